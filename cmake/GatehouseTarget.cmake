@@ -36,3 +36,25 @@ function(gatehouse_add_test name)
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${T_ENV}")
   endif()
 endfunction()
+
+# gatehouse_add_fuzzer(NAME SOURCES... LIBS ... [CORPUS dir])
+# With GATEHOUSE_FUZZ (clang): a libFuzzer binary (-fsanitize=fuzzer,address,undefined).
+# Otherwise: the same LLVMFuzzerTestOneInput linked with tests/fuzz/replaymain.cpp, registered
+# with ctest to replay the seed corpus, so every normal build keeps the target compiling and
+# the corpus passing.
+function(gatehouse_add_fuzzer name)
+  cmake_parse_arguments(F "" "CORPUS" "SOURCES;LIBS" ${ARGN})
+  if(GATEHOUSE_FUZZ)
+    add_executable(${name} ${F_SOURCES})
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  else()
+    add_executable(${name} ${F_SOURCES} ${PROJECT_SOURCE_DIR}/tests/fuzz/replaymain.cpp)
+    if(F_CORPUS)
+      add_test(NAME ${name}_corpus COMMAND ${name} ${F_CORPUS})
+      set_tests_properties(${name}_corpus PROPERTIES LABELS fuzz TIMEOUT 120)
+    endif()
+  endif()
+  gatehouse_target_defaults(${name})
+  target_link_libraries(${name} PRIVATE ${F_LIBS})
+endfunction()

@@ -39,7 +39,8 @@ void clientBypassesGateway(const Context &context, Report &report)
     for (const Edge &edge : context.topology().edges) {
         const Node *source = context.node(edge.source);
         const Node *target = context.node(edge.target);
-        if (!source || !target || !isClient(source->kind) || target->kind == NodeKind::Gateway)
+        if (edge.kind != EdgeKind::Sync || !source || !target || !isClient(source->kind)
+            || target->kind == NodeKind::Gateway)
             continue;
         report.add({source->id, target->id}, {edge.id},
                    QStringLiteral("Client %1 reaches %2 without going through the API gateway.")
@@ -234,7 +235,7 @@ void retryNonIdempotent(const Context &context, Report &report)
 QList<Rule> gatewayRules()
 {
     return {
-        {"client-bypasses-gateway", LintSeverity::Error, "A client connected to anything but the API gateway",
+        {"client-bypasses-gateway", LintSeverity::Error, "A client calling anything but the API gateway",
          clientBypassesGateway},
         {"client-not-connected", LintSeverity::Warning, "A client with no edge at all", clientNotConnected},
         {"gateway-without-routes", LintSeverity::Warning, "A gateway none of whose edges carries a route",

@@ -26,7 +26,7 @@ void impossibleEdge(const Context &context, Report &report)
                        QStringLiteral("Delete the edge or reconnect it to an existing node."));
             continue;
         }
-        if (isClient(source->kind) && target->kind != NodeKind::Gateway)
+        if (edge.kind == EdgeKind::Sync && isClient(source->kind) && target->kind != NodeKind::Gateway)
             continue;
         if (source->kind == NodeKind::Service && target->kind == NodeKind::DbPostgres && edge.kind != EdgeKind::Owns)
             continue;

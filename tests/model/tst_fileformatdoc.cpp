@@ -17,7 +17,10 @@ QString readText(const QString &path)
     return QString::fromUtf8(file.readAll());
 }
 
-QString doc() { return readText(QStringLiteral(GATEHOUSE_SOURCE_DIR "/docs/file-format.md")); }
+QString doc()
+{
+    return readText(QStringLiteral(GATEHOUSE_SOURCE_DIR "/docs/file-format.md"));
+}
 
 } // namespace
 
@@ -61,9 +64,9 @@ private Q_SLOTS:
     {
         const QString text = doc();
         QStringList values = allNodeKindNames() + allServiceRoleNames() + allEdgeKindNames() + allLaneNames();
-        for (auto v : {AuthMode::None, AuthMode::Jwt, AuthMode::ApiKey, AuthMode::Admin})
+        for (auto v : { AuthMode::None, AuthMode::Jwt, AuthMode::ApiKey, AuthMode::Admin })
             values.append(nameOf(v));
-        for (auto v : {FallbackMode::None, FallbackMode::StaticResponse, FallbackMode::Defer})
+        for (auto v : { FallbackMode::None, FallbackMode::StaticResponse, FallbackMode::Defer })
             values.append(nameOf(v));
         for (const QString &v : values)
             QVERIFY2(text.contains("`" + v + "`"), qPrintable("docs/file-format.md lacks " + v));

@@ -1,5 +1,6 @@
 #include "validatecommand.h"
 
+#include "model/lint/linter.h"
 #include "model/projectfile.h"
 
 #include <QJsonArray>
@@ -7,6 +8,66 @@
 #include <QJsonObject>
 
 namespace Gatehouse::Runtime {
+
+namespace {
+
+struct Counts
+{
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+};
+
+Counts countOf(const QList<LintFinding> &findings)
+{
+    Counts counts;
+    for (const LintFinding &f : findings) {
+        switch (f.severity) {
+        case LintSeverity::Error:
+            ++counts.errors;
+            break;
+        case LintSeverity::Warning:
+            ++counts.warnings;
+            break;
+        case LintSeverity::Info:
+            ++counts.infos;
+            break;
+        }
+    }
+    return counts;
+}
+
+QJsonObject toJson(const LintFinding &finding)
+{
+    return QJsonObject {
+        { QStringLiteral("rule"), finding.ruleId },
+        { QStringLiteral("severity"), nameOf(finding.severity) },
+        { QStringLiteral("message"), finding.message },
+        { QStringLiteral("hint"), finding.hint },
+        { QStringLiteral("nodeIds"), QJsonArray::fromStringList(finding.nodeIds) },
+        { QStringLiteral("edgeIds"), QJsonArray::fromStringList(finding.edgeIds) },
+    };
+}
+
+void printText(const QString &fileName, const Topology &topology, const QList<LintFinding> &findings, QTextStream &out)
+{
+    for (const LintFinding &f : findings) {
+        out << fileName << ": " << nameOf(f.severity) << " [" << f.ruleId << "] " << f.message << '\n';
+        if (!f.nodeIds.isEmpty())
+            out << "    nodes: " << f.nodeIds.join(QStringLiteral(", ")) << '\n';
+        if (!f.edgeIds.isEmpty())
+            out << "    edges: " << f.edgeIds.join(QStringLiteral(", ")) << '\n';
+        out << "    fix: " << f.hint << '\n';
+    }
+    const Counts counts = countOf(findings);
+    out << fileName << ": " << topology.nodes.size() << " nodes, " << topology.edges.size() << " edges; ";
+    if (findings.isEmpty())
+        out << "no problems found.\n";
+    else
+        out << counts.errors << " error(s), " << counts.warnings << " warning(s), " << counts.infos << " info.\n";
+}
+
+} // namespace
 
 int ValidateCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -35,10 +96,10 @@ int ValidateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         if (json) {
             QJsonArray problems;
             for (const LoadProblem &p : loaded.problems)
-                problems.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("message"), p.message}});
-            out << QJsonDocument(QJsonObject{{QStringLiteral("file"), fileName},
-                                             {QStringLiteral("readable"), false},
-                                             {QStringLiteral("problems"), problems}})
+                problems.append(
+                    QJsonObject { { QStringLiteral("path"), p.path }, { QStringLiteral("message"), p.message } });
+            out << QJsonDocument(QJsonObject { { QStringLiteral("file"), fileName },
+                                     { QStringLiteral("readable"), false }, { QStringLiteral("problems"), problems } })
                        .toJson(QJsonDocument::Compact)
                 << '\n';
         } else {
@@ -48,17 +109,25 @@ int ValidateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         }
         return 2;
     }
+
+    const QList<LintFinding> findings = Linter::check(loaded.topology);
+    const Counts counts = countOf(findings);
     if (json) {
-        out << QJsonDocument(QJsonObject{{QStringLiteral("file"), fileName},
-                                         {QStringLiteral("readable"), true},
-                                         {QStringLiteral("findings"), QJsonArray()}})
+        QJsonArray array;
+        for (const LintFinding &f : findings)
+            array.append(toJson(f));
+        out << QJsonDocument(
+            QJsonObject { { QStringLiteral("file"), fileName }, { QStringLiteral("readable"), true },
+                { QStringLiteral("findings"), array },
+                { QStringLiteral("summary"),
+                    QJsonObject { { QStringLiteral("errors"), counts.errors },
+                        { QStringLiteral("warnings"), counts.warnings }, { QStringLiteral("info"), counts.infos } } } })
                    .toJson(QJsonDocument::Compact)
             << '\n';
     } else {
-        out << fileName << ": " << loaded.topology.nodes.size() << " nodes, " << loaded.topology.edges.size()
-            << " edges; no problems found.\n";
+        printText(fileName, loaded.topology, findings, out);
     }
-    return 0;
+    return counts.errors + counts.warnings > 0 ? 1 : 0;
 }
 
 } // namespace Gatehouse::Runtime

@@ -1,69 +1,111 @@
 #include "linter.h"
 
+#include "lintrule.h"
+
 #include <algorithm>
-#include <functional>
 
 namespace Gatehouse {
 
+namespace Lint {
+
+Context::Context(const Topology &topology)
+    : m_topology(topology)
+{
+    for (const Node &node : topology.nodes)
+        m_nodes.insert(node.id, &node);
+    for (const Edge &edge : topology.edges) {
+        m_outgoing[edge.source].append(&edge);
+        m_incoming[edge.target].append(&edge);
+    }
+
+    QList<QString> queue;
+    for (const Edge &edge : topology.edges) {
+        if (edge.kind != EdgeKind::Sync || !isKind(edge.source, NodeKind::Gateway)
+            || !isKind(edge.target, NodeKind::Service))
+            continue;
+        const bool isPublic = std::any_of(edge.routes.cbegin(), edge.routes.cend(),
+            [](const Route &route) { return route.visibility == RouteVisibility::Public; });
+        if (isPublic && !m_userPath.contains(edge.target)) {
+            m_userPath.insert(edge.target);
+            queue.append(edge.target);
+        }
+    }
+    while (!queue.isEmpty()) {
+        const QString current = queue.takeLast();
+        for (const Edge *edge : outgoing(current, EdgeKind::Sync)) {
+            if (isKind(edge->target, NodeKind::Service) && !m_userPath.contains(edge->target)) {
+                m_userPath.insert(edge->target);
+                queue.append(edge->target);
+            }
+        }
+    }
+}
+
+QString Context::label(const QString &nodeId) const
+{
+    const Node *n = node(nodeId);
+    return QLatin1Char('"') + (n && !n->name.isEmpty() ? n->name : nodeId) + QLatin1Char('"');
+}
+
+QList<const Edge *> Context::outgoing(const QString &nodeId, EdgeKind kind) const
+{
+    QList<const Edge *> result;
+    for (const Edge *edge : m_outgoing.value(nodeId)) {
+        if (edge->kind == kind)
+            result.append(edge);
+    }
+    return result;
+}
+
+QList<const Edge *> Context::incoming(const QString &nodeId, EdgeKind kind) const
+{
+    QList<const Edge *> result;
+    for (const Edge *edge : m_incoming.value(nodeId)) {
+        if (edge->kind == kind)
+            result.append(edge);
+    }
+    return result;
+}
+
+NodeKind Context::kindOf(const QString &nodeId) const
+{
+    const Node *n = node(nodeId);
+    return n ? n->kind : NodeKind::Service;
+}
+
+bool Context::isKind(const QString &nodeId, NodeKind kind) const
+{
+    const Node *n = node(nodeId);
+    return n && n->kind == kind;
+}
+
+void Report::add(const QStringList &nodeIds, const QStringList &edgeIds, const QString &message, const QString &hint)
+{
+    LintFinding finding;
+    finding.ruleId = QString::fromLatin1(m_ruleId);
+    finding.severity = m_severity;
+    finding.nodeIds = nodeIds;
+    finding.edgeIds = edgeIds;
+    finding.message = message;
+    finding.hint = hint;
+    m_findings.append(finding);
+}
+
+} // namespace Lint
+
 namespace {
 
-using RuleCheck = std::function<void(const Topology &, QList<LintFinding> &)>;
-
-struct Rule
+const QList<Lint::Rule> &allRules()
 {
-    const char *id;
-    const char *summary;
-    RuleCheck check;
-};
-
-void sharedDatabase(const Topology &topology, QList<LintFinding> &findings)
-{
-    for (const Node *db : topology.nodesOfKind(NodeKind::DbPostgres)) {
-        const QList<const Edge *> owners = topology.incoming(db->id, EdgeKind::Owns);
-        if (owners.size() < 2)
-            continue;
-        LintFinding f;
-        f.ruleId = QStringLiteral("shared-database");
-        f.severity = LintSeverity::Error;
-        f.nodeIds.append(db->id);
-        for (const Edge *e : owners) {
-            f.nodeIds.append(e->source);
-            f.edgeIds.append(e->id);
-        }
-        f.message = QStringLiteral("Database \"%1\" is owned by %2 services; ownership is never shared.")
-                        .arg(db->name.isEmpty() ? db->id : db->name)
-                        .arg(owners.size());
-        f.hint = QStringLiteral("Give each service its own database and share data through its API or events.");
-        findings.append(f);
-    }
-}
-
-void clientBypassesGateway(const Topology &topology, QList<LintFinding> &findings)
-{
-    for (const Edge &edge : topology.edges) {
-        const Node *source = topology.node(edge.source);
-        const Node *target = topology.node(edge.target);
-        if (!source || !target || !isClient(source->kind) || target->kind == NodeKind::Gateway)
-            continue;
-        LintFinding f;
-        f.ruleId = QStringLiteral("client-bypasses-gateway");
-        f.severity = LintSeverity::Error;
-        f.nodeIds = {source->id, target->id};
-        f.edgeIds = {edge.id};
-        f.message = QStringLiteral("Client \"%1\" reaches \"%2\" without going through the API gateway.")
-                        .arg(source->name.isEmpty() ? source->id : source->name,
-                             target->name.isEmpty() ? target->id : target->name);
-        f.hint = QStringLiteral("Connect the client to the gateway and add a route to the service there.");
-        findings.append(f);
-    }
-}
-
-const QList<Rule> &allRules()
-{
-    static const QList<Rule> rules{
-        {"shared-database", "A database owned by more than one service", sharedDatabase},
-        {"client-bypasses-gateway", "A client connected to anything but the API gateway", clientBypassesGateway},
-    };
+    static const QList<Lint::Rule> rules = [] {
+        QList<Lint::Rule> all;
+        all += Lint::dataRules();
+        all += Lint::gatewayRules();
+        all += Lint::eventRules();
+        all += Lint::callRules();
+        all += Lint::structureRules();
+        return all;
+    }();
     return rules;
 }
 
@@ -72,9 +114,12 @@ const QList<Rule> &allRules()
 QString nameOf(LintSeverity severity)
 {
     switch (severity) {
-    case LintSeverity::Info: return QStringLiteral("info");
-    case LintSeverity::Warning: return QStringLiteral("warning");
-    case LintSeverity::Error: return QStringLiteral("error");
+    case LintSeverity::Info:
+        return QStringLiteral("info");
+    case LintSeverity::Warning:
+        return QStringLiteral("warning");
+    case LintSeverity::Error:
+        return QStringLiteral("error");
     }
     return {};
 }
@@ -82,8 +127,11 @@ QString nameOf(LintSeverity severity)
 QList<LintFinding> Linter::check(const Topology &topology)
 {
     QList<LintFinding> findings;
-    for (const Rule &rule : allRules())
-        rule.check(topology, findings);
+    const Lint::Context context(topology);
+    for (const Lint::Rule &rule : allRules()) {
+        Lint::Report report(rule.id, rule.severity, findings);
+        rule.check(context, report);
+    }
     std::stable_sort(findings.begin(), findings.end(), [](const LintFinding &a, const LintFinding &b) {
         if (a.severity != b.severity)
             return a.severity > b.severity;
@@ -99,8 +147,16 @@ QList<LintFinding> Linter::check(const Topology &topology)
 QList<QPair<QString, QString>> Linter::rules()
 {
     QList<QPair<QString, QString>> result;
-    for (const Rule &rule : allRules())
-        result.append({QString::fromLatin1(rule.id), QString::fromLatin1(rule.summary)});
+    for (const Lint::Rule &rule : allRules())
+        result.append({ QString::fromLatin1(rule.id), QString::fromLatin1(rule.summary) });
+    return result;
+}
+
+QList<LintRuleInfo> Linter::ruleInfos()
+{
+    QList<LintRuleInfo> result;
+    for (const Lint::Rule &rule : allRules())
+        result.append({ QString::fromLatin1(rule.id), rule.severity, QString::fromLatin1(rule.summary) });
     return result;
 }
 

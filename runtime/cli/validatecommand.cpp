@@ -23,9 +23,15 @@ Counts countOf(const QList<LintFinding> &findings)
     Counts counts;
     for (const LintFinding &f : findings) {
         switch (f.severity) {
-        case LintSeverity::Error: ++counts.errors; break;
-        case LintSeverity::Warning: ++counts.warnings; break;
-        case LintSeverity::Info: ++counts.infos; break;
+        case LintSeverity::Error:
+            ++counts.errors;
+            break;
+        case LintSeverity::Warning:
+            ++counts.warnings;
+            break;
+        case LintSeverity::Info:
+            ++counts.infos;
+            break;
         }
     }
     return counts;
@@ -33,13 +39,13 @@ Counts countOf(const QList<LintFinding> &findings)
 
 QJsonObject toJson(const LintFinding &finding)
 {
-    return QJsonObject{
-        {QStringLiteral("rule"), finding.ruleId},
-        {QStringLiteral("severity"), nameOf(finding.severity)},
-        {QStringLiteral("message"), finding.message},
-        {QStringLiteral("hint"), finding.hint},
-        {QStringLiteral("nodeIds"), QJsonArray::fromStringList(finding.nodeIds)},
-        {QStringLiteral("edgeIds"), QJsonArray::fromStringList(finding.edgeIds)},
+    return QJsonObject {
+        { QStringLiteral("rule"), finding.ruleId },
+        { QStringLiteral("severity"), nameOf(finding.severity) },
+        { QStringLiteral("message"), finding.message },
+        { QStringLiteral("hint"), finding.hint },
+        { QStringLiteral("nodeIds"), QJsonArray::fromStringList(finding.nodeIds) },
+        { QStringLiteral("edgeIds"), QJsonArray::fromStringList(finding.edgeIds) },
     };
 }
 
@@ -90,10 +96,10 @@ int ValidateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         if (json) {
             QJsonArray problems;
             for (const LoadProblem &p : loaded.problems)
-                problems.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("message"), p.message}});
-            out << QJsonDocument(QJsonObject{{QStringLiteral("file"), fileName},
-                                             {QStringLiteral("readable"), false},
-                                             {QStringLiteral("problems"), problems}})
+                problems.append(
+                    QJsonObject { { QStringLiteral("path"), p.path }, { QStringLiteral("message"), p.message } });
+            out << QJsonDocument(QJsonObject { { QStringLiteral("file"), fileName },
+                                     { QStringLiteral("readable"), false }, { QStringLiteral("problems"), problems } })
                        .toJson(QJsonDocument::Compact)
                 << '\n';
         } else {
@@ -110,13 +116,12 @@ int ValidateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         QJsonArray array;
         for (const LintFinding &f : findings)
             array.append(toJson(f));
-        out << QJsonDocument(QJsonObject{{QStringLiteral("file"), fileName},
-                                         {QStringLiteral("readable"), true},
-                                         {QStringLiteral("findings"), array},
-                                         {QStringLiteral("summary"),
-                                          QJsonObject{{QStringLiteral("errors"), counts.errors},
-                                                      {QStringLiteral("warnings"), counts.warnings},
-                                                      {QStringLiteral("info"), counts.infos}}}})
+        out << QJsonDocument(
+            QJsonObject { { QStringLiteral("file"), fileName }, { QStringLiteral("readable"), true },
+                { QStringLiteral("findings"), array },
+                { QStringLiteral("summary"),
+                    QJsonObject { { QStringLiteral("errors"), counts.errors },
+                        { QStringLiteral("warnings"), counts.warnings }, { QStringLiteral("info"), counts.infos } } } })
                    .toJson(QJsonDocument::Compact)
             << '\n';
     } else {

@@ -13,26 +13,27 @@ namespace {
 struct FolderRule
 {
     QString prefix;
-    QStringList allowedQtModules;   // non-empty: any other Qt module is a violation
+    QStringList allowedQtModules; // non-empty: any other Qt module is a violation
     QStringList forbiddenQtModules; // header modules, e.g. "QtWidgets"
-    QStringList forbiddenLinks;     // link tokens; a trailing '*' matches a prefix
+    QStringList forbiddenLinks; // link tokens; a trailing '*' matches a prefix
     QString why;
 };
 
 const QList<FolderRule> &rules()
 {
-    static const QList<FolderRule> list{
-        {"core/model/", {"QtCore"}, {}, {"Qt6::Gui", "Qt6::Widgets", "Qt6::Network", "Qt6::Svg", "gatehouse_*"},
-         "core/model uses Qt6::Core only (DESIGN §2)"},
-        {"core/", {}, {"QtWidgets", "QtSvgWidgets", "QtOpenGLWidgets", "QtPrintSupport", "QtNetwork"},
-         {"Qt6::Widgets", "Qt6::Network", "gatehouse_runtime_*", "gatehouse-runtime", "gatehouse_editor"},
-         "nothing in core/ uses QtWidgets, QtNetwork or a runtime/app target (DESIGN §2)"},
-        {"runtime/", {}, {"QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport"},
-         {"Qt6::Gui", "Qt6::Widgets", "Qt6::Svg", "Qt6::SvgWidgets", "Qt6::OpenGL", "gatehouse_document",
-          "gatehouse_render", "gatehouse_formats", "gatehouse_editor"},
-         "runtime/ uses core/model, Qt6::Core/Network only, never QtGui or QtWidgets (DESIGN §2)"},
-        {"app/", {}, {}, {"gatehouse_runtime_*", "gatehouse-runtime"},
-         "app/ never links a runtime target; it talks to gatehouse-runtime over its protocol (DESIGN §2)"},
+    static const QList<FolderRule> list {
+        { "core/model/", { "QtCore" }, {}, { "Qt6::Gui", "Qt6::Widgets", "Qt6::Network", "Qt6::Svg", "gatehouse_*" },
+            "core/model uses Qt6::Core only (DESIGN §2)" },
+        { "core/", {}, { "QtWidgets", "QtSvgWidgets", "QtOpenGLWidgets", "QtPrintSupport", "QtNetwork" },
+            { "Qt6::Widgets", "Qt6::Network", "gatehouse_runtime_*", "gatehouse-runtime", "gatehouse_editor" },
+            "nothing in core/ uses QtWidgets, QtNetwork or a runtime/app target (DESIGN §2)" },
+        { "runtime/", {},
+            { "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport" },
+            { "Qt6::Gui", "Qt6::Widgets", "Qt6::Svg", "Qt6::SvgWidgets", "Qt6::OpenGL", "gatehouse_document",
+                "gatehouse_render", "gatehouse_formats", "gatehouse_editor" },
+            "runtime/ uses core/model, Qt6::Core/Network only, never QtGui or QtWidgets (DESIGN §2)" },
+        { "app/", {}, {}, { "gatehouse_runtime_*", "gatehouse-runtime" },
+            "app/ never links a runtime target; it talks to gatehouse-runtime over its protocol (DESIGN §2)" },
     };
     return list;
 }
@@ -44,12 +45,16 @@ bool matchesLink(const QString &token, const QString &pattern)
     return token == pattern;
 }
 
-int lineOf(const QString &text, qsizetype offset) { return int(text.left(offset).count(QLatin1Char('\n'))) + 1; }
+int lineOf(const QString &text, qsizetype offset)
+{
+    return int(text.left(offset).count(QLatin1Char('\n'))) + 1;
+}
 
 } // namespace
 
 LayeringChecker::LayeringChecker(const QString &sourceRoot, const QString &qtHeaders)
-    : m_root(QDir(sourceRoot).absolutePath()), m_qtHeaders(qtHeaders)
+    : m_root(QDir(sourceRoot).absolutePath())
+    , m_qtHeaders(qtHeaders)
 {
     const QDir headers(qtHeaders);
     for (const QString &dir : headers.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
@@ -79,8 +84,8 @@ QString LayeringChecker::qtModuleOf(const QString &header) const
 
 void LayeringChecker::checkIncludes(const QString &relativePath, const QString &text, QStringList &out) const
 {
-    static const QRegularExpression include(QStringLiteral("^[ \\t]*#[ \\t]*include[ \\t]*[<\"]([^>\"]+)[>\"]"),
-                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression include(
+        QStringLiteral("^[ \\t]*#[ \\t]*include[ \\t]*[<\"]([^>\"]+)[>\"]"), QRegularExpression::MultilineOption);
     auto it = include.globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
@@ -96,7 +101,7 @@ void LayeringChecker::checkIncludes(const QString &relativePath, const QString &
             if (bad) {
                 out.append(QStringLiteral("%1:%2: includes <%3> (%4) — %5")
                                .arg(relativePath, QString::number(lineOf(text, match.capturedStart())), header, module,
-                                    rule.why));
+                                   rule.why));
                 break;
             }
         }
@@ -105,8 +110,8 @@ void LayeringChecker::checkIncludes(const QString &relativePath, const QString &
 
 void LayeringChecker::checkLinks(const QString &relativePath, const QString &text, QStringList &out) const
 {
-    static const QRegularExpression command(QStringLiteral("\\b(target_link_libraries|link_libraries)\\s*\\("),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression command(
+        QStringLiteral("\\b(target_link_libraries|link_libraries)\\s*\\("), QRegularExpression::CaseInsensitiveOption);
     auto it = command.globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
@@ -125,7 +130,7 @@ void LayeringChecker::checkLinks(const QString &relativePath, const QString &tex
             }
             const qsizetype start = i;
             while (i < text.size() && !text.at(i).isSpace() && text.at(i) != QLatin1Char(')')
-                   && text.at(i) != QLatin1Char('#'))
+                && text.at(i) != QLatin1Char('#'))
                 ++i;
             QString token = text.mid(start, i - start);
             token.remove(QLatin1Char('"'));
@@ -133,7 +138,7 @@ void LayeringChecker::checkLinks(const QString &relativePath, const QString &tex
                 if (!relativePath.startsWith(rule.prefix))
                     continue;
                 const bool bad = std::any_of(rule.forbiddenLinks.cbegin(), rule.forbiddenLinks.cend(),
-                                             [&](const QString &pattern) { return matchesLink(token, pattern); });
+                    [&](const QString &pattern) { return matchesLink(token, pattern); });
                 // The target being defined is the first argument, not a dependency.
                 const bool isOwnTarget = start == match.capturedEnd()
                     || text.mid(match.capturedEnd(), start - match.capturedEnd()).trimmed().isEmpty();
@@ -151,7 +156,7 @@ QStringList LayeringChecker::violations() const
 {
     QStringList out;
     m_files = 0;
-    for (const QString &top : {QStringLiteral("core"), QStringLiteral("runtime"), QStringLiteral("app")}) {
+    for (const QString &top : { QStringLiteral("core"), QStringLiteral("runtime"), QStringLiteral("app") }) {
         const QString dir = m_root + QLatin1Char('/') + top;
         if (!QFileInfo(dir).isDir())
             continue;
@@ -163,7 +168,7 @@ QStringList LayeringChecker::violations() const
         for (const QString &path : files) {
             const QFileInfo info(path);
             const QString suffix = info.suffix().toLower();
-            const bool cxx = QStringList{"h", "hpp", "hh", "cpp", "cc", "cxx", "mm"}.contains(suffix);
+            const bool cxx = QStringList { "h", "hpp", "hh", "cpp", "cc", "cxx", "mm" }.contains(suffix);
             const bool cmake = info.fileName() == QLatin1String("CMakeLists.txt") || suffix == QLatin1String("cmake");
             if (!cxx && !cmake)
                 continue;

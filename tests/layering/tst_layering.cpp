@@ -8,7 +8,10 @@
 
 namespace {
 
-QString qtHeaders() { return QLibraryInfo::path(QLibraryInfo::HeadersPath); }
+QString qtHeaders()
+{
+    return QLibraryInfo::path(QLibraryInfo::HeadersPath);
+}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {
@@ -26,7 +29,8 @@ class TestLayering : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo::exists(qtHeaders() + "/QtGui/QColor"), qPrintable("Qt headers not found in " + qtHeaders()));
+        QVERIFY2(
+            QFileInfo::exists(qtHeaders() + "/QtGui/QColor"), qPrintable("Qt headers not found in " + qtHeaders()));
     }
 
     void sourceTreeFollowsTheLayering()
@@ -43,35 +47,48 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected"); // empty: no violation
 
-        QTest::newRow("model includes QtGui class") << "core/model/a.cpp" << QByteArray("#include <QString>\n\n#include <QColor>\n")
-                                                    << "core/model/a.cpp:3: includes <QColor> (QtGui)";
-        QTest::newRow("model includes module path") << "core/model/lint/b.h" << QByteArray("#pragma once\n#include <QtNetwork/QTcpSocket>\n")
-                                                    << "core/model/lint/b.h:2: includes <QtNetwork/QTcpSocket> (QtNetwork)";
-        QTest::newRow("model includes lowercase header") << "core/model/c.h" << QByteArray("  #  include <qpainter.h>\n")
-                                                         << "core/model/c.h:1: includes <qpainter.h> (QtGui)";
-        QTest::newRow("model includes QtCore") << "core/model/d.cpp" << QByteArray("#include <QJsonObject>\n#include \"model/node.h\"\n") << "";
-        QTest::newRow("document includes QtGui") << "core/document/e.cpp" << QByteArray("#include <QUndoStack>\n") << "";
+        QTest::newRow("model includes QtGui class")
+            << "core/model/a.cpp" << QByteArray("#include <QString>\n\n#include <QColor>\n")
+            << "core/model/a.cpp:3: includes <QColor> (QtGui)";
+        QTest::newRow("model includes module path")
+            << "core/model/lint/b.h" << QByteArray("#pragma once\n#include <QtNetwork/QTcpSocket>\n")
+            << "core/model/lint/b.h:2: includes <QtNetwork/QTcpSocket> (QtNetwork)";
+        QTest::newRow("model includes lowercase header")
+            << "core/model/c.h" << QByteArray("  #  include <qpainter.h>\n")
+            << "core/model/c.h:1: includes <qpainter.h> (QtGui)";
+        QTest::newRow("model includes QtCore")
+            << "core/model/d.cpp" << QByteArray("#include <QJsonObject>\n#include \"model/node.h\"\n") << "";
+        QTest::newRow("document includes QtGui")
+            << "core/document/e.cpp" << QByteArray("#include <QUndoStack>\n") << "";
         QTest::newRow("render includes QtWidgets") << "core/render/f.cpp" << QByteArray("#include <QWidget>\n")
                                                    << "core/render/f.cpp:1: includes <QWidget> (QtWidgets)";
-        QTest::newRow("runtime includes QtGui") << "runtime/gateway/g.cpp" << QByteArray("#include <QTcpServer>\n#include <QImage>\n")
-                                                << "runtime/gateway/g.cpp:2: includes <QImage> (QtGui)";
-        QTest::newRow("runtime includes QtNetwork") << "runtime/http/h.cpp" << QByteArray("#include <QTcpServer>\n") << "";
+        QTest::newRow("runtime includes QtGui")
+            << "runtime/gateway/g.cpp" << QByteArray("#include <QTcpServer>\n#include <QImage>\n")
+            << "runtime/gateway/g.cpp:2: includes <QImage> (QtGui)";
+        QTest::newRow("runtime includes QtNetwork")
+            << "runtime/http/h.cpp" << QByteArray("#include <QTcpServer>\n") << "";
         QTest::newRow("commented include") << "core/model/i.cpp" << QByteArray("// #include <QColor>\n") << "";
-        QTest::newRow("model links Gui") << "core/model/CMakeLists.txt"
-                                         << QByteArray("add_library(m a.cpp)\ntarget_link_libraries(m PUBLIC\n  Qt6::Core\n  Qt6::Gui)\n")
-                                         << "core/model/CMakeLists.txt:4: links Qt6::Gui";
-        QTest::newRow("runtime links Gui") << "runtime/supervisor/CMakeLists.txt"
-                                           << QByteArray("target_link_libraries(gatehouse_runtime_supervisor PUBLIC gatehouse_model Qt6::Gui)\n")
-                                           << "runtime/supervisor/CMakeLists.txt:1: links Qt6::Gui";
-        QTest::newRow("runtime library named like a runtime target") << "runtime/http/CMakeLists.txt"
-                                           << QByteArray("target_link_libraries(gatehouse_runtime_http PUBLIC gatehouse_model Qt6::Network)\n") << "";
+        QTest::newRow("model links Gui")
+            << "core/model/CMakeLists.txt"
+            << QByteArray("add_library(m a.cpp)\ntarget_link_libraries(m PUBLIC\n  Qt6::Core\n  Qt6::Gui)\n")
+            << "core/model/CMakeLists.txt:4: links Qt6::Gui";
+        QTest::newRow("runtime links Gui")
+            << "runtime/supervisor/CMakeLists.txt"
+            << QByteArray("target_link_libraries(gatehouse_runtime_supervisor PUBLIC gatehouse_model Qt6::Gui)\n")
+            << "runtime/supervisor/CMakeLists.txt:1: links Qt6::Gui";
+        QTest::newRow("runtime library named like a runtime target")
+            << "runtime/http/CMakeLists.txt"
+            << QByteArray("target_link_libraries(gatehouse_runtime_http PUBLIC gatehouse_model Qt6::Network)\n") << "";
         QTest::newRow("app links runtime") << "app/canvas/CMakeLists.txt"
-                                           << QByteArray("# app\ntarget_link_libraries(gatehouse_editor PRIVATE gatehouse_model # comment\n gatehouse_runtime_http)\n")
+                                           << QByteArray("# app\ntarget_link_libraries(gatehouse_editor PRIVATE "
+                                                         "gatehouse_model # comment\n gatehouse_runtime_http)\n")
                                            << "app/canvas/CMakeLists.txt:3: links gatehouse_runtime_http";
-        QTest::newRow("app links model and widgets") << "app/CMakeLists.txt"
-                                           << QByteArray("target_link_libraries(gatehouse PRIVATE gatehouse_model Qt6::Widgets)\n") << "";
-        QTest::newRow("comment mentions runtime") << "app/CMakeLists.txt"
-                                           << QByteArray("target_link_libraries(gatehouse PRIVATE gatehouse_model) # not gatehouse_runtime_x\n") << "";
+        QTest::newRow("app links model and widgets")
+            << "app/CMakeLists.txt"
+            << QByteArray("target_link_libraries(gatehouse PRIVATE gatehouse_model Qt6::Widgets)\n") << "";
+        QTest::newRow("comment mentions runtime")
+            << "app/CMakeLists.txt"
+            << QByteArray("target_link_libraries(gatehouse PRIVATE gatehouse_model) # not gatehouse_runtime_x\n") << "";
     }
 
     void detectsViolations()

@@ -34,7 +34,7 @@ Edge makeEdge(const QString &id, EdgeKind kind, const QString &source, const QSt
 }
 
 Route makeRoute(const QString &method, const QString &path, RouteVisibility visibility = RouteVisibility::Public,
-                AuthMode auth = AuthMode::Jwt, bool limited = true)
+    AuthMode auth = AuthMode::Jwt, bool limited = true)
 {
     Route r;
     r.method = method;
@@ -42,7 +42,7 @@ Route makeRoute(const QString &method, const QString &path, RouteVisibility visi
     r.visibility = visibility;
     r.auth = auth;
     if (limited)
-        r.rateLimit = RateLimit{60, 60};
+        r.rateLimit = RateLimit { 60, 60 };
     return r;
 }
 
@@ -60,23 +60,18 @@ Topic makeTopic(const QString &name, int partitions = 1)
 Topology healthy()
 {
     Topology t;
-    t.nodes = {makeNode("web", NodeKind::ClientWeb),
-               makeNode("gw", NodeKind::Gateway),
-               makeNode("auth", NodeKind::Service, ServiceRole::Auth),
-               makeNode("shop", NodeKind::Service),
-               makeNode("stock", NodeKind::Service),
-               makeNode("db-auth", NodeKind::DbPostgres),
-               makeNode("db-shop", NodeKind::DbPostgres),
-               makeNode("db-stock", NodeKind::DbPostgres),
-               makeNode("redis", NodeKind::CacheRedis),
-               makeNode("kafka", NodeKind::BusKafka)};
+    t.nodes = { makeNode("web", NodeKind::ClientWeb), makeNode("gw", NodeKind::Gateway),
+        makeNode("auth", NodeKind::Service, ServiceRole::Auth), makeNode("shop", NodeKind::Service),
+        makeNode("stock", NodeKind::Service), makeNode("db-auth", NodeKind::DbPostgres),
+        makeNode("db-shop", NodeKind::DbPostgres), makeNode("db-stock", NodeKind::DbPostgres),
+        makeNode("redis", NodeKind::CacheRedis), makeNode("kafka", NodeKind::BusKafka) };
     t.nodes[1].port = 8080;
 
     Edge login = makeEdge("e-gw-auth", EdgeKind::Sync, "gw", "auth");
-    login.routes = {makeRoute("POST", "/login", RouteVisibility::Public, AuthMode::None)};
+    login.routes = { makeRoute("POST", "/login", RouteVisibility::Public, AuthMode::None) };
     Edge shop = makeEdge("e-gw-shop", EdgeKind::Sync, "gw", "shop");
-    shop.routes = {makeRoute("GET", "/shop"), makeRoute("POST", "/shop"),
-                   makeRoute("GET", "/admin/shop", RouteVisibility::Internal, AuthMode::Admin, false)};
+    shop.routes = { makeRoute("GET", "/shop"), makeRoute("POST", "/shop"),
+        makeRoute("GET", "/admin/shop", RouteVisibility::Internal, AuthMode::Admin, false) };
     Edge call = makeEdge("e-shop-stock", EdgeKind::Sync, "shop", "stock");
     call.timeoutMs = 500;
     call.retries = 1;
@@ -85,22 +80,15 @@ Topology healthy()
     Edge stockCache = makeEdge("e-stock-redis", EdgeKind::UsesCache, "stock", "redis");
     stockCache.keyPrefix = "stock:";
     Edge publish = makeEdge("e-shop-pub", EdgeKind::Publish, "shop", "kafka");
-    publish.topics = {makeTopic("order.created", 3)};
+    publish.topics = { makeTopic("order.created", 3) };
     Edge subscribe = makeEdge("e-kafka-stock", EdgeKind::Subscribe, "kafka", "stock");
-    subscribe.topics = {makeTopic("order.created")};
+    subscribe.topics = { makeTopic("order.created") };
     subscribe.consumerGroup = "stock";
 
-    t.edges = {makeEdge("e-web-gw", EdgeKind::Sync, "web", "gw"),
-               login,
-               shop,
-               call,
-               makeEdge("e-auth-db", EdgeKind::Owns, "auth", "db-auth"),
-               makeEdge("e-shop-db", EdgeKind::Owns, "shop", "db-shop"),
-               makeEdge("e-stock-db", EdgeKind::Owns, "stock", "db-stock"),
-               gwCache,
-               stockCache,
-               publish,
-               subscribe};
+    t.edges = { makeEdge("e-web-gw", EdgeKind::Sync, "web", "gw"), login, shop, call,
+        makeEdge("e-auth-db", EdgeKind::Owns, "auth", "db-auth"),
+        makeEdge("e-shop-db", EdgeKind::Owns, "shop", "db-shop"),
+        makeEdge("e-stock-db", EdgeKind::Owns, "stock", "db-stock"), gwCache, stockCache, publish, subscribe };
     return t;
 }
 
@@ -116,7 +104,10 @@ Edge &addEdge(Topology &t, const QString &id, EdgeKind kind, const QString &sour
     return t.edges.last();
 }
 
-Route &route(Topology &t, const char *edgeId, int index) { return t.edge(QLatin1String(edgeId))->routes[index]; }
+Route &route(Topology &t, const char *edgeId, int index)
+{
+    return t.edge(QLatin1String(edgeId))->routes[index];
+}
 
 struct Case
 {
@@ -131,276 +122,296 @@ QList<Case> cases()
 {
     return {
         // shared-database
-        {"two owners", "shared-database", true, {"db-shop", "e-x", "e-shop-db", "stock"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Owns, "stock", "db-shop"); }},
-        {"one service owning two databases", "shared-database", false, {},
-         [](Topology &t) {
-             addNode(t, "db-extra", NodeKind::DbPostgres);
-             addEdge(t, "e-x", EdgeKind::Owns, "stock", "db-extra");
-         }},
+        { "two owners", "shared-database", true, { "db-shop", "e-x", "e-shop-db", "stock" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Owns, "stock", "db-shop"); } },
+        { "one service owning two databases", "shared-database", false, {},
+            [](Topology &t) {
+                addNode(t, "db-extra", NodeKind::DbPostgres);
+                addEdge(t, "e-x", EdgeKind::Owns, "stock", "db-extra");
+            } },
         // foreign-database-access
-        {"sync call into another's database", "foreign-database-access", true, {"shop", "db-stock", "stock", "e-x", "e-stock-db"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "shop", "db-stock"); }},
-        {"cache edge into an unowned database", "foreign-database-access", true, {"shop", "db-new", "e-x"},
-         [](Topology &t) {
-             addNode(t, "db-new", NodeKind::DbPostgres);
-             addEdge(t, "e-x", EdgeKind::UsesCache, "shop", "db-new");
-         }},
-        {"owning its own database", "foreign-database-access", false, {},
-         [](Topology &t) {
-             addNode(t, "db-extra", NodeKind::DbPostgres);
-             addEdge(t, "e-x", EdgeKind::Owns, "shop", "db-extra");
-         }},
+        { "sync call into another's database", "foreign-database-access", true,
+            { "shop", "db-stock", "stock", "e-x", "e-stock-db" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "shop", "db-stock"); } },
+        { "cache edge into an unowned database", "foreign-database-access", true, { "shop", "db-new", "e-x" },
+            [](Topology &t) {
+                addNode(t, "db-new", NodeKind::DbPostgres);
+                addEdge(t, "e-x", EdgeKind::UsesCache, "shop", "db-new");
+            } },
+        { "owning its own database", "foreign-database-access", false, {},
+            [](Topology &t) {
+                addNode(t, "db-extra", NodeKind::DbPostgres);
+                addEdge(t, "e-x", EdgeKind::Owns, "shop", "db-extra");
+            } },
         // database-without-owner
-        {"orphan database", "database-without-owner", true, {"db-orphan"},
-         [](Topology &t) { addNode(t, "db-orphan", NodeKind::DbPostgres); }},
-        {"database read but not owned", "database-without-owner", true, {"db-shop"},
-         [](Topology &t) { t.edges.removeAt(t.indexOfEdge("e-shop-db")); }},
-        {"database with owner", "database-without-owner", false, {},
-         [](Topology &t) {
-             addNode(t, "db-extra", NodeKind::DbPostgres);
-             addEdge(t, "e-x", EdgeKind::Owns, "shop", "db-extra");
-         }},
+        { "orphan database", "database-without-owner", true, { "db-orphan" },
+            [](Topology &t) { addNode(t, "db-orphan", NodeKind::DbPostgres); } },
+        { "database read but not owned", "database-without-owner", true, { "db-shop" },
+            [](Topology &t) { t.edges.removeAt(t.indexOfEdge("e-shop-db")); } },
+        { "database with owner", "database-without-owner", false, {},
+            [](Topology &t) {
+                addNode(t, "db-extra", NodeKind::DbPostgres);
+                addEdge(t, "e-x", EdgeKind::Owns, "shop", "db-extra");
+            } },
         // shared-cache-keyspace
-        {"nested prefix", "shared-cache-keyspace", true, {"gw", "stock", "redis", "e-gw-redis", "e-stock-redis"},
-         [](Topology &t) { t.edge("e-stock-redis")->keyPrefix = "rl:stock:"; }},
-        {"empty prefix", "shared-cache-keyspace", true, {"e-gw-redis", "e-stock-redis"},
-         [](Topology &t) { t.edge("e-stock-redis")->keyPrefix.clear(); }},
-        {"similar but disjoint prefixes", "shared-cache-keyspace", false, {},
-         [](Topology &t) { t.edge("e-stock-redis")->keyPrefix = "rlx:"; }},
-        {"one service, two prefixes", "shared-cache-keyspace", false, {},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::UsesCache, "stock", "redis").keyPrefix = "stock:hot:"; }},
+        { "nested prefix", "shared-cache-keyspace", true, { "gw", "stock", "redis", "e-gw-redis", "e-stock-redis" },
+            [](Topology &t) { t.edge("e-stock-redis")->keyPrefix = "rl:stock:"; } },
+        { "empty prefix", "shared-cache-keyspace", true, { "e-gw-redis", "e-stock-redis" },
+            [](Topology &t) { t.edge("e-stock-redis")->keyPrefix.clear(); } },
+        { "similar but disjoint prefixes", "shared-cache-keyspace", false, {},
+            [](Topology &t) { t.edge("e-stock-redis")->keyPrefix = "rlx:"; } },
+        { "one service, two prefixes", "shared-cache-keyspace", false, {},
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::UsesCache, "stock", "redis").keyPrefix = "stock:hot:"; } },
         // unused-infrastructure
-        {"lonely redis", "unused-infrastructure", true, {"redis2"},
-         [](Topology &t) { addNode(t, "redis2", NodeKind::CacheRedis); }},
-        {"lonely kafka", "unused-infrastructure", true, {"kafka2"},
-         [](Topology &t) { addNode(t, "kafka2", NodeKind::BusKafka); }},
-        {"second redis in use", "unused-infrastructure", false, {},
-         [](Topology &t) {
-             addNode(t, "redis2", NodeKind::CacheRedis);
-             addEdge(t, "e-x", EdgeKind::UsesCache, "shop", "redis2").keyPrefix = "shop:";
-         }},
+        { "lonely redis", "unused-infrastructure", true, { "redis2" },
+            [](Topology &t) { addNode(t, "redis2", NodeKind::CacheRedis); } },
+        { "lonely kafka", "unused-infrastructure", true, { "kafka2" },
+            [](Topology &t) { addNode(t, "kafka2", NodeKind::BusKafka); } },
+        { "second redis in use", "unused-infrastructure", false, {},
+            [](Topology &t) {
+                addNode(t, "redis2", NodeKind::CacheRedis);
+                addEdge(t, "e-x", EdgeKind::UsesCache, "shop", "redis2").keyPrefix = "shop:";
+            } },
         // client-bypasses-gateway
-        {"client calls a service", "client-bypasses-gateway", true, {"web", "shop", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "web", "shop"); }},
-        {"second client through the gateway", "client-bypasses-gateway", false, {},
-         [](Topology &t) {
-             addNode(t, "mobile", NodeKind::ClientMobile);
-             addEdge(t, "e-x", EdgeKind::Sync, "mobile", "gw");
-         }},
+        { "client calls a service", "client-bypasses-gateway", true, { "web", "shop", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "web", "shop"); } },
+        { "second client through the gateway", "client-bypasses-gateway", false, {},
+            [](Topology &t) {
+                addNode(t, "mobile", NodeKind::ClientMobile);
+                addEdge(t, "e-x", EdgeKind::Sync, "mobile", "gw");
+            } },
         // client-not-connected
-        {"lonely client", "client-not-connected", true, {"mobile"},
-         [](Topology &t) { addNode(t, "mobile", NodeKind::ClientMobile); }},
-        {"connected client", "client-not-connected", false, {},
-         [](Topology &t) {
-             addNode(t, "mobile", NodeKind::ClientMobile);
-             addEdge(t, "e-x", EdgeKind::Sync, "mobile", "gw");
-         }},
+        { "lonely client", "client-not-connected", true, { "mobile" },
+            [](Topology &t) { addNode(t, "mobile", NodeKind::ClientMobile); } },
+        { "connected client", "client-not-connected", false, {},
+            [](Topology &t) {
+                addNode(t, "mobile", NodeKind::ClientMobile);
+                addEdge(t, "e-x", EdgeKind::Sync, "mobile", "gw");
+            } },
         // gateway-without-routes
-        {"no routes at all", "gateway-without-routes", true, {"gw"},
-         [](Topology &t) {
-             t.edge("e-gw-auth")->routes.clear();
-             t.edge("e-gw-shop")->routes.clear();
-         }},
-        {"some routes", "gateway-without-routes", false, {},
-         [](Topology &t) { t.edge("e-gw-auth")->routes.clear(); }},
+        { "no routes at all", "gateway-without-routes", true, { "gw" },
+            [](Topology &t) {
+                t.edge("e-gw-auth")->routes.clear();
+                t.edge("e-gw-shop")->routes.clear();
+            } },
+        { "some routes", "gateway-without-routes", false, {},
+            [](Topology &t) { t.edge("e-gw-auth")->routes.clear(); } },
         // gateway-edge-without-routes
-        {"edge without routes", "gateway-edge-without-routes", true, {"gw", "stock", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock"); }},
-        {"edge with a route", "gateway-edge-without-routes", false, {},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = {makeRoute("GET", "/stock")}; }},
+        { "edge without routes", "gateway-edge-without-routes", true, { "gw", "stock", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock"); } },
+        { "edge with a route", "gateway-edge-without-routes", false, {},
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = { makeRoute("GET", "/stock") };
+            } },
         // routes-outside-gateway
-        {"routes on a service call", "routes-outside-gateway", true, {"shop", "stock", "e-shop-stock"},
-         [](Topology &t) { t.edge("e-shop-stock")->routes = {makeRoute("GET", "/stock")}; }},
-        {"routes on gateway edges", "routes-outside-gateway", false, {}, [](Topology &) {}},
+        { "routes on a service call", "routes-outside-gateway", true, { "shop", "stock", "e-shop-stock" },
+            [](Topology &t) { t.edge("e-shop-stock")->routes = { makeRoute("GET", "/stock") }; } },
+        { "routes on gateway edges", "routes-outside-gateway", false, {}, [](Topology &) {} },
         // multiple-gateways
-        {"two gateways", "multiple-gateways", true, {"gw", "gw2"},
-         [](Topology &t) {
-             addNode(t, "gw2", NodeKind::Gateway);
-             addEdge(t, "e-x", EdgeKind::Sync, "gw2", "shop").routes = {makeRoute("GET", "/shop")};
-         }},
-        {"one gateway", "multiple-gateways", false, {}, [](Topology &) {}},
+        { "two gateways", "multiple-gateways", true, { "gw", "gw2" },
+            [](Topology &t) {
+                addNode(t, "gw2", NodeKind::Gateway);
+                addEdge(t, "e-x", EdgeKind::Sync, "gw2", "shop").routes = { makeRoute("GET", "/shop") };
+            } },
+        { "one gateway", "multiple-gateways", false, {}, [](Topology &) {} },
         // public-route-without-auth
-        {"anonymous public route", "public-route-without-auth", true, {"gw", "shop", "e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 0).auth = AuthMode::None; }},
-        {"login without rate limit", "public-route-without-auth", true, {"gw", "auth", "e-gw-auth"},
-         [](Topology &t) { route(t, "e-gw-auth", 0).rateLimit = RateLimit(); }},
-        {"rate-limited anonymous route to a non-auth service", "public-route-without-auth", true, {"e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 1).auth = AuthMode::None; }},
-        {"rate-limited login", "public-route-without-auth", false, {}, [](Topology &) {}},
-        {"anonymous internal route", "public-route-without-auth", false, {},
-         [](Topology &t) {
-             t.edge("e-gw-auth")->routes.append(makeRoute("GET", "/jwks", RouteVisibility::Internal, AuthMode::None, false));
-         }},
+        { "anonymous public route", "public-route-without-auth", true, { "gw", "shop", "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 0).auth = AuthMode::None; } },
+        { "login without rate limit", "public-route-without-auth", true, { "gw", "auth", "e-gw-auth" },
+            [](Topology &t) { route(t, "e-gw-auth", 0).rateLimit = RateLimit(); } },
+        { "rate-limited anonymous route to a non-auth service", "public-route-without-auth", true, { "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 1).auth = AuthMode::None; } },
+        { "rate-limited login", "public-route-without-auth", false, {}, [](Topology &) {} },
+        { "anonymous internal route", "public-route-without-auth", false, {},
+            [](Topology &t) {
+                t.edge("e-gw-auth")
+                    ->routes.append(makeRoute("GET", "/jwks", RouteVisibility::Internal, AuthMode::None, false));
+            } },
         // public-route-without-rate-limit
-        {"public route without limit", "public-route-without-rate-limit", true, {"gw", "shop", "e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 0).rateLimit = RateLimit(); }},
-        {"internal route without limit", "public-route-without-rate-limit", false, {},
-         [](Topology &t) { route(t, "e-gw-shop", 0).visibility = RouteVisibility::Internal; route(t, "e-gw-shop", 0).rateLimit = RateLimit(); }},
+        { "public route without limit", "public-route-without-rate-limit", true, { "gw", "shop", "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 0).rateLimit = RateLimit(); } },
+        { "internal route without limit", "public-route-without-rate-limit", false, {},
+            [](Topology &t) {
+                route(t, "e-gw-shop", 0).visibility = RouteVisibility::Internal;
+                route(t, "e-gw-shop", 0).rateLimit = RateLimit();
+            } },
         // admin-route-exposed
-        {"public admin route", "admin-route-exposed", true, {"gw", "shop", "e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 2).visibility = RouteVisibility::Public; }},
-        {"admin route with jwt", "admin-route-exposed", true, {"e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 2).auth = AuthMode::Jwt; }},
-        {"bare /admin", "admin-route-exposed", true, {"e-gw-shop"},
-         [](Topology &t) { t.edge("e-gw-shop")->routes.append(makeRoute("GET", "/admin")); }},
-        {"internal admin route", "admin-route-exposed", false, {}, [](Topology &) {}},
-        {"path that only starts like admin", "admin-route-exposed", false, {},
-         [](Topology &t) { t.edge("e-gw-shop")->routes.append(makeRoute("GET", "/administrators")); }},
+        { "public admin route", "admin-route-exposed", true, { "gw", "shop", "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 2).visibility = RouteVisibility::Public; } },
+        { "admin route with jwt", "admin-route-exposed", true, { "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 2).auth = AuthMode::Jwt; } },
+        { "bare /admin", "admin-route-exposed", true, { "e-gw-shop" },
+            [](Topology &t) { t.edge("e-gw-shop")->routes.append(makeRoute("GET", "/admin")); } },
+        { "internal admin route", "admin-route-exposed", false, {}, [](Topology &) {} },
+        { "path that only starts like admin", "admin-route-exposed", false, {},
+            [](Topology &t) { t.edge("e-gw-shop")->routes.append(makeRoute("GET", "/administrators")); } },
         // route-collision
-        {"same route on two edges", "route-collision", true, {"gw", "shop", "stock", "e-gw-shop", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = {makeRoute("GET", "/shop")}; }},
-        {"same pattern, other parameter name", "route-collision", true, {"e-gw-shop", "e-x"},
-         [](Topology &t) {
-             t.edge("e-gw-shop")->routes.append(makeRoute("GET", "/shop/{id}"));
-             addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = {makeRoute("GET", "/shop/{sku}")};
-         }},
-        {"wildcard method", "route-collision", true, {"e-gw-shop"},
-         [](Topology &t) { t.edge("e-gw-shop")->routes.append(makeRoute("*", "/shop")); }},
-        {"same path, other method", "route-collision", false, {},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = {makeRoute("DELETE", "/shop")}; }},
-        {"same route on the other listener", "route-collision", false, {},
-         [](Topology &t) {
-             addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = {
-                 makeRoute("GET", "/shop", RouteVisibility::Internal, AuthMode::Admin)};
-         }},
+        { "same route on two edges", "route-collision", true, { "gw", "shop", "stock", "e-gw-shop", "e-x" },
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = { makeRoute("GET", "/shop") };
+            } },
+        { "same pattern, other parameter name", "route-collision", true, { "e-gw-shop", "e-x" },
+            [](Topology &t) {
+                t.edge("e-gw-shop")->routes.append(makeRoute("GET", "/shop/{id}"));
+                addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = { makeRoute("GET", "/shop/{sku}") };
+            } },
+        { "wildcard method", "route-collision", true, { "e-gw-shop" },
+            [](Topology &t) { t.edge("e-gw-shop")->routes.append(makeRoute("*", "/shop")); } },
+        { "same path, other method", "route-collision", false, {},
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes = { makeRoute("DELETE", "/shop") };
+            } },
+        { "same route on the other listener", "route-collision", false, {},
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Sync, "gw", "stock").routes
+                    = { makeRoute("GET", "/shop", RouteVisibility::Internal, AuthMode::Admin) };
+            } },
         // retry-non-idempotent
-        {"retried POST", "retry-non-idempotent", true, {"gw", "shop", "e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 1).retries = 2; }},
-        {"retried GET", "retry-non-idempotent", false, {},
-         [](Topology &t) { route(t, "e-gw-shop", 0).retries = 2; }},
+        { "retried POST", "retry-non-idempotent", true, { "gw", "shop", "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 1).retries = 2; } },
+        { "retried GET", "retry-non-idempotent", false, {}, [](Topology &t) { route(t, "e-gw-shop", 0).retries = 2; } },
         // topic-without-consumers
-        {"published, not consumed", "topic-without-consumers", true, {"shop", "kafka", "e-shop-pub"},
-         [](Topology &t) { t.edge("e-shop-pub")->topics.append(makeTopic("order.shipped", 3)); }},
-        {"published and consumed", "topic-without-consumers", false, {}, [](Topology &) {}},
+        { "published, not consumed", "topic-without-consumers", true, { "shop", "kafka", "e-shop-pub" },
+            [](Topology &t) { t.edge("e-shop-pub")->topics.append(makeTopic("order.shipped", 3)); } },
+        { "published and consumed", "topic-without-consumers", false, {}, [](Topology &) {} },
         // topic-without-producers
-        {"consumed, not published", "topic-without-producers", true, {"kafka", "stock", "e-kafka-stock"},
-         [](Topology &t) { t.edge("e-kafka-stock")->topics.append(makeTopic("order.shipped")); }},
-        {"same name on another bus", "topic-without-producers", true, {"kafka2", "e-x"},
-         [](Topology &t) {
-             addNode(t, "kafka2", NodeKind::BusKafka);
-             Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka2", "auth");
-             e.topics = {makeTopic("order.created")};
-             e.consumerGroup = "auth";
-         }},
-        {"consumed and published", "topic-without-producers", false, {}, [](Topology &) {}},
+        { "consumed, not published", "topic-without-producers", true, { "kafka", "stock", "e-kafka-stock" },
+            [](Topology &t) { t.edge("e-kafka-stock")->topics.append(makeTopic("order.shipped")); } },
+        { "same name on another bus", "topic-without-producers", true, { "kafka2", "e-x" },
+            [](Topology &t) {
+                addNode(t, "kafka2", NodeKind::BusKafka);
+                Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka2", "auth");
+                e.topics = { makeTopic("order.created") };
+                e.consumerGroup = "auth";
+            } },
+        { "consumed and published", "topic-without-producers", false, {}, [](Topology &) {} },
         // topic-partition-mismatch
-        {"two partition counts", "topic-partition-mismatch", true, {"shop", "stock", "e-shop-pub", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Publish, "stock", "kafka").topics = {makeTopic("order.created", 6)}; }},
-        {"same partition count", "topic-partition-mismatch", false, {},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Publish, "stock", "kafka").topics = {makeTopic("order.created", 3)}; }},
-        {"subscriber omits partitions", "topic-partition-mismatch", false, {},
-         [](Topology &t) { t.edge("e-kafka-stock")->topics[0].partitions = 1; }},
+        { "two partition counts", "topic-partition-mismatch", true, { "shop", "stock", "e-shop-pub", "e-x" },
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Publish, "stock", "kafka").topics = { makeTopic("order.created", 6) };
+            } },
+        { "same partition count", "topic-partition-mismatch", false, {},
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Publish, "stock", "kafka").topics = { makeTopic("order.created", 3) };
+            } },
+        { "subscriber omits partitions", "topic-partition-mismatch", false, {},
+            [](Topology &t) { t.edge("e-kafka-stock")->topics[0].partitions = 1; } },
         // subscription-without-consumer-group
-        {"no consumer group", "subscription-without-consumer-group", true, {"kafka", "stock", "e-kafka-stock"},
-         [](Topology &t) { t.edge("e-kafka-stock")->consumerGroup.clear(); }},
-        {"blank consumer group", "subscription-without-consumer-group", true, {"e-kafka-stock"},
-         [](Topology &t) { t.edge("e-kafka-stock")->consumerGroup = "  "; }},
-        {"consumer group set", "subscription-without-consumer-group", false, {}, [](Topology &) {}},
+        { "no consumer group", "subscription-without-consumer-group", true, { "kafka", "stock", "e-kafka-stock" },
+            [](Topology &t) { t.edge("e-kafka-stock")->consumerGroup.clear(); } },
+        { "blank consumer group", "subscription-without-consumer-group", true, { "e-kafka-stock" },
+            [](Topology &t) { t.edge("e-kafka-stock")->consumerGroup = "  "; } },
+        { "consumer group set", "subscription-without-consumer-group", false, {}, [](Topology &) {} },
         // shared-consumer-group
-        {"two services, one group", "shared-consumer-group", true, {"kafka", "stock", "auth", "e-kafka-stock", "e-x"},
-         [](Topology &t) {
-             Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka", "auth");
-             e.topics = {makeTopic("order.created")};
-             e.consumerGroup = "stock";
-         }},
-        {"two services, own groups", "shared-consumer-group", false, {},
-         [](Topology &t) {
-             Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka", "auth");
-             e.topics = {makeTopic("order.created")};
-             e.consumerGroup = "auth";
-         }},
+        { "two services, one group", "shared-consumer-group", true,
+            { "kafka", "stock", "auth", "e-kafka-stock", "e-x" },
+            [](Topology &t) {
+                Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka", "auth");
+                e.topics = { makeTopic("order.created") };
+                e.consumerGroup = "stock";
+            } },
+        { "two services, own groups", "shared-consumer-group", false, {},
+            [](Topology &t) {
+                Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka", "auth");
+                e.topics = { makeTopic("order.created") };
+                e.consumerGroup = "auth";
+            } },
         // event-edge-without-topics
-        {"publish edge without topics", "event-edge-without-topics", true, {"stock", "kafka", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Publish, "stock", "kafka"); }},
-        {"event edges with topics", "event-edge-without-topics", false, {}, [](Topology &) {}},
+        { "publish edge without topics", "event-edge-without-topics", true, { "stock", "kafka", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Publish, "stock", "kafka"); } },
+        { "event edges with topics", "event-edge-without-topics", false, {}, [](Topology &) {} },
         // sync-cycle
-        {"two services calling each other", "sync-cycle", true, {"shop", "stock", "e-shop-stock", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "stock", "shop").timeoutMs = 100; }},
-        {"three-service cycle", "sync-cycle", true, {"shop", "stock", "auth", "e-x", "e-y"},
-         [](Topology &t) {
-             addEdge(t, "e-x", EdgeKind::Sync, "stock", "auth").timeoutMs = 100;
-             addEdge(t, "e-y", EdgeKind::Sync, "auth", "shop").timeoutMs = 100;
-         }},
-        {"service calling itself", "sync-cycle", true, {"shop", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "shop", "shop").timeoutMs = 100; }},
-        {"diamond without cycle", "sync-cycle", false, {},
-         [](Topology &t) {
-             addEdge(t, "e-x", EdgeKind::Sync, "shop", "auth").timeoutMs = 100;
-             addEdge(t, "e-y", EdgeKind::Sync, "auth", "stock").timeoutMs = 100;
-         }},
+        { "two services calling each other", "sync-cycle", true, { "shop", "stock", "e-shop-stock", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "stock", "shop").timeoutMs = 100; } },
+        { "three-service cycle", "sync-cycle", true, { "shop", "stock", "auth", "e-x", "e-y" },
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Sync, "stock", "auth").timeoutMs = 100;
+                addEdge(t, "e-y", EdgeKind::Sync, "auth", "shop").timeoutMs = 100;
+            } },
+        { "service calling itself", "sync-cycle", true, { "shop", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "shop", "shop").timeoutMs = 100; } },
+        { "diamond without cycle", "sync-cycle", false, {},
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Sync, "shop", "auth").timeoutMs = 100;
+                addEdge(t, "e-y", EdgeKind::Sync, "auth", "stock").timeoutMs = 100;
+            } },
         // sync-call-without-timeout
-        {"call without timeout", "sync-call-without-timeout", true, {"shop", "stock", "e-shop-stock"},
-         [](Topology &t) { t.edge("e-shop-stock")->timeoutMs = 0; }},
-        {"call with timeout", "sync-call-without-timeout", false, {}, [](Topology &) {}},
+        { "call without timeout", "sync-call-without-timeout", true, { "shop", "stock", "e-shop-stock" },
+            [](Topology &t) { t.edge("e-shop-stock")->timeoutMs = 0; } },
+        { "call with timeout", "sync-call-without-timeout", false, {}, [](Topology &) {} },
         // sync-call-without-fallback
-        {"no fallback, no retry on a user path", "sync-call-without-fallback", true, {"shop", "stock", "e-shop-stock"},
-         [](Topology &t) { t.edge("e-shop-stock")->retries = 0; }},
-        {"fallback on a user path", "sync-call-without-fallback", false, {},
-         [](Topology &t) {
-             t.edge("e-shop-stock")->retries = 0;
-             t.edge("e-shop-stock")->fallback = Fallback{FallbackMode::StaticResponse, 503, "{}", "busy"};
-         }},
-        {"caller only reached internally", "sync-call-without-fallback", false, {},
-         [](Topology &t) {
-             t.edge("e-shop-stock")->retries = 0;
-             for (Route &r : t.edge("e-gw-shop")->routes)
-                 r.visibility = RouteVisibility::Internal;
-         }},
+        { "no fallback, no retry on a user path", "sync-call-without-fallback", true,
+            { "shop", "stock", "e-shop-stock" }, [](Topology &t) { t.edge("e-shop-stock")->retries = 0; } },
+        { "fallback on a user path", "sync-call-without-fallback", false, {},
+            [](Topology &t) {
+                t.edge("e-shop-stock")->retries = 0;
+                t.edge("e-shop-stock")->fallback = Fallback { FallbackMode::StaticResponse, 503, "{}", "busy" };
+            } },
+        { "caller only reached internally", "sync-call-without-fallback", false, {},
+            [](Topology &t) {
+                t.edge("e-shop-stock")->retries = 0;
+                for (Route &r : t.edge("e-gw-shop")->routes)
+                    r.visibility = RouteVisibility::Internal;
+            } },
         // defer-without-event-path
-        {"defer with no event to the callee", "defer-without-event-path", true, {"stock", "auth", "e-x"},
-         [](Topology &t) {
-             Edge &e = addEdge(t, "e-x", EdgeKind::Sync, "stock", "auth");
-             e.timeoutMs = 100;
-             e.fallback.mode = FallbackMode::Defer;
-         }},
-        {"defer on a gateway route", "defer-without-event-path", true, {"gw", "shop", "e-gw-shop"},
-         [](Topology &t) { route(t, "e-gw-shop", 1).fallback.mode = FallbackMode::Defer; }},
-        {"defer with a request topic", "defer-without-event-path", false, {},
-         [](Topology &t) { t.edge("e-shop-stock")->fallback.mode = FallbackMode::Defer; }},
+        { "defer with no event to the callee", "defer-without-event-path", true, { "stock", "auth", "e-x" },
+            [](Topology &t) {
+                Edge &e = addEdge(t, "e-x", EdgeKind::Sync, "stock", "auth");
+                e.timeoutMs = 100;
+                e.fallback.mode = FallbackMode::Defer;
+            } },
+        { "defer on a gateway route", "defer-without-event-path", true, { "gw", "shop", "e-gw-shop" },
+            [](Topology &t) { route(t, "e-gw-shop", 1).fallback.mode = FallbackMode::Defer; } },
+        { "defer with a request topic", "defer-without-event-path", false, {},
+            [](Topology &t) { t.edge("e-shop-stock")->fallback.mode = FallbackMode::Defer; } },
         // impossible-edge
-        {"client owning a database", "impossible-edge", true, {"web", "db-shop", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Owns, "web", "db-shop"); }},
-        {"gateway publishing", "impossible-edge", true, {"gw", "kafka", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Publish, "gw", "kafka").topics = {makeTopic("order.created", 3)}; }},
-        {"dangling edge", "impossible-edge", true, {"shop", "e-x"},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "shop", "ghost"); }},
-        {"possible edge", "impossible-edge", false, {},
-         [](Topology &t) { addEdge(t, "e-x", EdgeKind::UsesCache, "shop", "redis").keyPrefix = "shop:"; }},
+        { "client owning a database", "impossible-edge", true, { "web", "db-shop", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Owns, "web", "db-shop"); } },
+        { "gateway publishing", "impossible-edge", true, { "gw", "kafka", "e-x" },
+            [](Topology &t) {
+                addEdge(t, "e-x", EdgeKind::Publish, "gw", "kafka").topics = { makeTopic("order.created", 3) };
+            } },
+        { "dangling edge", "impossible-edge", true, { "shop", "e-x" },
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::Sync, "shop", "ghost"); } },
+        { "possible edge", "impossible-edge", false, {},
+            [](Topology &t) { addEdge(t, "e-x", EdgeKind::UsesCache, "shop", "redis").keyPrefix = "shop:"; } },
         // port-collision
-        {"two nodes, one port", "port-collision", true, {"gw", "shop"},
-         [](Topology &t) { t.node("shop")->port = 8080; }},
-        {"internal listener on a taken port", "port-collision", true, {"gw", "stock"},
-         [](Topology &t) {
-             t.node("gw")->properties.insert(NodeProperty::InternalPort, 9000);
-             t.node("stock")->port = 9000;
-         }},
-        {"distinct ports", "port-collision", false, {},
-         [](Topology &t) {
-             t.node("gw")->properties.insert(NodeProperty::InternalPort, 8081);
-             t.node("shop")->port = 9000;
-         }},
+        { "two nodes, one port", "port-collision", true, { "gw", "shop" },
+            [](Topology &t) { t.node("shop")->port = 8080; } },
+        { "internal listener on a taken port", "port-collision", true, { "gw", "stock" },
+            [](Topology &t) {
+                t.node("gw")->properties.insert(NodeProperty::InternalPort, 9000);
+                t.node("stock")->port = 9000;
+            } },
+        { "distinct ports", "port-collision", false, {},
+            [](Topology &t) {
+                t.node("gw")->properties.insert(NodeProperty::InternalPort, 8081);
+                t.node("shop")->port = 9000;
+            } },
         // missing-readiness
-        {"readiness not a path", "missing-readiness", true, {"shop"},
-         [](Topology &t) { t.node("shop")->properties.insert(NodeProperty::ReadinessPath, "healthz"); }},
-        {"readiness a number", "missing-readiness", true, {"gw"},
-         [](Topology &t) { t.node("gw")->properties.insert(NodeProperty::ReadinessPath, 5); }},
-        {"custom readiness path", "missing-readiness", false, {},
-         [](Topology &t) { t.node("shop")->properties.insert(NodeProperty::ReadinessPath, "/healthz"); }},
+        { "readiness not a path", "missing-readiness", true, { "shop" },
+            [](Topology &t) { t.node("shop")->properties.insert(NodeProperty::ReadinessPath, "healthz"); } },
+        { "readiness a number", "missing-readiness", true, { "gw" },
+            [](Topology &t) { t.node("gw")->properties.insert(NodeProperty::ReadinessPath, 5); } },
+        { "custom readiness path", "missing-readiness", false, {},
+            [](Topology &t) { t.node("shop")->properties.insert(NodeProperty::ReadinessPath, "/healthz"); } },
         // unreachable-service
-        {"service nobody reaches", "unreachable-service", true, {"lone"},
-         [](Topology &t) { addNode(t, "lone", NodeKind::Service); }},
-        {"service reached by events only", "unreachable-service", false, {},
-         [](Topology &t) {
-             addNode(t, "lone", NodeKind::Service);
-             Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka", "lone");
-             e.topics = {makeTopic("order.created")};
-             e.consumerGroup = "lone";
-         }},
+        { "service nobody reaches", "unreachable-service", true, { "lone" },
+            [](Topology &t) { addNode(t, "lone", NodeKind::Service); } },
+        { "service reached by events only", "unreachable-service", false, {},
+            [](Topology &t) {
+                addNode(t, "lone", NodeKind::Service);
+                Edge &e = addEdge(t, "e-x", EdgeKind::Subscribe, "kafka", "lone");
+                e.topics = { makeTopic("order.created") };
+                e.consumerGroup = "lone";
+            } },
     };
 }
 
-QString examplePath(const char *name) { return QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/") + QLatin1String(name); }
+QString examplePath(const char *name)
+{
+    return QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/") + QLatin1String(name);
+}
 
 QString describe(const QList<LintFinding> &findings)
 {
@@ -514,10 +525,10 @@ private Q_SLOTS:
     void findingsAreSorted()
     {
         Topology t = healthy();
-        addNode(t, "lone", NodeKind::Service);                                  // warning
-        addEdge(t, "e-x", EdgeKind::Owns, "stock", "db-shop");                  // error
-        addNode(t, "gw2", NodeKind::Gateway);                                   // info + warning
-        t.edge("e-shop-stock")->timeoutMs = 0;                                  // warning
+        addNode(t, "lone", NodeKind::Service); // warning
+        addEdge(t, "e-x", EdgeKind::Owns, "stock", "db-shop"); // error
+        addNode(t, "gw2", NodeKind::Gateway); // info + warning
+        t.edge("e-shop-stock")->timeoutMs = 0; // warning
         const QList<LintFinding> findings = Linter::check(t);
         QVERIFY(findings.size() >= 4);
         for (qsizetype i = 1; i < findings.size(); ++i) {
@@ -549,7 +560,7 @@ private Q_SLOTS:
         QStringList got;
         for (const LintFinding &f : Linter::check(loaded.topology))
             got.append(nameOf(f.severity) + ' ' + f.ruleId + ' ' + f.edgeIds.join(','));
-        const QStringList expected{
+        const QStringList expected {
             "warning public-route-without-auth e-gateway-auth",
             "warning public-route-without-rate-limit e-gateway-auth",
             "warning public-route-without-rate-limit e-gateway-inventory",
@@ -588,7 +599,7 @@ private Q_SLOTS:
             t.nodes.append(makeNode("s" + QString::number(i), NodeKind::Service));
         for (int i = 0; i < count; ++i) {
             Edge &e = addEdge(t, "e" + QString::number(i), EdgeKind::Sync, "s" + QString::number(i),
-                              "s" + QString::number((i + 1) % count));
+                "s" + QString::number((i + 1) % count));
             e.timeoutMs = 100;
         }
         const QList<LintFinding> findings = Linter::check(t);

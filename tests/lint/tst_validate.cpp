@@ -22,7 +22,8 @@ struct Run
 Run validate(const QStringList &arguments)
 {
     QProcess process;
-    process.start(QStringLiteral(GATEHOUSE_BINARY_DIR "/runtime/gatehouse-runtime"), QStringList{"validate"} + arguments);
+    process.start(
+        QStringLiteral(GATEHOUSE_BINARY_DIR "/runtime/gatehouse-runtime"), QStringList { "validate" } + arguments);
     Run run;
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
         return run;
@@ -32,7 +33,10 @@ Run validate(const QStringList &arguments)
     return run;
 }
 
-QString example(const char *name) { return QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/") + QLatin1String(name); }
+QString example(const char *name)
+{
+    return QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/") + QLatin1String(name);
+}
 
 QJsonObject parse(const QString &text)
 {
@@ -74,7 +78,7 @@ private Q_SLOTS:
 
     void cleanExampleExitsZero()
     {
-        const Run run = validate({example("api-gateway.gatehouse")});
+        const Run run = validate({ example("api-gateway.gatehouse") });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("no problems found"), qPrintable(run.out));
         QVERIFY(run.err.isEmpty());
@@ -82,7 +86,7 @@ private Q_SLOTS:
 
     void baseExampleExitsOneWithFindings()
     {
-        const Run run = validate({example("api-gateway-base.gatehouse")});
+        const Run run = validate({ example("api-gateway-base.gatehouse") });
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.contains("warning [public-route-without-rate-limit] Public route \"GET /orders\""));
         QVERIFY(run.out.contains("    edges: e-order-payment\n"));
@@ -92,7 +96,7 @@ private Q_SLOTS:
 
     void jsonOutput()
     {
-        const Run run = validate({"--json", example("api-gateway-base.gatehouse")});
+        const Run run = validate({ "--json", example("api-gateway-base.gatehouse") });
         QCOMPARE(run.exitCode, 1);
         const QJsonObject root = parse(run.out);
         QCOMPARE(root.value("readable").toBool(), true);
@@ -104,15 +108,15 @@ private Q_SLOTS:
         const QJsonObject first = findings.first().toObject();
         QCOMPARE(first.value("rule").toString(), QString("public-route-without-auth"));
         QCOMPARE(first.value("severity").toString(), QString("warning"));
-        QCOMPARE(first.value("edgeIds").toArray(), QJsonArray{"e-gateway-auth"});
-        QCOMPARE(first.value("nodeIds").toArray(), (QJsonArray{"gateway", "auth"}));
+        QCOMPARE(first.value("edgeIds").toArray(), QJsonArray { "e-gateway-auth" });
+        QCOMPARE(first.value("nodeIds").toArray(), (QJsonArray { "gateway", "auth" }));
         QVERIFY(!first.value("message").toString().isEmpty());
         QVERIFY(!first.value("hint").toString().isEmpty());
     }
 
     void cleanJson()
     {
-        const Run run = validate({example("api-gateway.gatehouse"), "--json"});
+        const Run run = validate({ example("api-gateway.gatehouse"), "--json" });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject root = parse(run.out);
         QCOMPARE(root.value("findings").toArray().size(), 0);
@@ -124,7 +128,7 @@ private Q_SLOTS:
     {
         const QString path = variant("info.gatehouse", [](Topology &t) { t.edge("e-order-inventory")->retries = 0; });
         QVERIFY(!path.isEmpty());
-        const Run run = validate({path});
+        const Run run = validate({ path });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("info [sync-call-without-fallback]"), qPrintable(run.out));
     }
@@ -140,7 +144,7 @@ private Q_SLOTS:
             t.edges.append(e);
         });
         QVERIFY(!path.isEmpty());
-        const Run run = validate({"--json", path});
+        const Run run = validate({ "--json", path });
         QCOMPARE(run.exitCode, 1);
         const QJsonArray findings = parse(run.out).value("findings").toArray();
         QCOMPARE(findings.size(), 1);
@@ -153,7 +157,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         QTest::newRow("not JSON") << QByteArray("{\"formatVersion\":1,") << "not valid JSON";
-        QTest::newRow("invalid field") << QByteArray("{\"formatVersion\":1,\"nodes\":[{\"id\":\"a\",\"kind\":\"toaster\"}],\"edges\":[]}")
+        QTest::newRow("invalid field") << QByteArray(
+            "{\"formatVersion\":1,\"nodes\":[{\"id\":\"a\",\"kind\":\"toaster\"}],\"edges\":[]}")
                                        << "nodes[0].kind: \"toaster\" is not known";
         QTest::newRow("empty") << QByteArray() << "The file is empty.";
     }
@@ -168,26 +173,26 @@ private Q_SLOTS:
         file.write(content);
         file.close();
 
-        const Run text = validate({path});
+        const Run text = validate({ path });
         QCOMPARE(text.exitCode, 2);
         QVERIFY2(text.err.contains(expected), qPrintable(text.err));
         QVERIFY(text.out.isEmpty());
 
-        const Run json = validate({"--json", path});
+        const Run json = validate({ "--json", path });
         QCOMPARE(json.exitCode, 2);
         const QJsonObject root = parse(json.out);
         QCOMPARE(root.value("readable").toBool(true), false);
         const QJsonArray problems = root.value("problems").toArray();
         QVERIFY(!problems.isEmpty());
         const QJsonObject p = problems.first().toObject();
-        QVERIFY2((p.value("path").toString() + ": " + p.value("message").toString()).contains(expected) ||
-                     p.value("message").toString().contains(expected),
-                 qPrintable(json.out));
+        QVERIFY2((p.value("path").toString() + ": " + p.value("message").toString()).contains(expected)
+                || p.value("message").toString().contains(expected),
+            qPrintable(json.out));
     }
 
     void missingFile()
     {
-        const Run run = validate({m_dir.filePath("nope.gatehouse")});
+        const Run run = validate({ m_dir.filePath("nope.gatehouse") });
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("Cannot open"), qPrintable(run.err));
     }
@@ -197,8 +202,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
         QTest::newRow("no file") << QStringList() << "Usage: gatehouse-runtime validate";
-        QTest::newRow("unknown option") << QStringList{"--yaml", example("api-gateway.gatehouse")} << "unknown option --yaml";
-        QTest::newRow("two files") << QStringList{example("api-gateway.gatehouse"), example("api-gateway-base.gatehouse")}
+        QTest::newRow("unknown option") << QStringList { "--yaml", example("api-gateway.gatehouse") }
+                                        << "unknown option --yaml";
+        QTest::newRow("two files") << QStringList { example("api-gateway.gatehouse"),
+            example("api-gateway-base.gatehouse") }
                                    << "only one FILE";
     }
 

@@ -41,7 +41,7 @@ QList<QStringList> callComponents(const Context &context)
     for (const QString &root : services) {
         if (index.contains(root))
             continue;
-        QList<Frame> frames{{root, 0}};
+        QList<Frame> frames { { root, 0 } };
         index[root] = lowLink[root] = counter++;
         stack.append(root);
         onStack.insert(root);
@@ -54,7 +54,7 @@ QList<QStringList> callComponents(const Context &context)
                     index[callee] = lowLink[callee] = counter++;
                     stack.append(callee);
                     onStack.insert(callee);
-                    frames.append({callee, 0});
+                    frames.append({ callee, 0 });
                 } else if (onStack.contains(callee)) {
                     lowLink[frame.node] = std::min(lowLink[frame.node], index[callee]);
                 }
@@ -96,11 +96,11 @@ void syncCycle(const Context &context, Report &report)
         for (const QString &id : component)
             labels.append(context.label(id));
         report.add(component, edgeIds,
-                   QStringLiteral("Services %1 call each other synchronously in a cycle; a request can end up waiting "
-                                  "on itself.")
-                       .arg(labels.join(QStringLiteral(" → "))),
-                   QStringLiteral("Break the cycle: replace one call with an event, or move the shared logic into one "
-                                  "service."));
+            QStringLiteral("Services %1 call each other synchronously in a cycle; a request can end up waiting "
+                           "on itself.")
+                .arg(labels.join(QStringLiteral(" → "))),
+            QStringLiteral("Break the cycle: replace one call with an event, or move the shared logic into one "
+                           "service."));
     }
 }
 
@@ -109,11 +109,11 @@ void syncCallWithoutTimeout(const Context &context, Report &report)
     for (const Edge &edge : context.topology().edges) {
         if (!isServiceCall(context, edge) || edge.timeoutMs > 0)
             continue;
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("The call from %1 to %2 has no timeout; a slow %2 holds %1's requests open.")
-                       .arg(context.label(edge.source), context.label(edge.target)),
-                   QStringLiteral("Set a timeout on the edge, shorter than the gateway's timeout for the routes that "
-                                  "lead here."));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral("The call from %1 to %2 has no timeout; a slow %2 holds %1's requests open.")
+                .arg(context.label(edge.source), context.label(edge.target)),
+            QStringLiteral("Set a timeout on the edge, shorter than the gateway's timeout for the routes that "
+                           "lead here."));
     }
 }
 
@@ -125,12 +125,12 @@ void syncCallWithoutFallback(const Context &context, Report &report)
         if (!isServiceCall(context, edge) || edge.fallback.isSet() || edge.retries > 0
             || !context.isOnUserPath(edge.source))
             continue;
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("When %1 fails, %2's callers get the error: the call has neither a fallback nor a "
-                                  "retry, and users reach %2 through public routes.")
-                       .arg(context.label(edge.target), context.label(edge.source)),
-                   QStringLiteral("Add a fallback (a static response, or defer the work via an event) or a retry for "
-                                  "idempotent calls."));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral("When %1 fails, %2's callers get the error: the call has neither a fallback nor a "
+                           "retry, and users reach %2 through public routes.")
+                .arg(context.label(edge.target), context.label(edge.source)),
+            QStringLiteral("Add a fallback (a static response, or defer the work via an event) or a retry for "
+                           "idempotent calls."));
     }
 }
 
@@ -141,15 +141,14 @@ void deferWithoutEventPath(const Context &context, Report &report)
     for (const Edge &edge : context.topology().edges) {
         if (edge.kind != EdgeKind::Sync)
             continue;
-        const bool routeDefers = std::any_of(edge.routes.cbegin(), edge.routes.cend(), [](const Route &route) {
-            return route.fallback.mode == FallbackMode::Defer;
-        });
+        const bool routeDefers = std::any_of(edge.routes.cbegin(), edge.routes.cend(),
+            [](const Route &route) { return route.fallback.mode == FallbackMode::Defer; });
         if (routeDefers && context.isKind(edge.source, NodeKind::Gateway)) {
-            report.add({edge.source, edge.target}, {edge.id},
-                       QStringLiteral("A route to %1 has a defer fallback, but the gateway cannot publish events to "
-                                      "finish deferred work.")
-                           .arg(context.label(edge.target)),
-                       QStringLiteral("Use a static-response fallback on the route; defer belongs on a service's call."));
+            report.add({ edge.source, edge.target }, { edge.id },
+                QStringLiteral("A route to %1 has a defer fallback, but the gateway cannot publish events to "
+                               "finish deferred work.")
+                    .arg(context.label(edge.target)),
+                QStringLiteral("Use a static-response fallback on the route; defer belongs on a service's call."));
         }
         if (edge.fallback.mode != FallbackMode::Defer || !isServiceCall(context, edge))
             continue;
@@ -165,12 +164,12 @@ void deferWithoutEventPath(const Context &context, Report &report)
         }
         if (connected)
             continue;
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 "
-                                  "consumes; deferred work is never finished.")
-                       .arg(context.label(edge.source), context.label(edge.target)),
-                   QStringLiteral("Publish a request topic from %1 (e.g. \"payment.requested\") and subscribe %2 to it.")
-                       .arg(context.label(edge.source), context.label(edge.target)));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral("The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 "
+                           "consumes; deferred work is never finished.")
+                .arg(context.label(edge.source), context.label(edge.target)),
+            QStringLiteral("Publish a request topic from %1 (e.g. \"payment.requested\") and subscribe %2 to it.")
+                .arg(context.label(edge.source), context.label(edge.target)));
     }
 }
 
@@ -179,13 +178,13 @@ void deferWithoutEventPath(const Context &context, Report &report)
 QList<Rule> callRules()
 {
     return {
-        {"sync-cycle", LintSeverity::Error, "Services calling each other synchronously in a cycle", syncCycle},
-        {"sync-call-without-timeout", LintSeverity::Warning, "A service → service call with no timeout",
-         syncCallWithoutTimeout},
-        {"sync-call-without-fallback", LintSeverity::Info,
-         "A service → service call on a user path with neither fallback nor retry", syncCallWithoutFallback},
-        {"defer-without-event-path", LintSeverity::Warning,
-         "A defer fallback with no event from caller to callee (or on a gateway route)", deferWithoutEventPath},
+        { "sync-cycle", LintSeverity::Error, "Services calling each other synchronously in a cycle", syncCycle },
+        { "sync-call-without-timeout", LintSeverity::Warning, "A service → service call with no timeout",
+            syncCallWithoutTimeout },
+        { "sync-call-without-fallback", LintSeverity::Info,
+            "A service → service call on a user path with neither fallback nor retry", syncCallWithoutFallback },
+        { "defer-without-event-path", LintSeverity::Warning,
+            "A defer fallback with no event from caller to callee (or on a gateway route)", deferWithoutEventPath },
     };
 }
 

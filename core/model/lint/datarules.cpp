@@ -11,16 +11,16 @@ void sharedDatabase(const Context &context, Report &report)
         const QList<const Edge *> owners = context.incoming(db->id, EdgeKind::Owns);
         if (owners.size() < 2)
             continue;
-        QStringList nodeIds{db->id};
+        QStringList nodeIds { db->id };
         QStringList edgeIds;
         for (const Edge *e : owners) {
             nodeIds.append(e->source);
             edgeIds.append(e->id);
         }
         report.add(nodeIds, edgeIds,
-                   QStringLiteral("Database %1 is owned by %2 services; ownership is never shared.")
-                       .arg(context.label(db->id), QString::number(owners.size())),
-                   QStringLiteral("Give each service its own database and share data through its API or events."));
+            QStringLiteral("Database %1 is owned by %2 services; ownership is never shared.")
+                .arg(context.label(db->id), QString::number(owners.size())),
+            QStringLiteral("Give each service its own database and share data through its API or events."));
     }
 }
 
@@ -33,8 +33,8 @@ void foreignDatabaseAccess(const Context &context, Report &report)
         if (edge.kind == EdgeKind::Owns || !context.isKind(edge.target, NodeKind::DbPostgres)
             || !context.isKind(edge.source, NodeKind::Service))
             continue;
-        QStringList nodeIds{edge.source, edge.target};
-        QStringList edgeIds{edge.id};
+        QStringList nodeIds { edge.source, edge.target };
+        QStringList edgeIds { edge.id };
         QStringList ownerLabels;
         for (const Edge *owns : context.incoming(edge.target, EdgeKind::Owns)) {
             if (owns->source == edge.source)
@@ -47,11 +47,10 @@ void foreignDatabaseAccess(const Context &context, Report &report)
             ? QStringLiteral("Service %1 reaches database %2 through a %3 edge instead of owning it.")
                   .arg(context.label(edge.source), context.label(edge.target), nameOf(edge.kind))
             : QStringLiteral("Service %1 reaches database %2, which belongs to %3.")
-                  .arg(context.label(edge.source), context.label(edge.target),
-                       ownerLabels.join(QStringLiteral(", ")));
+                  .arg(context.label(edge.source), context.label(edge.target), ownerLabels.join(QStringLiteral(", ")));
         report.add(nodeIds, edgeIds, message,
-                   QStringLiteral("Ask the owning service through its API or consume its events; only the owner "
-                                  "touches its database."));
+            QStringLiteral("Ask the owning service through its API or consume its events; only the owner "
+                           "touches its database."));
     }
 }
 
@@ -60,10 +59,10 @@ void databaseWithoutOwner(const Context &context, Report &report)
     for (const Node *db : context.topology().nodesOfKind(NodeKind::DbPostgres)) {
         if (!context.incoming(db->id, EdgeKind::Owns).isEmpty())
             continue;
-        report.add({db->id}, {},
-                   QStringLiteral("Database %1 has no owning service; nobody is responsible for its schema and data.")
-                       .arg(context.label(db->id)),
-                   QStringLiteral("Draw an owns edge from the one service that owns it, or delete the database."));
+        report.add({ db->id }, {},
+            QStringLiteral("Database %1 has no owning service; nobody is responsible for its schema and data.")
+                .arg(context.label(db->id)),
+            QStringLiteral("Draw an owns edge from the one service that owns it, or delete the database."));
     }
 }
 
@@ -84,13 +83,13 @@ void sharedCacheKeyspace(const Context &context, Report &report)
                 const auto shown = [](const QString &prefix) {
                     return prefix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('"') + prefix + QLatin1Char('"');
                 };
-                report.add({a->source, b->source, cache->id}, {a->id, b->id},
-                           QStringLiteral("%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can "
-                                          "overwrite each other's keys.")
-                               .arg(context.label(a->source), shown(a->keyPrefix), context.label(b->source),
-                                    shown(b->keyPrefix), context.label(cache->id)),
-                           QStringLiteral("Give every cache user its own key prefix, none a prefix of another "
-                                          "(e.g. \"ratelimit:\" and \"inventory:\")."));
+                report.add({ a->source, b->source, cache->id }, { a->id, b->id },
+                    QStringLiteral("%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can "
+                                   "overwrite each other's keys.")
+                        .arg(context.label(a->source), shown(a->keyPrefix), context.label(b->source),
+                            shown(b->keyPrefix), context.label(cache->id)),
+                    QStringLiteral("Give every cache user its own key prefix, none a prefix of another "
+                                   "(e.g. \"ratelimit:\" and \"inventory:\")."));
             }
         }
     }
@@ -103,12 +102,12 @@ void unusedInfrastructure(const Context &context, Report &report)
             continue;
         if (!context.outgoing(node.id).isEmpty() || !context.incoming(node.id).isEmpty())
             continue;
-        report.add({node.id}, {},
-                   QStringLiteral("%1 is not connected to anything; the runtime would start it for nobody.")
-                       .arg(context.label(node.id)),
-                   node.kind == NodeKind::CacheRedis
-                       ? QStringLiteral("Connect the gateway or a service to it with a uses-cache edge, or delete it.")
-                       : QStringLiteral("Connect producers and consumers to it with publish/subscribe edges, or delete it."));
+        report.add({ node.id }, {},
+            QStringLiteral("%1 is not connected to anything; the runtime would start it for nobody.")
+                .arg(context.label(node.id)),
+            node.kind == NodeKind::CacheRedis
+                ? QStringLiteral("Connect the gateway or a service to it with a uses-cache edge, or delete it.")
+                : QStringLiteral("Connect producers and consumers to it with publish/subscribe edges, or delete it."));
     }
 }
 
@@ -117,13 +116,13 @@ void unusedInfrastructure(const Context &context, Report &report)
 QList<Rule> dataRules()
 {
     return {
-        {"shared-database", LintSeverity::Error, "A database owned by more than one service", sharedDatabase},
-        {"foreign-database-access", LintSeverity::Error,
-         "A service reaching a database by any edge but owns (another service's data)", foreignDatabaseAccess},
-        {"database-without-owner", LintSeverity::Warning, "A database no service owns", databaseWithoutOwner},
-        {"shared-cache-keyspace", LintSeverity::Warning,
-         "Two cache users of one Redis whose key prefixes overlap", sharedCacheKeyspace},
-        {"unused-infrastructure", LintSeverity::Warning, "A Redis or Kafka node with no edges", unusedInfrastructure},
+        { "shared-database", LintSeverity::Error, "A database owned by more than one service", sharedDatabase },
+        { "foreign-database-access", LintSeverity::Error,
+            "A service reaching a database by any edge but owns (another service's data)", foreignDatabaseAccess },
+        { "database-without-owner", LintSeverity::Warning, "A database no service owns", databaseWithoutOwner },
+        { "shared-cache-keyspace", LintSeverity::Warning, "Two cache users of one Redis whose key prefixes overlap",
+            sharedCacheKeyspace },
+        { "unused-infrastructure", LintSeverity::Warning, "A Redis or Kafka node with no edges", unusedInfrastructure },
     };
 }
 

@@ -28,10 +28,10 @@ std::map<std::pair<QString, QString>, TopicUse> topicUses(const Context &context
             continue;
         const QString bus = publish ? edge.target : edge.source;
         for (const Topic &topic : edge.topics) {
-            TopicUse &use = uses[{bus, topic.name}];
+            TopicUse &use = uses[{ bus, topic.name }];
             use.bus = bus;
             use.topic = topic.name;
-            (publish ? use.publishers : use.subscribers).append({&edge, &topic});
+            (publish ? use.publishers : use.subscribers).append({ &edge, &topic });
         }
     }
     return uses;
@@ -64,9 +64,9 @@ void topicWithoutConsumers(const Context &context, Report &report)
         if (use.publishers.isEmpty() || !use.subscribers.isEmpty())
             continue;
         report.add(endsOf(use.publishers, true) << use.bus, edgeIdsOf(use.publishers),
-                   QStringLiteral("Topic \"%1\" on %2 is published but nobody consumes it.")
-                       .arg(use.topic, context.label(use.bus)),
-                   QStringLiteral("Subscribe the service that needs these events, or stop publishing the topic."));
+            QStringLiteral("Topic \"%1\" on %2 is published but nobody consumes it.")
+                .arg(use.topic, context.label(use.bus)),
+            QStringLiteral("Subscribe the service that needs these events, or stop publishing the topic."));
     }
 }
 
@@ -75,10 +75,11 @@ void topicWithoutProducers(const Context &context, Report &report)
     for (const auto &[key, use] : topicUses(context)) {
         if (!use.publishers.isEmpty() || use.subscribers.isEmpty())
             continue;
-        report.add(QStringList{use.bus} + endsOf(use.subscribers, false), edgeIdsOf(use.subscribers),
-                   QStringLiteral("Topic \"%1\" on %2 is consumed but nobody publishes it; its consumers wait forever.")
-                       .arg(use.topic, context.label(use.bus)),
-                   QStringLiteral("Add the topic to the producing service's publish edge, or check the topic name for a typo."));
+        report.add(QStringList { use.bus } + endsOf(use.subscribers, false), edgeIdsOf(use.subscribers),
+            QStringLiteral("Topic \"%1\" on %2 is consumed but nobody publishes it; its consumers wait forever.")
+                .arg(use.topic, context.label(use.bus)),
+            QStringLiteral(
+                "Add the topic to the producing service's publish edge, or check the topic name for a typo."));
     }
 }
 
@@ -99,9 +100,9 @@ void topicPartitionMismatch(const Context &context, Report &report)
         for (int count : counts)
             shown.append(QString::number(count));
         report.add(endsOf(use.publishers, true) << use.bus, edgeIdsOf(use.publishers),
-                   QStringLiteral("Topic \"%1\" is published with different partition counts (%2).")
-                       .arg(use.topic, shown.join(QStringLiteral(", "))),
-                   QStringLiteral("Declare the same partition count on every publish edge of the topic."));
+            QStringLiteral("Topic \"%1\" is published with different partition counts (%2).")
+                .arg(use.topic, shown.join(QStringLiteral(", "))),
+            QStringLiteral("Declare the same partition count on every publish edge of the topic."));
     }
 }
 
@@ -110,11 +111,11 @@ void subscriptionWithoutConsumerGroup(const Context &context, Report &report)
     for (const Edge &edge : context.topology().edges) {
         if (edge.kind != EdgeKind::Subscribe || !edge.consumerGroup.trimmed().isEmpty())
             continue;
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("The subscription of %1 has no consumer group; offsets are not committed and "
-                                  "instances would each get every event.")
-                       .arg(context.label(edge.target)),
-                   QStringLiteral("Set a consumer group, usually the service's name (e.g. \"%1\").").arg(edge.target));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral("The subscription of %1 has no consumer group; offsets are not committed and "
+                           "instances would each get every event.")
+                .arg(context.label(edge.target)),
+            QStringLiteral("Set a consumer group, usually the service's name (e.g. \"%1\").").arg(edge.target));
     }
 }
 
@@ -125,7 +126,7 @@ void sharedConsumerGroup(const Context &context, Report &report)
     std::map<std::pair<QString, QString>, QList<const Edge *>> byGroup;
     for (const Edge &edge : context.topology().edges) {
         if (edge.kind == EdgeKind::Subscribe && !edge.consumerGroup.trimmed().isEmpty())
-            byGroup[{edge.source, edge.consumerGroup}].append(&edge);
+            byGroup[{ edge.source, edge.consumerGroup }].append(&edge);
     }
     for (const auto &[key, edges] : byGroup) {
         QStringList services;
@@ -140,10 +141,10 @@ void sharedConsumerGroup(const Context &context, Report &report)
         QStringList labels;
         for (const QString &service : services)
             labels.append(context.label(service));
-        report.add(QStringList{key.first} + services, edgeIds,
-                   QStringLiteral("Services %1 share consumer group \"%2\", so each receives only part of the events.")
-                       .arg(labels.join(QStringLiteral(", ")), key.second),
-                   QStringLiteral("Give every consuming service its own consumer group."));
+        report.add(QStringList { key.first } + services, edgeIds,
+            QStringLiteral("Services %1 share consumer group \"%2\", so each receives only part of the events.")
+                .arg(labels.join(QStringLiteral(", ")), key.second),
+            QStringLiteral("Give every consuming service its own consumer group."));
     }
 }
 
@@ -152,10 +153,10 @@ void eventEdgeWithoutTopics(const Context &context, Report &report)
     for (const Edge &edge : context.topology().edges) {
         if ((edge.kind != EdgeKind::Publish && edge.kind != EdgeKind::Subscribe) || !edge.topics.isEmpty())
             continue;
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("The %1 edge from %2 to %3 names no topic, so no event travels along it.")
-                       .arg(nameOf(edge.kind), context.label(edge.source), context.label(edge.target)),
-                   QStringLiteral("Add the topics to the edge, or delete it."));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral("The %1 edge from %2 to %3 names no topic, so no event travels along it.")
+                .arg(nameOf(edge.kind), context.label(edge.source), context.label(edge.target)),
+            QStringLiteral("Add the topics to the edge, or delete it."));
     }
 }
 
@@ -164,18 +165,18 @@ void eventEdgeWithoutTopics(const Context &context, Report &report)
 QList<Rule> eventRules()
 {
     return {
-        {"topic-without-consumers", LintSeverity::Warning, "A topic that is published but never consumed",
-         topicWithoutConsumers},
-        {"topic-without-producers", LintSeverity::Warning, "A topic that is consumed but never published",
-         topicWithoutProducers},
-        {"topic-partition-mismatch", LintSeverity::Error, "A topic published with different partition counts",
-         topicPartitionMismatch},
-        {"subscription-without-consumer-group", LintSeverity::Warning, "A subscribe edge with no consumer group",
-         subscriptionWithoutConsumerGroup},
-        {"shared-consumer-group", LintSeverity::Warning, "Two services subscribing with one consumer group",
-         sharedConsumerGroup},
-        {"event-edge-without-topics", LintSeverity::Warning, "A publish or subscribe edge naming no topic",
-         eventEdgeWithoutTopics},
+        { "topic-without-consumers", LintSeverity::Warning, "A topic that is published but never consumed",
+            topicWithoutConsumers },
+        { "topic-without-producers", LintSeverity::Warning, "A topic that is consumed but never published",
+            topicWithoutProducers },
+        { "topic-partition-mismatch", LintSeverity::Error, "A topic published with different partition counts",
+            topicPartitionMismatch },
+        { "subscription-without-consumer-group", LintSeverity::Warning, "A subscribe edge with no consumer group",
+            subscriptionWithoutConsumerGroup },
+        { "shared-consumer-group", LintSeverity::Warning, "Two services subscribing with one consumer group",
+            sharedConsumerGroup },
+        { "event-edge-without-topics", LintSeverity::Warning, "A publish or subscribe edge naming no topic",
+            eventEdgeWithoutTopics },
     };
 }
 

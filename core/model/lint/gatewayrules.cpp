@@ -21,12 +21,15 @@ QList<RouteRef> gatewayRoutes(const Context &context)
         if (edge.kind != EdgeKind::Sync || !context.isKind(edge.source, NodeKind::Gateway))
             continue;
         for (const Route &route : edge.routes)
-            result.append({&edge, &route});
+            result.append({ &edge, &route });
     }
     return result;
 }
 
-QString describe(const Route &route) { return QLatin1Char('"') + route.method + QLatin1Char(' ') + route.path + QLatin1Char('"'); }
+QString describe(const Route &route)
+{
+    return QLatin1Char('"') + route.method + QLatin1Char(' ') + route.path + QLatin1Char('"');
+}
 
 bool isAdminPath(const QString &path)
 {
@@ -42,10 +45,10 @@ void clientBypassesGateway(const Context &context, Report &report)
         if (edge.kind != EdgeKind::Sync || !source || !target || !isClient(source->kind)
             || target->kind == NodeKind::Gateway)
             continue;
-        report.add({source->id, target->id}, {edge.id},
-                   QStringLiteral("Client %1 reaches %2 without going through the API gateway.")
-                       .arg(context.label(source->id), context.label(target->id)),
-                   QStringLiteral("Connect the client to the gateway and add a route to the service there."));
+        report.add({ source->id, target->id }, { edge.id },
+            QStringLiteral("Client %1 reaches %2 without going through the API gateway.")
+                .arg(context.label(source->id), context.label(target->id)),
+            QStringLiteral("Connect the client to the gateway and add a route to the service there."));
     }
 }
 
@@ -54,9 +57,9 @@ void clientNotConnected(const Context &context, Report &report)
     for (const Node &node : context.topology().nodes) {
         if (!isClient(node.kind) || !context.outgoing(node.id).isEmpty())
             continue;
-        report.add({node.id}, {},
-                   QStringLiteral("Client %1 is not connected; its traffic has nowhere to go.").arg(context.label(node.id)),
-                   QStringLiteral("Draw a sync edge from the client to the API gateway."));
+        report.add({ node.id }, {},
+            QStringLiteral("Client %1 is not connected; its traffic has nowhere to go.").arg(context.label(node.id)),
+            QStringLiteral("Draw a sync edge from the client to the API gateway."));
     }
 }
 
@@ -68,9 +71,10 @@ void gatewayWithoutRoutes(const Context &context, Report &report)
             hasRoute = hasRoute || !edge->routes.isEmpty();
         if (hasRoute)
             continue;
-        report.add({gateway->id}, {},
-                   QStringLiteral("Gateway %1 has no routes; every request to it ends in 404.").arg(context.label(gateway->id)),
-                   QStringLiteral("Connect it to services and add routes (method, path, visibility, auth) to those edges."));
+        report.add({ gateway->id }, {},
+            QStringLiteral("Gateway %1 has no routes; every request to it ends in 404.")
+                .arg(context.label(gateway->id)),
+            QStringLiteral("Connect it to services and add routes (method, path, visibility, auth) to those edges."));
     }
 }
 
@@ -85,10 +89,10 @@ void syncEdgeWithoutRoutes(const Context &context, Report &report)
             gatewayHasRoutes = gatewayHasRoutes || !other->routes.isEmpty();
         if (!gatewayHasRoutes)
             continue; // gateway-without-routes says it once for the whole gateway
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("The gateway edge to %1 carries no routes, so the gateway never forwards to it.")
-                       .arg(context.label(edge.target)),
-                   QStringLiteral("Add the routes the service answers, or delete the edge."));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral("The gateway edge to %1 carries no routes, so the gateway never forwards to it.")
+                .arg(context.label(edge.target)),
+            QStringLiteral("Add the routes the service answers, or delete the edge."));
     }
 }
 
@@ -97,11 +101,12 @@ void routesOutsideGateway(const Context &context, Report &report)
     for (const Edge &edge : context.topology().edges) {
         if (edge.routes.isEmpty() || context.isKind(edge.source, NodeKind::Gateway) || !context.node(edge.source))
             continue;
-        report.add({edge.source, edge.target}, {edge.id},
-                   QStringLiteral("The edge from %1 to %2 carries %3 route(s), but only gateway edges route; they are ignored.")
-                       .arg(context.label(edge.source), context.label(edge.target),
-                            QString::number(edge.routes.size())),
-                   QStringLiteral("Move the routes to the gateway's edge to %1, or remove them.").arg(context.label(edge.target)));
+        report.add({ edge.source, edge.target }, { edge.id },
+            QStringLiteral(
+                "The edge from %1 to %2 carries %3 route(s), but only gateway edges route; they are ignored.")
+                .arg(context.label(edge.source), context.label(edge.target), QString::number(edge.routes.size())),
+            QStringLiteral("Move the routes to the gateway's edge to %1, or remove them.")
+                .arg(context.label(edge.target)));
     }
 }
 
@@ -114,8 +119,9 @@ void multipleGateways(const Context &context, Report &report)
     for (const Node *gateway : gateways)
         ids.append(gateway->id);
     report.add(ids, {},
-               QStringLiteral("The diagram has %1 API gateways; clients no longer have a single front door.").arg(gateways.size()),
-               QStringLiteral("Fine for a backend-for-frontend split; otherwise merge them into one gateway."));
+        QStringLiteral("The diagram has %1 API gateways; clients no longer have a single front door.")
+            .arg(gateways.size()),
+        QStringLiteral("Fine for a backend-for-frontend split; otherwise merge them into one gateway."));
 }
 
 // Login must be anonymous, so a public route with auth none is accepted when it goes to the
@@ -131,11 +137,11 @@ void publicRouteWithoutAuth(const Context &context, Report &report)
             && route.rateLimit.isSet();
         if (isLogin)
             continue;
-        report.add({ref.edge->source, ref.edge->target}, {ref.edge->id},
-                   QStringLiteral("Public route %1 to %2 needs no authentication; anyone on the internet can call it.")
-                       .arg(describe(route), context.label(ref.edge->target)),
-                   QStringLiteral("Require jwt or api-key, or make it internal. Anonymous login routes belong to the "
-                                  "auth service and need a rate limit."));
+        report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id },
+            QStringLiteral("Public route %1 to %2 needs no authentication; anyone on the internet can call it.")
+                .arg(describe(route), context.label(ref.edge->target)),
+            QStringLiteral("Require jwt or api-key, or make it internal. Anonymous login routes belong to the "
+                           "auth service and need a rate limit."));
     }
 }
 
@@ -145,10 +151,10 @@ void publicRouteWithoutRateLimit(const Context &context, Report &report)
         const Route &route = *ref.route;
         if (route.visibility != RouteVisibility::Public || route.rateLimit.isSet() || isAdminPath(route.path))
             continue;
-        report.add({ref.edge->source, ref.edge->target}, {ref.edge->id},
-                   QStringLiteral("Public route %1 has no rate limit; one client can exhaust %2.")
-                       .arg(describe(route), context.label(ref.edge->target)),
-                   QStringLiteral("Set a rate limit (requests per window per client) on the route."));
+        report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id },
+            QStringLiteral("Public route %1 has no rate limit; one client can exhaust %2.")
+                .arg(describe(route), context.label(ref.edge->target)),
+            QStringLiteral("Set a rate limit (requests per window per client) on the route."));
     }
 }
 
@@ -164,8 +170,8 @@ void adminRouteExposed(const Context &context, Report &report)
             ? QStringLiteral("Admin route %1 is public; the admin API must never answer on the public listener.")
                   .arg(describe(route))
             : QStringLiteral("Admin route %1 uses auth %2 instead of admin.").arg(describe(route), nameOf(route.auth));
-        report.add({ref.edge->source, ref.edge->target}, {ref.edge->id}, message,
-                   QStringLiteral("Make every /admin route internal with auth admin."));
+        report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id }, message,
+            QStringLiteral("Make every /admin route internal with auth admin."));
     }
 }
 
@@ -199,17 +205,17 @@ void routeCollision(const Context &context, Report &report)
                 || b.route->method == QLatin1String("*");
             if (!methodsOverlap)
                 continue;
-            QStringList nodeIds{a.edge->source, a.edge->target};
+            QStringList nodeIds { a.edge->source, a.edge->target };
             if (b.edge->target != a.edge->target)
                 nodeIds.append(b.edge->target);
-            QStringList edgeIds{a.edge->id};
+            QStringList edgeIds { a.edge->id };
             if (b.edge != a.edge)
                 edgeIds.append(b.edge->id);
             report.add(nodeIds, edgeIds,
-                       QStringLiteral("Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.")
-                           .arg(describe(*a.route), context.label(a.edge->target), describe(*b.route),
-                                context.label(b.edge->target), context.label(a.edge->source)),
-                       QStringLiteral("Change the method or path of one of them, or delete the duplicate."));
+                QStringLiteral("Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.")
+                    .arg(describe(*a.route), context.label(a.edge->target), describe(*b.route),
+                        context.label(b.edge->target), context.label(a.edge->source)),
+                QStringLiteral("Change the method or path of one of them, or delete the duplicate."));
         }
     }
 }
@@ -223,10 +229,10 @@ void retryNonIdempotent(const Context &context, Report &report)
             && route.method != QLatin1String("*");
         if (route.retries == 0 || idempotent)
             continue;
-        report.add({ref.edge->source, ref.edge->target}, {ref.edge->id},
-                   QStringLiteral("Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.")
-                       .arg(describe(route), QString::number(route.retries), route.method),
-                   QStringLiteral("Set retries to 0, or make the handler idempotent (idempotency key) and use PUT."));
+        report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id },
+            QStringLiteral("Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.")
+                .arg(describe(route), QString::number(route.retries), route.method),
+            QStringLiteral("Set retries to 0, or make the handler idempotent (idempotency key) and use PUT."));
     }
 }
 
@@ -235,25 +241,26 @@ void retryNonIdempotent(const Context &context, Report &report)
 QList<Rule> gatewayRules()
 {
     return {
-        {"client-bypasses-gateway", LintSeverity::Error, "A client calling anything but the API gateway",
-         clientBypassesGateway},
-        {"client-not-connected", LintSeverity::Warning, "A client with no edge at all", clientNotConnected},
-        {"gateway-without-routes", LintSeverity::Warning, "A gateway none of whose edges carries a route",
-         gatewayWithoutRoutes},
-        {"gateway-edge-without-routes", LintSeverity::Warning, "A gateway → service edge that carries no route",
-         syncEdgeWithoutRoutes},
-        {"routes-outside-gateway", LintSeverity::Warning, "Routes on an edge that does not start at a gateway",
-         routesOutsideGateway},
-        {"multiple-gateways", LintSeverity::Info, "More than one API gateway", multipleGateways},
-        {"public-route-without-auth", LintSeverity::Warning,
-         "A public route with auth none (except a rate-limited route to the auth service)", publicRouteWithoutAuth},
-        {"public-route-without-rate-limit", LintSeverity::Warning, "A public route with no rate limit",
-         publicRouteWithoutRateLimit},
-        {"admin-route-exposed", LintSeverity::Error, "An /admin route that is public or not auth admin",
-         adminRouteExposed},
-        {"route-collision", LintSeverity::Error,
-         "Two routes of one gateway and listener with the same path pattern and overlapping methods", routeCollision},
-        {"retry-non-idempotent", LintSeverity::Warning, "A POST, PATCH or * route with retries", retryNonIdempotent},
+        { "client-bypasses-gateway", LintSeverity::Error, "A client calling anything but the API gateway",
+            clientBypassesGateway },
+        { "client-not-connected", LintSeverity::Warning, "A client with no edge at all", clientNotConnected },
+        { "gateway-without-routes", LintSeverity::Warning, "A gateway none of whose edges carries a route",
+            gatewayWithoutRoutes },
+        { "gateway-edge-without-routes", LintSeverity::Warning, "A gateway → service edge that carries no route",
+            syncEdgeWithoutRoutes },
+        { "routes-outside-gateway", LintSeverity::Warning, "Routes on an edge that does not start at a gateway",
+            routesOutsideGateway },
+        { "multiple-gateways", LintSeverity::Info, "More than one API gateway", multipleGateways },
+        { "public-route-without-auth", LintSeverity::Warning,
+            "A public route with auth none (except a rate-limited route to the auth service)", publicRouteWithoutAuth },
+        { "public-route-without-rate-limit", LintSeverity::Warning, "A public route with no rate limit",
+            publicRouteWithoutRateLimit },
+        { "admin-route-exposed", LintSeverity::Error, "An /admin route that is public or not auth admin",
+            adminRouteExposed },
+        { "route-collision", LintSeverity::Error,
+            "Two routes of one gateway and listener with the same path pattern and overlapping methods",
+            routeCollision },
+        { "retry-non-idempotent", LintSeverity::Warning, "A POST, PATCH or * route with retries", retryNonIdempotent },
     };
 }
 

@@ -23,9 +23,8 @@ Context::Context(const Topology &topology)
         if (edge.kind != EdgeKind::Sync || !isKind(edge.source, NodeKind::Gateway)
             || !isKind(edge.target, NodeKind::Service))
             continue;
-        const bool isPublic = std::any_of(edge.routes.cbegin(), edge.routes.cend(), [](const Route &route) {
-            return route.visibility == RouteVisibility::Public;
-        });
+        const bool isPublic = std::any_of(edge.routes.cbegin(), edge.routes.cend(),
+            [](const Route &route) { return route.visibility == RouteVisibility::Public; });
         if (isPublic && !m_userPath.contains(edge.target)) {
             m_userPath.insert(edge.target);
             queue.append(edge.target);
@@ -115,9 +114,12 @@ const QList<Lint::Rule> &allRules()
 QString nameOf(LintSeverity severity)
 {
     switch (severity) {
-    case LintSeverity::Info: return QStringLiteral("info");
-    case LintSeverity::Warning: return QStringLiteral("warning");
-    case LintSeverity::Error: return QStringLiteral("error");
+    case LintSeverity::Info:
+        return QStringLiteral("info");
+    case LintSeverity::Warning:
+        return QStringLiteral("warning");
+    case LintSeverity::Error:
+        return QStringLiteral("error");
     }
     return {};
 }
@@ -146,7 +148,7 @@ QList<QPair<QString, QString>> Linter::rules()
 {
     QList<QPair<QString, QString>> result;
     for (const Lint::Rule &rule : allRules())
-        result.append({QString::fromLatin1(rule.id), QString::fromLatin1(rule.summary)});
+        result.append({ QString::fromLatin1(rule.id), QString::fromLatin1(rule.summary) });
     return result;
 }
 
@@ -154,7 +156,7 @@ QList<LintRuleInfo> Linter::ruleInfos()
 {
     QList<LintRuleInfo> result;
     for (const Lint::Rule &rule : allRules())
-        result.append({QString::fromLatin1(rule.id), rule.severity, QString::fromLatin1(rule.summary)});
+        result.append({ QString::fromLatin1(rule.id), rule.severity, QString::fromLatin1(rule.summary) });
     return result;
 }
 

@@ -10,9 +10,9 @@ namespace Gatehouse {
 // What a rule is, for docs, the UI and tests.
 struct LintRuleInfo
 {
-    QString id;       // stable, e.g. "shared-database"; never reused for another meaning
+    QString id; // stable, e.g. "shared-database"; never reused for another meaning
     LintSeverity severity = LintSeverity::Warning;
-    QString summary;  // one line: what the rule flags
+    QString summary; // one line: what the rule flags
 };
 
 // Architecture lint: runs every rule over a topology. Pure function of the topology, cheap

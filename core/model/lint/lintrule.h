@@ -48,7 +48,11 @@ class Report
 {
 public:
     Report(const char *ruleId, LintSeverity severity, QList<LintFinding> &findings)
-        : m_ruleId(ruleId), m_severity(severity), m_findings(findings) {}
+        : m_ruleId(ruleId)
+        , m_severity(severity)
+        , m_findings(findings)
+    {
+    }
 
     void add(const QStringList &nodeIds, const QStringList &edgeIds, const QString &message, const QString &hint);
 
@@ -67,10 +71,10 @@ struct Rule
 };
 
 // The rule groups, one file each.
-QList<Rule> dataRules();      // databases, cache, infrastructure
-QList<Rule> gatewayRules();   // clients, gateways, routes
-QList<Rule> eventRules();     // topics and subscriptions
-QList<Rule> callRules();      // service-to-service sync calls
+QList<Rule> dataRules(); // databases, cache, infrastructure
+QList<Rule> gatewayRules(); // clients, gateways, routes
+QList<Rule> eventRules(); // topics and subscriptions
+QList<Rule> callRules(); // service-to-service sync calls
 QList<Rule> structureRules(); // edge kinds, ports, readiness, reachability
 
 } // namespace Gatehouse::Lint

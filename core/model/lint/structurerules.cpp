@@ -20,10 +20,10 @@ void impossibleEdge(const Context &context, Report &report)
                 nodeIds.append(source->id);
             if (target)
                 nodeIds.append(target->id);
-            report.add(nodeIds, {edge.id},
-                       QStringLiteral("Edge \"%1\" ends at a node that does not exist (\"%2\").")
-                           .arg(edge.id, source ? edge.target : edge.source),
-                       QStringLiteral("Delete the edge or reconnect it to an existing node."));
+            report.add(nodeIds, { edge.id },
+                QStringLiteral("Edge \"%1\" ends at a node that does not exist (\"%2\").")
+                    .arg(edge.id, source ? edge.target : edge.source),
+                QStringLiteral("Delete the edge or reconnect it to an existing node."));
             continue;
         }
         if (edge.kind == EdgeKind::Sync && isClient(source->kind) && target->kind != NodeKind::Gateway)
@@ -33,18 +33,17 @@ void impossibleEdge(const Context &context, Report &report)
         QString reason;
         if (isEdgeAllowed(edge.kind, source->kind, target->kind, &reason))
             continue;
-        report.add({source->id, target->id}, {edge.id},
-                   QStringLiteral("A %1 edge from %2 (%3) to %4 (%5) is impossible: %6")
-                       .arg(nameOf(edge.kind), context.label(source->id), nameOf(source->kind),
-                            context.label(target->id), nameOf(target->kind), reason),
-                   QStringLiteral("Delete the edge, or change its kind to one of: %1.")
-                       .arg([&] {
-                           QStringList kinds;
-                           for (EdgeKind kind : edgeKindsBetween(source->kind, target->kind))
-                               kinds.append(nameOf(kind));
-                           return kinds.isEmpty() ? QStringLiteral("none fits between these nodes")
-                                                  : kinds.join(QStringLiteral(", "));
-                       }()));
+        report.add({ source->id, target->id }, { edge.id },
+            QStringLiteral("A %1 edge from %2 (%3) to %4 (%5) is impossible: %6")
+                .arg(nameOf(edge.kind), context.label(source->id), nameOf(source->kind), context.label(target->id),
+                    nameOf(target->kind), reason),
+            QStringLiteral("Delete the edge, or change its kind to one of: %1.").arg([&] {
+                QStringList kinds;
+                for (EdgeKind kind : edgeKindsBetween(source->kind, target->kind))
+                    kinds.append(nameOf(kind));
+                return kinds.isEmpty() ? QStringLiteral("none fits between these nodes")
+                                       : kinds.join(QStringLiteral(", "));
+            }()));
     }
 }
 
@@ -55,9 +54,9 @@ void portCollision(const Context &context, Report &report)
     std::map<int, QList<std::pair<QString, QString>>> users; // port → (node id, which listener)
     for (const Node &node : context.topology().nodes) {
         if (node.port > 0)
-            users[node.port].append({node.id, QStringLiteral("port")});
+            users[node.port].append({ node.id, QStringLiteral("port") });
         if (node.kind == NodeKind::Gateway && node.internalPort() > 0)
-            users[node.internalPort()].append({node.id, QStringLiteral("internal port")});
+            users[node.internalPort()].append({ node.id, QStringLiteral("internal port") });
     }
     for (const auto &[port, list] : users) {
         if (list.size() < 2)
@@ -70,9 +69,9 @@ void portCollision(const Context &context, Report &report)
             described.append(QStringLiteral("%1 (%2)").arg(context.label(id), what));
         }
         report.add(nodeIds, {},
-                   QStringLiteral("Port %1 is fixed for %2; only one can listen on it.")
-                       .arg(QString::number(port), described.join(QStringLiteral(", "))),
-                   QStringLiteral("Give each listener its own port, or set the port to 0 to let the runtime choose."));
+            QStringLiteral("Port %1 is fixed for %2; only one can listen on it.")
+                .arg(QString::number(port), described.join(QStringLiteral(", "))),
+            QStringLiteral("Give each listener its own port, or set the port to 0 to let the runtime choose."));
     }
 }
 
@@ -90,11 +89,11 @@ void missingReadiness(const Context &context, Report &report)
             && (path.isEmpty() || (path.startsWith(QLatin1Char('/')) && !path.contains(QLatin1Char(' '))));
         if (usable)
             continue;
-        report.add({node.id}, {},
-                   QStringLiteral("%1 has no usable readiness check: readinessPath must be an HTTP path such as "
-                                  "\"/readyz\".")
-                       .arg(context.label(node.id)),
-                   QStringLiteral("Set readinessPath to a path starting with '/', or remove it to use \"/readyz\"."));
+        report.add({ node.id }, {},
+            QStringLiteral("%1 has no usable readiness check: readinessPath must be an HTTP path such as "
+                           "\"/readyz\".")
+                .arg(context.label(node.id)),
+            QStringLiteral("Set readinessPath to a path starting with '/', or remove it to use \"/readyz\"."));
     }
 }
 
@@ -104,11 +103,11 @@ void unreachableService(const Context &context, Report &report)
         if (!context.incoming(service->id, EdgeKind::Sync).isEmpty()
             || !context.incoming(service->id, EdgeKind::Subscribe).isEmpty())
             continue;
-        report.add({service->id}, {},
-                   QStringLiteral("Service %1 is unreachable: nothing calls it and it consumes no events.")
-                       .arg(context.label(service->id)),
-                   QStringLiteral("Route to it from the gateway, call it from another service, or subscribe it to a "
-                                  "topic."));
+        report.add({ service->id }, {},
+            QStringLiteral("Service %1 is unreachable: nothing calls it and it consumes no events.")
+                .arg(context.label(service->id)),
+            QStringLiteral("Route to it from the gateway, call it from another service, or subscribe it to a "
+                           "topic."));
     }
 }
 
@@ -117,14 +116,14 @@ void unreachableService(const Context &context, Report &report)
 QList<Rule> structureRules()
 {
     return {
-        {"impossible-edge", LintSeverity::Error,
-         "An edge whose kind cannot join its two nodes (e.g. a client owning a database), or a dangling edge",
-         impossibleEdge},
-        {"port-collision", LintSeverity::Error, "Two listeners with the same fixed port", portCollision},
-        {"missing-readiness", LintSeverity::Warning, "A service or gateway whose readinessPath is unusable",
-         missingReadiness},
-        {"unreachable-service", LintSeverity::Warning, "A service nothing calls and that consumes no events",
-         unreachableService},
+        { "impossible-edge", LintSeverity::Error,
+            "An edge whose kind cannot join its two nodes (e.g. a client owning a database), or a dangling edge",
+            impossibleEdge },
+        { "port-collision", LintSeverity::Error, "Two listeners with the same fixed port", portCollision },
+        { "missing-readiness", LintSeverity::Warning, "A service or gateway whose readinessPath is unusable",
+            missingReadiness },
+        { "unreachable-service", LintSeverity::Warning, "A service nothing calls and that consumes no events",
+            unreachableService },
     };
 }
 

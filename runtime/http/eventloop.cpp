@@ -17,8 +17,10 @@ EventLoopPrivate::EventLoopPrivate(int threads)
 {
     if (threads <= 0)
         threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    // Every socket is used by its own thread only, so per-descriptor locking is dropped;
+    // the scheduler keeps its lock, so post() from any thread stays safe.
     for (int i = 0; i < threads; ++i)
-        m_contexts.push_back(std::make_unique<boost::asio::io_context>(1));
+        m_contexts.push_back(std::make_unique<boost::asio::io_context>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO));
 }
 
 int EventLoopPrivate::currentIndex() const

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -194,7 +195,7 @@ private:
 
 // --- an upstream service --------------------------------------------------------------------
 // Echoes what it received as JSON. "/slow/<ms>…" answers after <ms>; "/flaky" answers with the
-// status in `flakyStatus`.
+// status in `flakyStatus`; "/fail-once/<x>" answers 503 the first time, 200 after.
 class Upstream
 {
 public:
@@ -252,6 +253,13 @@ private:
         const QString path = QString::fromStdString(request.path);
         if (path == "/flaky")
             response.status = flakyStatus.load();
+        if (path.startsWith("/fail-once/")) {
+            std::lock_guard lock(m_mutex);
+            if (!m_failedOnce.contains(path)) {
+                m_failedOnce.insert(path);
+                response.status = 503;
+            }
+        }
         if (path.startsWith("/slow/")) {
             const int ms = path.section('/', 2, 2).toInt();
             std::lock_guard lock(m_mutex);
@@ -270,6 +278,7 @@ private:
     mutable std::mutex m_mutex;
     QJsonObject m_last;
     std::vector<std::thread> m_sleepers;
+    QSet<QString> m_failedOnce;
 };
 
 // --- tokens ---------------------------------------------------------------------------------

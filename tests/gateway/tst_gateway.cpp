@@ -26,6 +26,13 @@ Route route(
     return r;
 }
 
+Route retried(const QString &method)
+{
+    Route r = route(method, "/fail-once/{id}", AuthMode::None);
+    r.retries = 1;
+    return r;
+}
+
 Topology topology(const QString &failMode)
 {
     Topology t;
@@ -69,7 +76,8 @@ Topology topology(const QString &failMode)
     e.routes = { route("GET", "/public/items", AuthMode::None), route("GET", "/items/{id}", AuthMode::Jwt),
         route("GET", "/items/special", AuthMode::Jwt), route("GET", "/partner/items", AuthMode::ApiKey),
         route("GET", "/internal/info", AuthMode::None, RouteVisibility::Internal),
-        route("GET", "/admin/stats", AuthMode::Admin, RouteVisibility::Internal), limited, busy, slow, slowBare };
+        route("GET", "/admin/stats", AuthMode::Admin, RouteVisibility::Internal), limited, busy, slow, slowBare,
+        retried("GET"), retried("POST") };
     Edge f;
     f.id = "e-gw-flaky";
     f.source = "gw";
@@ -308,7 +316,7 @@ private Q_SLOTS:
         QCOMPARE(get(internal(), "/admin/gateway/routes").status, 401);
         const Reply routes = get(internal(), "/admin/gateway/routes", { bearer(adminToken()) });
         QCOMPARE(routes.status, 200);
-        QCOMPARE(routes.json()["routes"].toArray().size(), 11);
+        QCOMPARE(routes.json()["routes"].toArray().size(), 13);
     }
 
     void apiKeys_data()
@@ -391,6 +399,23 @@ private Q_SLOTS:
         QCOMPARE(bare.header("Content-Type"), QByteArray("application/problem+json"));
         QCOMPARE(bare.json()["detail"].toString(), QString("upstream svc did not answer within 200 ms"));
         QCOMPARE(get(pub(), "/slow/10").status, 200);
+    }
+
+    void retriesOnlyIdempotent()
+    {
+        // GET: the first attempt gets 503, the retry succeeds on the same upstream.
+        const int before = m_svc->hits.load();
+        const Reply get1 = get(pub(), "/fail-once/a");
+        QCOMPARE(get1.status, 200);
+        QCOMPARE(m_svc->hits.load(), before + 2);
+        // POST is not idempotent: the 503 goes back to the caller, one attempt only.
+        Connection c(pub());
+        const Reply post = c.request("POST", "/fail-once/b");
+        QCOMPARE(post.status, 503);
+        QCOMPARE(m_svc->hits.load(), before + 3);
+        QCOMPARE(c.request("POST", "/fail-once/b").status, 200);
+        const Reply metrics = get(internal(), "/metrics");
+        QVERIFY(metrics.body.contains("gatehouse_gateway_upstream_retries_total{upstream=\"svc\"} 1\n"));
     }
 
     void circuitBreakerCycle()
@@ -530,7 +555,7 @@ private Q_SLOTS:
         const Reply reloaded = admin.request(
             "POST", "/admin/gateway/reload", { bearer(adminToken()), { "Content-Type", "application/json" } }, body);
         QCOMPARE(reloaded.status, 200);
-        QCOMPARE(reloaded.json()["routes"].toInt(), 12);
+        QCOMPARE(reloaded.json()["routes"].toInt(), 14);
 
         // Same connection, new table.
         const Reply fresh = c.request("GET", "/fresh");

@@ -423,13 +423,19 @@ void Client::Private::sweep(int index)
     shard.sweeping = true;
     shard.sweepTimer->expires_after(std::chrono::milliseconds(10));
     shard.sweepTimer->async_wait([self = shared_from_this(), index](const error_code &ec) {
+        if (ec)
+            return;
         auto &shard = self->shards[static_cast<std::size_t>(index)];
         shard.sweeping = false;
-        if (ec || shard.stopped)
+        if (shard.stopped)
             return;
         const auto now = std::chrono::steady_clock::now();
         bool busy = false;
-        for (auto &[key, pool] : shard.pools) {
+        // Callbacks may start new requests (and add pools): iterate over a snapshot.
+        std::vector<std::shared_ptr<Pool>> pools;
+        for (auto &entry : shard.pools)
+            pools.push_back(entry.second);
+        for (auto &pool : pools) {
             std::vector<std::shared_ptr<Exchange>> expired;
             for (auto &[raw, weak] : pool->active) {
                 auto exchange = weak.lock();
@@ -446,7 +452,7 @@ void Client::Private::sweep(int index)
             });
             busy = busy || !pool->active.empty() || !pool->idle.empty();
         }
-        if (busy)
+        if (busy && !shard.sweeping)
             self->sweep(index);
     });
 }
@@ -469,7 +475,10 @@ void Client::Private::stopShard(int index)
         shard.sweepTimer->cancel();
     if (shard.resolver)
         shard.resolver->cancel();
-    for (auto &[key, pool] : shard.pools) {
+    std::vector<std::shared_ptr<Pool>> pools;
+    for (auto &entry : shard.pools)
+        pools.push_back(entry.second);
+    for (auto &pool : pools) {
         std::vector<std::shared_ptr<Exchange>> active;
         for (auto &[raw, weak] : pool->active) {
             if (auto exchange = weak.lock())

@@ -58,19 +58,50 @@ JwtVerifier::Result JwtVerifier::verify(const QByteArray &token, qint64 nowSecon
 {
     if (!isConfigured())
         return failure(QStringLiteral("token verification is not configured"));
+    {
+        std::lock_guard lock(m_cache->mutex);
+        const auto it = m_cache->claims.constFind(token);
+        if (it != m_cache->claims.constEnd())
+            return checkClaims(*it, nowSeconds);
+    }
+    QString error;
+    const auto claims = verifySignature(token, &error);
+    if (!claims)
+        return failure(error);
+    {
+        std::lock_guard lock(m_cache->mutex);
+        if (m_cache->claims.size() >= CacheCapacity)
+            m_cache->claims.clear();
+        m_cache->claims.insert(token, *claims);
+    }
+    return checkClaims(*claims, nowSeconds);
+}
+
+int JwtVerifier::cachedTokens() const
+{
+    std::lock_guard lock(m_cache->mutex);
+    return static_cast<int>(m_cache->claims.size());
+}
+
+std::optional<QJsonObject> JwtVerifier::verifySignature(const QByteArray &token, QString *error) const
+{
+    auto fail = [error](const QString &why) -> std::optional<QJsonObject> {
+        *error = why;
+        return std::nullopt;
+    };
     if (token.isEmpty() || token.size() > 8192)
-        return failure(QStringLiteral("malformed token"));
+        return fail(QStringLiteral("malformed token"));
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty() || parts.at(2).isEmpty())
-        return failure(QStringLiteral("malformed token"));
+        return fail(QStringLiteral("malformed token"));
 
     // The algorithm is fixed: decide before libjwt looks at the header, so "none" or an HMAC
     // algorithm keyed with our public key (algorithm confusion) can never reach verification.
     const auto header = decodeSegment(parts.at(0));
     if (!header)
-        return failure(QStringLiteral("malformed token"));
+        return fail(QStringLiteral("malformed token"));
     if (header->value(QStringLiteral("alg")).toString() != QLatin1String("ES256"))
-        return failure(QStringLiteral("token algorithm not accepted"));
+        return fail(QStringLiteral("token algorithm not accepted"));
 
     jwt_t *raw = nullptr;
     const std::string tokenText = token.toStdString();
@@ -78,18 +109,21 @@ JwtVerifier::Result JwtVerifier::verify(const QByteArray &token, qint64 nowSecon
         reinterpret_cast<const unsigned char *>(m_publicKeyPem.constData()), static_cast<int>(m_publicKeyPem.size()));
     std::unique_ptr<jwt_t, JwtDeleter> jwt(raw);
     if (rc != 0 || !jwt)
-        return failure(QStringLiteral("invalid token signature"));
+        return fail(QStringLiteral("invalid token signature"));
     if (jwt_get_alg(jwt.get()) != JWT_ALG_ES256)
-        return failure(QStringLiteral("token algorithm not accepted"));
+        return fail(QStringLiteral("token algorithm not accepted"));
 
     std::unique_ptr<char, FreeDeleter> grants(jwt_get_grants_json(jwt.get(), nullptr));
     if (!grants)
-        return failure(QStringLiteral("malformed token"));
+        return fail(QStringLiteral("malformed token"));
     const QJsonDocument claimsDoc = QJsonDocument::fromJson(QByteArray(grants.get()));
     if (!claimsDoc.isObject())
-        return failure(QStringLiteral("malformed token"));
-    const QJsonObject claims = claimsDoc.object();
+        return fail(QStringLiteral("malformed token"));
+    return claimsDoc.object();
+}
 
+JwtVerifier::Result JwtVerifier::checkClaims(const QJsonObject &claims, qint64 nowSeconds) const
+{
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
     if (!isInteger(exp))
         return failure(QStringLiteral("token has no expiry"));

@@ -294,6 +294,27 @@ private Q_SLOTS:
         }
     }
 
+    void verifiedTokensCachedButTimeRechecked()
+    {
+        JwtVerifier verifier(m_keys.publicPem(), "gatehouse-auth", "gatehouse-api");
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QJsonObject claims = Keys::claims("dave", "user", 60);
+        claims["nbf"] = double(now - 10);
+        const QByteArray token = m_keys.token(claims);
+        QVERIFY(verifier.verify(token, now).ok());
+        QCOMPARE(verifier.cachedTokens(), 1);
+        QVERIFY(verifier.verify(token, now + 1).ok());
+        QCOMPARE(verifier.cachedTokens(), 1);
+        // From the cache, exp and nbf are still checked against the time of each request.
+        QCOMPARE(verifier.verify(token, now + 3600).error, QString("token expired"));
+        QCOMPARE(verifier.verify(token, now - 3600).error, QString("token not yet valid"));
+        // A tampered copy is a different token: verified again, refused, not cached.
+        QByteArray tampered = token;
+        tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
+        QCOMPARE(verifier.verify(tampered, now).error, QString("invalid token signature"));
+        QCOMPARE(verifier.cachedTokens(), 1);
+    }
+
     void identityHeadersCannotBeSpoofed()
     {
         const Reply r

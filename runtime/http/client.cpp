@@ -15,6 +15,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
@@ -146,7 +147,7 @@ void serialize(Exchange &exchange)
 {
     const ClientRequest &request = exchange.request;
     std::string &out = exchange.wire;
-    out.reserve(64 + request.target.size() + request.headers.size() * 48 + request.body.size());
+    out.reserve(64 + request.target.size() + request.headers.size() * 48);
     out += request.method;
     out += ' ';
     out += request.target.empty() ? std::string("/") : request.target;
@@ -178,8 +179,7 @@ void serialize(Exchange &exchange)
         out.append(digits, end);
         out += "\r\n";
     }
-    out += "\r\n";
-    out += request.body;
+    out += "\r\n"; // the body goes out as a second buffer
 }
 
 } // namespace
@@ -296,7 +296,8 @@ void Client::Private::send(std::shared_ptr<Exchange> exchange)
     if (exchange->headRequest)
         connection->parser->skip(true);
     connection->buffer.consume(connection->buffer.size());
-    asio::async_write(connection->socket, asio::buffer(exchange->wire),
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(exchange->wire), asio::buffer(exchange->request.body)};
+    asio::async_write(connection->socket, buffers,
                       [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
                           if (exchange->done || exchange->connection != connection)
                               return;
@@ -491,6 +492,10 @@ void Client::Private::stopShard(int index)
         for (auto &connection : idle)
             discard(*pool, connection);
     }
+    // Drop every loop-bound object on its own thread, so none outlives its io_context.
+    shard.pools.clear();
+    shard.sweepTimer.reset();
+    shard.resolver.reset();
 }
 
 Client::Client(EventLoop &loop, ClientOptions options)
@@ -522,19 +527,7 @@ void Client::stop()
         return;
     if (!m_d->loop.isRunning())
         return;
-    std::mutex mutex;
-    std::condition_variable condition;
-    int remaining = m_d->loop.threadCount();
-    for (int i = 0; i < m_d->loop.threadCount(); ++i) {
-        asio::post(m_d->loop.context(i), [&, i] {
-            m_d->stopShard(i);
-            std::lock_guard lock(mutex);
-            if (--remaining == 0)
-                condition.notify_all();
-        });
-    }
-    std::unique_lock lock(mutex);
-    condition.wait(lock, [&] { return remaining == 0; });
+    m_d->loop.runOnEveryThread([d = m_d](int i) { d->stopShard(i); });
 }
 
 ClientStats Client::stats() const

@@ -4,6 +4,9 @@
 
 #include <boost/asio/post.hpp>
 
+#include <condition_variable>
+#include <mutex>
+
 namespace Gatehouse::Runtime::Http {
 
 namespace detail {
@@ -55,6 +58,23 @@ void EventLoopPrivate::stop()
     for (auto &thread : m_threads)
         thread.join();
     m_threads.clear();
+}
+
+void EventLoopPrivate::runOnEveryThread(const std::function<void(int)> &task)
+{
+    std::mutex mutex;
+    std::condition_variable condition;
+    int remaining = threadCount();
+    for (int i = 0; i < threadCount(); ++i) {
+        boost::asio::post(context(i), [&, i] {
+            task(i);
+            std::lock_guard lock(mutex);
+            if (--remaining == 0)
+                condition.notify_all();
+        });
+    }
+    std::unique_lock lock(mutex);
+    condition.wait(lock, [&] { return remaining == 0; });
 }
 
 } // namespace detail

@@ -12,6 +12,7 @@
 #include <boost/asio/write.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
@@ -29,6 +30,7 @@ namespace {
 class Connection;
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 constexpr std::size_t kReadChunk = 16 * 1024;
+constexpr std::size_t kInlineBodyBytes = 4096;
 constexpr std::size_t kMaxLingerBytes = 1024 * 1024;
 constexpr std::chrono::milliseconds kLingerTimeout{2000};
 } // namespace
@@ -115,7 +117,11 @@ public:
         if (m_phase != Phase::Handling)
             return;
         const bool keepAlive = m_keepAlive && !m_closeAfterResponse;
-        detail::writeResponse(response, m_headRequest, keepAlive, m_version, m_out);
+        // A large body goes out as a second buffer instead of being copied behind the head.
+        const bool separateBody = !m_headRequest && !response.chunked && response.body.size() > kInlineBodyBytes;
+        detail::writeResponse(response, m_headRequest, keepAlive, m_version, m_out, !separateBody);
+        if (separateBody)
+            m_body = std::move(response.body);
         m_keepAlive = keepAlive;
         write();
     }
@@ -264,7 +270,8 @@ private:
     {
         m_phase = Phase::Writing;
         armTimer(TimerMode::Write, m_server->options.writeTimeout);
-        asio::async_write(m_socket, asio::buffer(m_out), [self = shared_from_this()](const error_code &ec, std::size_t) {
+        const std::array<asio::const_buffer, 2> buffers{asio::buffer(m_out), asio::buffer(m_body)};
+        asio::async_write(m_socket, buffers, [self = shared_from_this()](const error_code &ec, std::size_t) {
             if (self->m_phase != Phase::Writing)
                 return;
             if (ec)
@@ -276,6 +283,8 @@ private:
     void afterWrite()
     {
         ++m_served;
+        m_body.clear();
+        m_body.shrink_to_fit();
         const std::size_t maxRequests = m_server->options.maxRequestsPerConnection;
         if (!m_keepAlive || m_closeAfterResponse || (maxRequests && m_served >= maxRequests))
             return linger();
@@ -325,6 +334,7 @@ private:
     std::size_t m_begin = 0;
     std::size_t m_end = 0;
     std::string m_out;
+    std::string m_body;
     Phase m_phase = Phase::Reading;
     TimerMode m_timerMode = TimerMode::None;
     std::chrono::steady_clock::time_point m_deadline;
@@ -479,10 +489,15 @@ void Server::Private::beginStop(int index)
 
 void Server::Private::forceClose(int index)
 {
-    if (auto &timer = shards[static_cast<std::size_t>(index)].sweepTimer)
-        timer->cancel();
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    shard.sweepTimer.reset();
+    for (auto &acceptor : shard.acceptors) {
+        error_code ec;
+        acceptor->close(ec);
+    }
+    shard.acceptors.clear();
     std::vector<std::shared_ptr<Connection>> connections;
-    for (auto &[raw, weak] : shards[static_cast<std::size_t>(index)].connections) {
+    for (auto &[raw, weak] : shard.connections) {
         if (auto connection = weak.lock())
             connections.push_back(std::move(connection));
     }
@@ -554,15 +569,14 @@ void Server::stop()
         return;
     for (int i = 0; i < m_d->loop.threadCount(); ++i)
         asio::post(m_d->loop.context(i), [d = m_d, i] { d->beginStop(i); });
+    {
+        std::unique_lock lock(m_d->stopMutex);
+        m_d->stopCondition.wait_for(lock, m_d->options.gracefulStopTimeout, [this] { return m_d->open.load() == 0; });
+    }
+    // Close what is left and drop every loop-bound object (acceptors, sweep timers) on its own
+    // thread, so nothing of this server outlives its io_context.
+    m_d->loop.runOnEveryThread([d = m_d](int i) { d->forceClose(i); });
     std::unique_lock lock(m_d->stopMutex);
-    const bool drained = m_d->stopCondition.wait_for(lock, m_d->options.gracefulStopTimeout,
-                                                     [this] { return m_d->open.load() == 0; });
-    lock.unlock();
-    for (int i = 0; i < m_d->loop.threadCount(); ++i)
-        asio::post(m_d->loop.context(i), [d = m_d, i] { d->forceClose(i); });
-    if (drained)
-        return;
-    lock.lock();
     m_d->stopCondition.wait_for(lock, std::chrono::seconds(5), [this] { return m_d->open.load() == 0; });
 }
 

@@ -46,7 +46,12 @@ ReplyPtr command(redisContext *context, const char *format, ...)
 RedisRateLimiter::RedisRateLimiter(Options options)
     : m_options(std::move(options))
 {
-    m_thread = std::thread([this] { run(); });
+    for (int i = 0; i < std::max(1, m_options.connections); ++i) {
+        auto worker = std::make_unique<Worker>();
+        Worker *w = worker.get();
+        m_workers.push_back(std::move(worker));
+        w->thread = std::thread([this, w] { run(*w); });
+    }
 }
 
 RedisRateLimiter::~RedisRateLimiter()
@@ -56,7 +61,8 @@ RedisRateLimiter::~RedisRateLimiter()
         m_stopping = true;
     }
     m_wake.notify_all();
-    m_thread.join();
+    for (auto &worker : m_workers)
+        worker->thread.join();
 }
 
 void RedisRateLimiter::fail(Job &job, const QString &why)
@@ -140,13 +146,13 @@ void RedisRateLimiter::counters(int max, std::function<void(QList<RateCounter>, 
         m_wake.notify_one();
 }
 
-bool RedisRateLimiter::connect()
+bool RedisRateLimiter::connect(Worker &w)
 {
-    if (m_context)
+    if (w.context)
         return true;
-    if (std::chrono::steady_clock::now() < m_nextConnect)
+    if (std::chrono::steady_clock::now() < w.nextConnect)
         return false;
-    m_nextConnect = std::chrono::steady_clock::now() + m_options.reconnectDelay;
+    w.nextConnect = std::chrono::steady_clock::now() + m_options.reconnectDelay;
     const std::string host = m_options.access.endpoint.host.toStdString();
     redisContext *context
         = redisConnectWithTimeout(host.c_str(), m_options.access.endpoint.port, toTimeval(m_options.connectTimeout));
@@ -177,32 +183,32 @@ bool RedisRateLimiter::connect()
         m_available = false;
         return false;
     }
-    m_scriptSha.assign(sha->str, sha->len);
-    m_context = context;
+    w.scriptSha.assign(sha->str, sha->len);
+    w.context = context;
     m_available = true;
     return true;
 }
 
-void RedisRateLimiter::disconnect()
+void RedisRateLimiter::disconnect(Worker &w)
 {
-    if (m_context)
-        redisFree(m_context);
-    m_context = nullptr;
+    if (w.context)
+        redisFree(w.context);
+    w.context = nullptr;
     m_available = false;
 }
 
-void RedisRateLimiter::runChecks(std::vector<Job> &checks)
+void RedisRateLimiter::runChecks(Worker &w, std::vector<Job> &checks)
 {
     if (checks.empty())
         return;
-    if (!connect()) {
+    if (!connect(w)) {
         for (Job &job : checks)
             fail(job, QStringLiteral("redis unavailable"));
         return;
     }
     // Pipeline: append every command, then read the replies in order.
     for (const Job &job : checks) {
-        redisAppendCommand(m_context, "EVALSHA %s 1 %b %lld", m_scriptSha.c_str(), job.key.constData(),
+        redisAppendCommand(w.context, "EVALSHA %s 1 %b %lld", w.scriptSha.c_str(), job.key.constData(),
             static_cast<size_t>(job.key.size()), static_cast<long long>(job.windowMs));
     }
     bool scriptLost = false;
@@ -210,9 +216,9 @@ void RedisRateLimiter::runChecks(std::vector<Job> &checks)
     for (; answered < checks.size(); ++answered) {
         Job &job = checks[answered];
         void *raw = nullptr;
-        if (redisGetReply(m_context, &raw) != REDIS_OK) {
-            const QString why = QString::fromLatin1(m_context->errstr);
-            disconnect();
+        if (redisGetReply(w.context, &raw) != REDIS_OK) {
+            const QString why = QString::fromLatin1(w.context->errstr);
+            disconnect(w);
             for (size_t i = answered; i < checks.size(); ++i)
                 fail(checks[i], why);
             return;
@@ -237,14 +243,14 @@ void RedisRateLimiter::runChecks(std::vector<Job> &checks)
     }
     if (scriptLost) {
         // Someone flushed the script cache: reconnect now, which loads it again.
-        disconnect();
-        m_nextConnect = {};
+        disconnect(w);
+        w.nextConnect = {};
     }
 }
 
-void RedisRateLimiter::run()
+void RedisRateLimiter::run(Worker &w)
 {
-    connect(); // so that status reports Redis from the start, not from the first request
+    connect(w); // so that status reports Redis from the start, not from the first request
     for (;;) {
         std::deque<Job> jobs;
         bool stopping = false;
@@ -258,12 +264,12 @@ void RedisRateLimiter::run()
             jobs.swap(m_queue);
         }
         if (idle) {
-            if (m_context) {
-                ReplyPtr pong = command(m_context, "PING");
-                if (!pong || m_context->err)
-                    disconnect();
+            if (w.context) {
+                ReplyPtr pong = command(w.context, "PING");
+                if (!pong || w.context->err)
+                    disconnect(w);
             } else {
-                connect();
+                connect(w);
             }
             continue;
         }
@@ -276,18 +282,18 @@ void RedisRateLimiter::run()
         checks.reserve(jobs.size());
         for (Job &job : jobs) {
             if (job.custom) {
-                runChecks(checks);
+                runChecks(w, checks);
                 checks.clear();
-                job.custom(connect() ? m_context : nullptr);
-                if (m_context && m_context->err)
-                    disconnect();
+                job.custom(connect(w) ? w.context : nullptr);
+                if (w.context && w.context->err)
+                    disconnect(w);
             } else {
                 checks.push_back(std::move(job));
             }
         }
-        runChecks(checks);
+        runChecks(w, checks);
     }
-    disconnect();
+    disconnect(w);
 }
 
 } // namespace Gatehouse::Runtime

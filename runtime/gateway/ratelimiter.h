@@ -9,8 +9,10 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 struct redisContext;
 
@@ -43,8 +45,8 @@ struct RateCounter
 // increments the window's counter and sets its expiry atomically, so every gateway thread and
 // every gateway process sharing the Redis counts exactly. All Redis I/O (hiredis, blocking) runs
 // on the limiter's own thread: check() only queues and returns, so an HTTP I/O thread never
-// waits on Redis. Requests queued together are pipelined. When Redis is unreachable, checks
-// answer Unavailable at once (reconnects are attempted at most every `reconnectDelay`).
+// waits on Redis. Requests queued together are pipelined; `connections` threads overlap round trips. When Redis is
+// unreachable, checks answer Unavailable at once (reconnects are attempted at most every `reconnectDelay`).
 class RedisRateLimiter
 {
 public:
@@ -56,6 +58,9 @@ public:
         std::chrono::milliseconds connectTimeout { 250 };
         std::chrono::milliseconds commandTimeout { 500 };
         std::chrono::milliseconds reconnectDelay { 500 };
+        // Redis connections, one thread each, taking checks from one queue: while one waits
+        // for its pipelined replies, the next batch is already on its way.
+        int connections = 2;
     };
     // Called exactly once, on the limiter's thread (or on the caller's when the queue is full).
     using Callback = std::function<void(RateDecision)>;
@@ -86,10 +91,18 @@ private:
         std::function<void(redisContext *)> custom; // non-null: an admin job, not a check
     };
 
-    void run();
-    bool connect();
-    void disconnect();
-    void runChecks(std::vector<Job> &checks);
+    struct Worker
+    {
+        redisContext *context = nullptr;
+        std::string scriptSha;
+        std::chrono::steady_clock::time_point nextConnect {};
+        std::thread thread;
+    };
+
+    void run(Worker &worker);
+    bool connect(Worker &worker);
+    void disconnect(Worker &worker);
+    void runChecks(Worker &worker, std::vector<Job> &checks);
     static void fail(Job &job, const QString &why);
 
     const Options m_options;
@@ -98,12 +111,7 @@ private:
     std::deque<Job> m_queue;
     bool m_stopping = false;
     std::atomic<bool> m_available { false };
-
-    // Limiter thread only.
-    redisContext *m_context = nullptr;
-    std::string m_scriptSha;
-    std::chrono::steady_clock::time_point m_nextConnect {};
-    std::thread m_thread;
+    std::vector<std::unique_ptr<Worker>> m_workers;
 };
 
 } // namespace Gatehouse::Runtime

@@ -49,8 +49,11 @@ AccessLog::~AccessLog()
 
 void AccessLog::request(const QJsonObject &line)
 {
-    QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
-    text += '\n';
+    request(QJsonDocument(line).toJson(QJsonDocument::Compact));
+}
+
+void AccessLog::request(QByteArray line)
+{
     {
         std::lock_guard lock(m_mutex);
         m_recent.push_back(line);
@@ -60,7 +63,8 @@ void AccessLog::request(const QJsonObject &line)
             ++m_dropped;
             return;
         }
-        m_queue.push_back({ std::move(text), true });
+        line += '\n';
+        m_queue.push_back({ std::move(line), true });
         ++m_enqueued;
     }
     m_wake.notify_one();
@@ -88,7 +92,7 @@ QJsonArray AccessLog::recent(int max) const
     QJsonArray result;
     const int size = static_cast<int>(m_recent.size());
     for (int i = std::max(0, size - max); i < size; ++i)
-        result.append(m_recent[static_cast<size_t>(i)]);
+        result.append(QJsonDocument::fromJson(m_recent[static_cast<size_t>(i)]).object());
     return result;
 }
 

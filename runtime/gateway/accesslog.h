@@ -37,6 +37,8 @@ public:
 
     // A request line: stdout, file and the recent ring.
     void request(const QJsonObject &line);
+    // The same, already serialised as one compact JSON object (no newline).
+    void request(QByteArray line);
     // An event line (startup, reload, Redis down…): stdout only.
     void event(const QJsonObject &line);
 
@@ -60,7 +62,7 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_drained;
     std::deque<Line> m_queue;
-    std::deque<QJsonObject> m_recent;
+    std::deque<QByteArray> m_recent; // serialised; parsed only when asked for
     quint64 m_enqueued = 0;
     quint64 m_written = 0;
     bool m_stopping = false;

@@ -1,5 +1,6 @@
 #include "gateway.h"
 
+#include "gateway/jsonline.h"
 #include "http/client.h"
 #include "http/eventloop.h"
 #include "model/projectfile.h"
@@ -159,7 +160,7 @@ struct Gateway::Exchange
     std::optional<RateDecision> rate;
 
     int attempts = 0;
-    QString upstreamAddress;
+    QByteArray upstreamAddress;
     qint64 upstreamUs = 0;
     QString upstreamError;
     bool fallback = false;
@@ -581,7 +582,7 @@ void Gateway::attempt(const ExchangePtr &ex)
         return;
     }
     ++ex->attempts;
-    ex->upstreamAddress = QStringLiteral("%1:%2").arg(endpointIt->host).arg(endpointIt->port);
+    ex->upstreamAddress = endpointIt->host.toUtf8() + ':' + QByteArray::number(endpointIt->port);
 
     Http::ClientRequest out;
     out.host = str(endpointIt->host);
@@ -767,37 +768,39 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
     }
 
     if (m_c.log && m_options.requestLogging) {
-        QJsonObject line { { QStringLiteral("type"), QStringLiteral("access") },
-            { QStringLiteral("time"),
-                QDateTime::fromMSecsSinceEpoch(ex->startUs / 1000, Qt::UTC).toString(Qt::ISODateWithMs) },
-            { QStringLiteral("nodeId"), m_options.nodeId },
-            { QStringLiteral("traceId"), QString::fromLatin1(ex->trace.traceId) },
-            { QStringLiteral("spanId"), QString::fromLatin1(ex->trace.spanId) },
-            { QStringLiteral("client"), ex->client },
-            { QStringLiteral("remote"), QString::fromStdString(ex->request.remoteAddress) },
-            { QStringLiteral("listener"),
-                ex->listener == Listener::Internal ? QStringLiteral("internal") : QStringLiteral("public") },
-            { QStringLiteral("method"), QString::fromStdString(ex->request.method) },
-            { QStringLiteral("path"), ex->path }, { QStringLiteral("route"), routeKey },
-            { QStringLiteral("upstream"), ex->route ? ex->route->upstreamNodeId : QString() },
-            { QStringLiteral("status"), status }, { QStringLiteral("bytesIn"), double(ex->request.body.size()) },
-            { QStringLiteral("bytesOut"), double(bytesOut) },
-            { QStringLiteral("latencyMs"), double(latencyUs) / 1000.0 }, { QStringLiteral("auth"), ex->authDecision },
-            { QStringLiteral("rateLimit"), ex->rateDecision } };
+        JsonLine line;
+        line.add("type", "access")
+            .add("time", JsonLine::isoTime(ex->startUs))
+            .add("nodeId", m_options.nodeId)
+            .add("traceId", ex->trace.traceId)
+            .add("spanId", ex->trace.spanId)
+            .add("client", ex->client)
+            .add("remote", std::string_view(ex->request.remoteAddress))
+            .add("listener", ex->listener == Listener::Internal ? "internal" : "public")
+            .add("method", std::string_view(ex->request.method))
+            .add("path", std::string_view(ex->request.path))
+            .add("route", routeKey)
+            .add("upstream", ex->route ? ex->route->upstreamNodeId : QString())
+            .add("status", status)
+            .add("bytesIn", static_cast<qint64>(ex->request.body.size()))
+            .add("bytesOut", static_cast<qint64>(bytesOut))
+            .add("latencyMs", double(latencyUs) / 1000.0)
+            .add("auth", ex->authDecision)
+            .add("rateLimit", ex->rateDecision);
         if (!ex->authDetail.isEmpty())
-            line.insert(QStringLiteral("authDetail"), ex->authDetail);
+            line.add("authDetail", ex->authDetail);
         if (ex->rate)
-            line.insert(QStringLiteral("rateLimitRemaining"), ex->rate->remaining);
+            line.add("rateLimitRemaining", ex->rate->remaining);
         if (ex->attempts > 0) {
-            line.insert(QStringLiteral("attempts"), ex->attempts);
-            line.insert(QStringLiteral("upstreamAddress"), ex->upstreamAddress);
-            line.insert(QStringLiteral("upstreamLatencyMs"), double(ex->upstreamUs) / 1000.0);
+            line.add("attempts", ex->attempts)
+                .add("upstreamAddress", ex->upstreamAddress)
+                .add("upstreamLatencyMs", double(ex->upstreamUs) / 1000.0);
         }
         if (!ex->upstreamError.isEmpty())
-            line.insert(QStringLiteral("error"), ex->upstreamError);
+            line.add("error", ex->upstreamError);
         if (ex->fallback)
-            line.insert(QStringLiteral("fallback"), true);
-        m_c.log->request(line);
+            line.add("fallback", true);
+        m_c.log->request(line.text());
     }
 }
 

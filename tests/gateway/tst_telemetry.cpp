@@ -1,6 +1,7 @@
 // The node-side telemetry sender and the access log writer: line formats, bounded buffers,
 // rotation. The intake is a real TCP server in the test.
 #include "gateway/accesslog.h"
+#include "gateway/jsonline.h"
 #include "gatewaytestsupport.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
@@ -130,6 +131,22 @@ private Q_SLOTS:
             sender.record(span(i));
         QTRY_COMPARE_WITH_TIMEOUT(sender.droppedSpans(), quint64(1000), 5000);
         QVERIFY(!sender.isConnected());
+    }
+
+    void jsonLineEscapes()
+    {
+        const QString tricky = QString::fromUtf8("a\"b\\c\n\td\x01 é ✓ /x?y=1");
+        const QByteArray text
+            = JsonLine().add("s", tricky).add("n", qint64(-42)).add("d", 1.5).add("t", true).add("e", QString()).text();
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(text, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(o["s"].toString(), tricky);
+        QCOMPARE(o["n"].toInt(), -42);
+        QCOMPARE(o["d"].toDouble(), 1.5);
+        QCOMPARE(o["t"].toBool(), true);
+        QCOMPARE(o["e"].toString(), QString());
+        QCOMPARE(JsonLine::isoTime(1'700'000'000'123'456), QByteArray("2023-11-14T22:13:20.123Z"));
     }
 
     void accessLogRotates()

@@ -15,7 +15,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 
 namespace Gatehouse::Runtime {
 
@@ -28,8 +27,15 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     , m_printer(printer)
     , m_lock(m_options.dataDir)
     , m_processes(m_options.policy)
-    , m_control(this, m_options.runtimeVersion)
+    , m_commands(&m_processes, &m_hub)
+    , m_control(&m_commands, m_options.runtimeVersion)
 {
+    m_commands.setServer(&m_control);
+    m_commands.setStackInfo(QJsonObject{{QStringLiteral("name"), m_topology.name},
+                                        {QStringLiteral("file"), QFileInfo(m_options.projectFile).absoluteFilePath()},
+                                        {QStringLiteral("dataDir"), m_lock.dataDir()},
+                                        {QStringLiteral("state"), QStringLiteral("starting")},
+                                        {QStringLiteral("pid"), QCoreApplication::applicationPid()}});
     connect(&m_processes, &ProcessManager::statusChanged, this, &StackSupervisor::onStatus);
     connect(&m_processes, &ProcessManager::logLine, this, [this](const QJsonObject &line) {
         m_control.broadcastLog(line);
@@ -43,7 +49,7 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     connect(&m_processes, &ProcessManager::startupFinished, this, [this] {
         if (m_stopping)
             return;
-        m_stackState = QStringLiteral("running");
+        setStackState(QStringLiteral("running"));
         m_printer->message(QStringLiteral("stack started; Ctrl-C stops it"));
     });
     connect(&m_processes, &ProcessManager::allStopped, this, &StackSupervisor::finishShutdown);
@@ -197,7 +203,7 @@ void StackSupervisor::shutdown(const QString &reason)
     if (m_stopping)
         return;
     m_stopping = true;
-    m_stackState = QStringLiteral("stopping");
+    setStackState(QStringLiteral("stopping"));
     m_printer->message(QStringLiteral("stopping the stack (%1)").arg(reason));
     m_processes.stopAll(); // → allStopped → finishShutdown
 }
@@ -211,7 +217,7 @@ void StackSupervisor::finishShutdown()
     }
     m_metricsTimer.stop();
     m_hub.close();
-    m_stackState = QStringLiteral("stopped");
+    setStackState(QStringLiteral("stopped"));
     m_control.shutdown(QStringLiteral("stack stopped"));
     if (m_locked) {
         m_lock.release();
@@ -221,69 +227,9 @@ void StackSupervisor::finishShutdown()
     Q_EMIT finished(0);
 }
 
-QJsonObject StackSupervisor::snapshot()
+void StackSupervisor::setStackState(const QString &state)
 {
-    QJsonArray nodes;
-    for (const NodeStatus &s : m_processes.status())
-        nodes.append(s.toJson());
-    return QJsonObject{{QStringLiteral("stack"),
-                        QJsonObject{{QStringLiteral("name"), m_topology.name},
-                                    {QStringLiteral("file"), QFileInfo(m_options.projectFile).absoluteFilePath()},
-                                    {QStringLiteral("dataDir"), m_lock.dataDir()},
-                                    {QStringLiteral("state"), m_stackState},
-                                    {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                                    {QStringLiteral("telemetryPort"), m_hub.port()},
-                                    {QStringLiteral("controlSocket"), m_control.fullServerName()}}},
-                       {QStringLiteral("nodes"), nodes}};
-}
-
-QJsonObject StackSupervisor::execute(const QJsonObject &command)
-{
-    const QString name = command.value(QStringLiteral("command")).toString();
-    auto fail = [](const char *code, const QString &error) {
-        return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), QLatin1String(code)}, {QStringLiteral("error"), error}};
-    };
-    if (ProcessManager::nodeCommands().contains(name)) {
-        const QString nodeId = command.value(QStringLiteral("nodeId")).toString();
-        if (nodeId.isEmpty())
-            return fail(Protocol::ErrorCode::InvalidArgument, QStringLiteral("%1 needs a \"nodeId\"").arg(name));
-        QString error, code;
-        if (!m_processes.command(name, nodeId, &error, &code))
-            return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), code}, {QStringLiteral("error"), error}};
-        return QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("nodeId"), nodeId}};
-    }
-    if (name == QLatin1String("shutdown")) {
-        if (m_stopping)
-            return fail(Protocol::ErrorCode::NotPossible, QStringLiteral("the stack is already stopping"));
-        return QJsonObject{{QStringLiteral("ok"), true}};
-    }
-    if (name == QLatin1String("snapshot")) {
-        QJsonObject result = snapshot();
-        result.insert(QStringLiteral("ok"), true);
-        return result;
-    }
-    if (name == QLatin1String("stats")) {
-        const QJsonObject metrics = m_hub.metrics();
-        return QJsonObject{{QStringLiteral("ok"), true},
-                           {QStringLiteral("intake"), metrics.value(QStringLiteral("intake"))},
-                           {QStringLiteral("control"), m_control.counters()}};
-    }
-    if (name == QLatin1String("trace")) {
-        const QString traceId = command.value(QStringLiteral("traceId")).toString();
-        if (traceId.isEmpty())
-            return fail(Protocol::ErrorCode::InvalidArgument, QStringLiteral("trace needs a \"traceId\""));
-        QJsonArray spans;
-        for (const Span &s : m_hub.trace(traceId))
-            spans.append(s.toJson());
-        return QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("traceId"), traceId}, {QStringLiteral("spans"), spans}};
-    }
-    if (name == QLatin1String("inject") || name == QLatin1String("set-rate")) {
-        return fail(Protocol::ErrorCode::Unsupported,
-                    name == QLatin1String("inject")
-                        ? QStringLiteral("latency and error injection needs node support that is not in this build")
-                        : QStringLiteral("client traffic drivers are not in this build"));
-    }
-    return fail(Protocol::ErrorCode::UnknownCommand, QStringLiteral("unknown command \"%1\"").arg(name));
+    m_commands.setStackState(state);
 }
 
 } // namespace Gatehouse::Runtime

@@ -5,6 +5,7 @@
 
 #include "control/controlhandler.h"
 #include "control/controlserver.h"
+#include "control/stackcontrol.h"
 #include "supervisor/processmanager.h"
 #include "supervisor/stacklock.h"
 #include "supervisor/telemetryhub.h"
@@ -35,7 +36,7 @@ struct UpOptions
 // the infrastructure, then the node processes in order, serves the control socket and the
 // telemetry intake, and on shutdown() stops everything in reverse order. `finished` carries the
 // exit code once nothing is left running.
-class StackSupervisor : public QObject, public ControlHandler
+class StackSupervisor : public QObject
 {
     Q_OBJECT
 public:
@@ -47,9 +48,6 @@ public:
     // `error` and `exitCode` when the stack cannot run; everything started is stopped again.
     bool start(QString *error, int *exitCode);
     void shutdown(const QString &reason);
-
-    QJsonObject snapshot() override;
-    QJsonObject execute(const QJsonObject &command) override;
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -67,11 +65,12 @@ private:
     StackLock m_lock;
     TelemetryHub m_hub;
     ProcessManager m_processes;
+    StackControl m_commands;
     ControlServer m_control;
     QTimer m_metricsTimer;
     std::unique_ptr<SecretStore> m_secretStore;
     std::unique_ptr<InfraStack> m_infra;
-    QString m_stackState = QStringLiteral("starting");
+    void setStackState(const QString &state);
     bool m_stopping = false;
     bool m_locked = false;
 };

@@ -24,6 +24,13 @@ void signalProcess(qint64 pid, int signal)
         ::kill(static_cast<pid_t>(pid), signal);
 }
 
+// The child leads its own process group (setpgid in the child): this reaches what it started too.
+void signalGroup(qint64 pid, int signal)
+{
+    if (pid > 0)
+        ::kill(static_cast<pid_t>(-pid), signal);
+}
+
 } // namespace
 
 NodeProcess::NodeProcess(NodeSpec spec, RestartPolicy policy, QObject *parent)
@@ -53,7 +60,7 @@ NodeProcess::NodeProcess(NodeSpec spec, RestartPolicy policy, QObject *parent)
     m_killTimer.setSingleShot(true);
     connect(&m_killTimer, &QTimer::timeout, this, [this] {
         if (isRunning())
-            signalProcess(-m_status.pid, SIGKILL);
+            signalGroup(m_status.pid, SIGKILL);
     });
 }
 
@@ -63,7 +70,7 @@ NodeProcess::~NodeProcess()
         const qint64 pid = m_status.pid;
         m_process->disconnect(this);
         signalProcess(pid, SIGCONT);
-        signalProcess(-pid, SIGKILL);
+        signalGroup(pid, SIGKILL);
         m_process->waitForFinished(2000);
         removePidFile();
     }
@@ -215,7 +222,7 @@ void NodeProcess::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
         partial.clear();
     }
     // Whatever the node left in its process group goes with it.
-    signalProcess(-m_status.pid, SIGKILL);
+    signalGroup(m_status.pid, SIGKILL);
     removePidFile();
     m_process->deleteLater();
     m_process = nullptr;

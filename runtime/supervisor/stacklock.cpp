@@ -14,13 +14,18 @@ namespace Gatehouse::Runtime {
 
 namespace {
 
+// The start time (clock ticks after boot) of a live process; empty when it is gone or a zombie
+// (a zombie is dead already: nothing to kill, its parent or init reaps it).
 QByteArray startTimeOf(qint64 pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
         return {};
     const QByteArray content = stat.readAll();
-    return content.mid(content.lastIndexOf(')') + 2).split(' ').value(19);
+    const QList<QByteArray> fields = content.mid(content.lastIndexOf(')') + 2).split(' ');
+    if (fields.value(0) == "Z")
+        return {};
+    return fields.value(19);
 }
 
 } // namespace
@@ -111,16 +116,8 @@ QStringList StackLock::recoverOrphans()
     // Wait (bounded) until they are gone, so their ports are free for the new stack.
     QDeadlineTimer deadline(5000);
     for (qint64 pid : std::as_const(waitFor)) {
-        while (QFile::exists(QStringLiteral("/proc/%1/stat").arg(pid)) && startTimeOf(pid).size() && !deadline.hasExpired()) {
-            // A killed orphan whose parent is gone is reaped by init; a zombie still has /proc/<pid>.
-            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-            if (stat.open(QIODevice::ReadOnly)) {
-                const QByteArray content = stat.readAll();
-                if (content.mid(content.lastIndexOf(')') + 2, 1) == "Z")
-                    break;
-            }
+        while (!startTimeOf(pid).isEmpty() && !deadline.hasExpired())
             QThread::msleep(10);
-        }
     }
     return killed;
 }

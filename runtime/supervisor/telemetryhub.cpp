@@ -125,7 +125,7 @@ void TelemetryHub::ingestLine(const QByteArray &line, const QString &connectionN
             out.insert(QStringLiteral("fields"), message->value(QStringLiteral("fields")));
         Q_EMIT logReceived(out);
     } else {
-        ++m_counters.malformedLines;
+        ++m_counters.ignoredLines; // a newer node's line type: skipped, as docs/gateway.md asks
     }
 }
 
@@ -154,6 +154,7 @@ QJsonObject TelemetryHub::metrics()
                                     {QStringLiteral("invalidSpans"), m_counters.invalidSpans},
                                     {QStringLiteral("logs"), m_counters.logs},
                                     {QStringLiteral("malformedLines"), m_counters.malformedLines},
+                                    {QStringLiteral("ignoredLines"), m_counters.ignoredLines},
                                     {QStringLiteral("droppedConnections"), m_counters.droppedConnections}}}};
 }
 

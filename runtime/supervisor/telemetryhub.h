@@ -18,7 +18,8 @@ namespace Gatehouse::Runtime {
 // {"type":"log","nodeId","time","level","message"[,"fields"]} (docs/gateway.md, "Telemetry
 // intake"). Aggregates per node (server spans) and per edge (spans that name an edge) over a
 // sliding window, keeps the most recent spans in a bounded ring, and re-emits what it received.
-// Bad lines are counted and skipped; an over-long line closes that connection.
+// Bad lines are counted and skipped, unknown line types ignored (and counted); an over-long
+// line closes that connection.
 class TelemetryHub : public QObject
 {
     Q_OBJECT
@@ -28,7 +29,8 @@ public:
         qint64 spans = 0;           // spans accepted
         qint64 invalidSpans = 0;    // span objects that did not parse
         qint64 logs = 0;
-        qint64 malformedLines = 0;  // not JSON / unknown type
+        qint64 malformedLines = 0;  // not a JSON object with a string "type"
+        qint64 ignoredLines = 0;    // a type this intake does not know (newer nodes may send more)
         qint64 droppedConnections = 0; // closed for an over-long line
     };
 

@@ -544,12 +544,14 @@ void TestSupervisor::telemetryIntakeOverTcp()
         payload += spanLine("order", "e-gw-order", i, i * 1000, i > 95 ? "server-error" : "ok", i > 98 ? QString(32, 'a') : QString());
     payload += "{\"type\":\"log\",\"nodeId\":\"order\",\"time\":\"2026-01-01T00:00:00.000Z\",\"level\":\"warning\",\"message\":\"slow\",\"fields\":{\"ms\":5}}\n";
     payload += "this is not json\n";
+    payload += "{\"type\":\"gauges\",\"nodeId\":\"order\"}\n";
     payload += "{\"type\":\"spans\",\"nodeId\":\"order\",\"spans\":[{\"traceId\":\"xyz\"}]}\n";
     node.write(payload);
     QVERIFY(node.waitForBytesWritten(3000));
     QTRY_COMPARE_WITH_TIMEOUT(hub.counters().spans, 100, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(hub.counters().malformedLines, 1, 5000);
     QCOMPARE(hub.counters().invalidSpans, 1);
+    QCOMPARE(hub.counters().ignoredLines, 1);
     QCOMPARE(hub.counters().logs, 1);
     QCOMPARE(logs.size(), 1);
     const QJsonObject log = logs.first().first().toJsonObject();

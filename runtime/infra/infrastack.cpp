@@ -8,10 +8,15 @@
 #include "secrets/secretkeys.h"
 #include "secrets/secretstore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QStandardPaths>
 #include <QUrl>
+#include <algorithm>
 #include <libpq-fe.h>
+#include <thread>
+#include <vector>
 
 namespace Gatehouse::Runtime {
 
@@ -32,6 +37,17 @@ bool readOptional(SecretStore &store, const QString &key, QString *value, QStrin
 }
 
 } // namespace
+
+QString InfraStackOptions::defaultPostgresTemplateDir(const QString &binDir)
+{
+    // The hash changes with the server binaries and with our initdb/configuration (bump the
+    // version when postgrescluster.cpp changes what a fresh cluster holds).
+    const QByteArray key = binDir.toUtf8() + QByteArrayLiteral("|gatehouse-cluster-v1");
+    const QString hash
+        = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(12));
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + QStringLiteral("/gatehouse/postgres-template-") + hash;
+}
 
 InfraStack::InfraStack(const Topology &topology, SecretStore &store, InfraStackOptions options)
     : m_topology(topology)
@@ -125,10 +141,12 @@ bool InfraStack::startPostgres(QString *error)
     options.socketDir = root + QStringLiteral("/run");
     options.logFile = root + QStringLiteral("/server.log");
     options.port = m_plan.postgresPort;
+    options.templateDir = m_options.postgresTemplateDir;
     m_postgres = std::make_unique<PostgresCluster>(options);
     if (!m_postgres->start(error))
         return false;
     m_timings.coldStart = m_postgres->initializedOnLastStart();
+    m_timings.fromTemplate = m_postgres->initializedFromTemplate();
     m_timings.postgresInitdbMs = m_postgres->initdbMs();
     m_timings.postgresStartMs = m_postgres->serverStartMs();
     return provisionDatabases(m_postgres->adminConninfo(), m_postgres->host(), m_postgres->port(), true, error);
@@ -139,47 +157,98 @@ bool InfraStack::provisionDatabases(
 {
     QElapsedTimer step;
     step.start();
-    report(QStringLiteral("postgres"), QStringLiteral("creating databases and roles"));
-    PgConnection admin;
-    QString sqlError;
-    if (!admin.open(adminConninfo, &sqlError)) {
-        *error = QStringLiteral("Cannot open the PostgreSQL admin connection: %1").arg(sqlError);
-        return false;
-    }
-    for (const InfraPlan::Database &db : m_plan.databases) {
-        if (!PostgresProvisioner::ensureDatabase(
-                admin, db.database, db.role, m_secrets.postgresRolePassword(db.role), error))
+    const QList<InfraPlan::Database> &databases = m_plan.databases;
+    const int count = int(databases.size());
+
+    // Each service's own login is its database's readiness check. On a warm start every login
+    // already works, and then the administrative pass (roles, grants) is skipped.
+    std::vector<PgConnection> connections(static_cast<size_t>(count));
+    QStringList loginErrors(count);
+    auto loginAll = [&] {
+        std::vector<std::thread> workers;
+        for (int i = 0; i < count; ++i) {
+            if (connections[size_t(i)].isOpen())
+                continue;
+            workers.emplace_back([&, i] {
+                const InfraPlan::Database &db = databases.at(i);
+                QString sqlError;
+                if (connections[size_t(i)].open(PgConnection::conninfo(host, port, db.database, db.role,
+                                                    m_secrets.postgresRolePassword(db.role)),
+                        &sqlError)
+                    && connections[size_t(i)].exec(QStringLiteral("SELECT 1"), &sqlError))
+                    loginErrors[i].clear();
+                else {
+                    connections[size_t(i)].close();
+                    loginErrors[i] = sqlError;
+                }
+            });
+        }
+        for (std::thread &worker : workers)
+            worker.join();
+        return std::all_of(connections.begin(), connections.end(), [](const PgConnection &c) { return c.isOpen(); });
+    };
+
+    if (!loginAll()) {
+        report(QStringLiteral("postgres"), QStringLiteral("creating databases and roles"));
+        PgConnection admin;
+        QString sqlError;
+        if (!admin.open(adminConninfo, &sqlError)) {
+            *error = QStringLiteral("Cannot open the PostgreSQL admin connection: %1").arg(sqlError);
             return false;
+        }
+        for (const InfraPlan::Database &db : databases) {
+            if (!PostgresProvisioner::ensureDatabase(
+                    admin, db.database, db.role, m_secrets.postgresRolePassword(db.role), error))
+                return false;
+        }
+        // Our own cluster: the default databases are closed to the service roles too. An
+        // external server's defaults belong to its administrator.
+        if (embedded
+            && !PostgresProvisioner::revokePublicConnect(
+                admin, { QStringLiteral("postgres"), QStringLiteral("template1") }, error))
+            return false;
+        admin.close();
+        if (!loginAll()) {
+            for (int i = 0; i < count; ++i) {
+                if (!connections[size_t(i)].isOpen()) {
+                    *error = QStringLiteral("The role %1 cannot use its database %2: %3")
+                                 .arg(databases.at(i).role, databases.at(i).database, loginErrors.at(i));
+                    return false;
+                }
+            }
+        }
     }
-    // Our own cluster: the default databases are closed to the service roles too. An external
-    // server's defaults belong to its administrator.
-    if (embedded
-        && !PostgresProvisioner::revokePublicConnect(
-            admin, { QStringLiteral("postgres"), QStringLiteral("template1") }, error))
-        return false;
-    admin.close();
     m_timings.postgresProvisionMs = step.restart();
 
     report(QStringLiteral("postgres"), QStringLiteral("applying migrations"));
-    for (const InfraPlan::Database &db : m_plan.databases) {
+    QStringList migrationErrors(count);
+    {
+        std::vector<std::thread> workers;
+        for (int i = 0; i < count; ++i) {
+            const QList<Migration> migrations = m_options.migrations.value(databases.at(i).serviceId);
+            if (migrations.isEmpty())
+                continue;
+            workers.emplace_back([&, i, migrations] {
+                QString sqlError;
+                if (MigrationRunner::apply(connections[size_t(i)], migrations, &sqlError) < 0)
+                    migrationErrors[i] = sqlError;
+            });
+        }
+        for (std::thread &worker : workers)
+            worker.join();
+    }
+    for (int i = 0; i < count; ++i) {
+        const InfraPlan::Database &db = databases.at(i);
+        if (!migrationErrors.at(i).isEmpty()) {
+            *error = QStringLiteral("Migrations of %1 failed: %2").arg(db.serviceId, migrationErrors.at(i));
+            return false;
+        }
         PostgresAccess access;
         access.endpoint.host = host;
         access.endpoint.port = port;
         access.database = db.database;
         access.user = db.role;
         access.password = m_secrets.postgresRolePassword(db.role);
-        // Connecting as the service's own role is the readiness check of its database.
-        PgConnection connection;
-        if (!connection.open(PgConnection::conninfo(host, port, db.database, db.role, access.password), &sqlError)
-            || !connection.exec(QStringLiteral("SELECT 1"), &sqlError)) {
-            *error = QStringLiteral("The role %1 cannot use its database %2: %3").arg(db.role, db.database, sqlError);
-            return false;
-        }
-        const QList<Migration> migrations = m_options.migrations.value(db.serviceId);
-        if (!migrations.isEmpty() && MigrationRunner::apply(connection, migrations, &sqlError) < 0) {
-            *error = QStringLiteral("Migrations of %1 failed: %2").arg(db.serviceId, sqlError);
-            return false;
-        }
         m_endpoints.databases.insert(db.serviceId, access);
     }
     m_timings.migrationsMs = step.elapsed();
@@ -264,10 +333,11 @@ bool InfraStack::startKafka(QString *error)
 
 void InfraStack::stop()
 {
-    if (m_kafka) {
-        m_kafka->stop();
-        m_kafka.reset();
-    }
+    // Reverse order of start. The mock cluster's teardown can wait up to 1 s inside librdkafka,
+    // so it runs alongside the other stops; all are finished when stop() returns.
+    std::thread kafkaStop;
+    if (m_kafka)
+        kafkaStop = std::thread([kafka = std::move(m_kafka)] { kafka->stop(); });
     if (m_redis) {
         m_redis->stop();
         m_redis.reset();
@@ -276,6 +346,8 @@ void InfraStack::stop()
         m_postgres->stop();
         m_postgres.reset();
     }
+    if (kafkaStop.joinable())
+        kafkaStop.join();
     m_endpoints = {};
 }
 

@@ -25,19 +25,26 @@ struct InfraStackOptions
     // postgres/data (PGDATA), postgres/run (socket), postgres/server.log, redis/ (working dir).
     QString dataDir;
     QString postgresBinDir = QStringLiteral("/usr/lib/postgresql/15/bin");
+    // A pristine cluster copied on cold starts instead of running initdb (created by the first
+    // one). Default: defaultPostgresTemplateDir(postgresBinDir). Empty: always initdb.
+    QString postgresTemplateDir = defaultPostgresTemplateDir(QStringLiteral("/usr/lib/postgresql/15/bin"));
     QString redisExecutable = QStringLiteral("redis-server");
     // Versioned schema per service node id, applied as that service's role in its database.
     QHash<QString, QList<Migration>> migrations;
     // Called on the caller's thread with a short status line per step ("postgres", "ready").
     std::function<void(const QString &part, const QString &message)> progress;
+
+    // "<user cache>/gatehouse/postgres-template-<hash of binDir and config version>".
+    static QString defaultPostgresTemplateDir(const QString &binDir);
 };
 
 // Wall-clock milliseconds of the last start(), per part (the benchmark prints them).
 struct InfraTimings
 {
-    bool coldStart = false; // initdb ran
+    bool coldStart = false; // the cluster was created (initdb or template copy)
+    bool fromTemplate = false; // created by copying the template instead of initdb
     qint64 secretsMs = 0;
-    qint64 postgresInitdbMs = 0;
+    qint64 postgresInitdbMs = 0; // initdb or template copy
     qint64 postgresStartMs = 0; // server launch until the SQL ping answers
     qint64 postgresProvisionMs = 0; // databases, roles, grants
     qint64 migrationsMs = 0;

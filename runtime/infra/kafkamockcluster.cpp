@@ -1,13 +1,15 @@
 #include "kafkamockcluster.h"
 
 #include "kafkaclientconfig.h"
-#include "processtools.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QThread>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace Gatehouse::Runtime {
 
@@ -41,17 +43,31 @@ bool KafkaMockCluster::start(const QList<Topic> &topics, QString *error, int bro
     m_brokers = brokers;
     m_bootstrap = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(m_cluster));
     const int replication = std::min(brokers, 3);
+    // librdkafka 2.0.2's mock sometimes answers a control operation only after a 1 s internal
+    // timeout (measured: about one topic create in three). Creating the topics in parallel
+    // bounds the start at one such delay instead of one per topic.
+    QString createError;
+    std::mutex errorMutex;
+    std::vector<std::thread> workers;
     for (const Topic &topic : topics) {
-        const rd_kafka_resp_err_t err = rd_kafka_mock_topic_create(
-            m_cluster, topic.name.toUtf8().constData(), std::max(1, topic.partitions), replication);
-        if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-            *error = QStringLiteral("Cannot create the Kafka topic %1 (%2 partitions): %3")
-                         .arg(topic.name)
-                         .arg(topic.partitions)
-                         .arg(QString::fromUtf8(rd_kafka_err2str(err)));
-            stop();
-            return false;
-        }
+        workers.emplace_back([&, topic] {
+            const rd_kafka_resp_err_t err = rd_kafka_mock_topic_create(
+                m_cluster, topic.name.toUtf8().constData(), std::max(1, topic.partitions), replication);
+            if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+                const std::lock_guard<std::mutex> lock(errorMutex);
+                createError = QStringLiteral("Cannot create the Kafka topic %1 (%2 partitions): %3")
+                                  .arg(topic.name)
+                                  .arg(topic.partitions)
+                                  .arg(QString::fromUtf8(rd_kafka_err2str(err)));
+            }
+        });
+    }
+    for (std::thread &worker : workers)
+        worker.join();
+    if (!createError.isEmpty()) {
+        *error = createError;
+        stop();
+        return false;
     }
     return true;
 }
@@ -59,6 +75,7 @@ bool KafkaMockCluster::start(const QList<Topic> &topics, QString *error, int bro
 void KafkaMockCluster::stop()
 {
     if (m_cluster) {
+        // Can take up to 1 s with librdkafka 2.0.2 (the same internal timeout as in start()).
         rd_kafka_mock_cluster_destroy(m_cluster);
         m_cluster = nullptr;
     }

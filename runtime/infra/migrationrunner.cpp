@@ -83,8 +83,13 @@ int MigrationRunner::apply(PgConnection &connection, const QList<Migration> &mig
         *error = QStringLiteral("Cannot create schema_migrations: %1").arg(sqlError);
         return -1;
     }
+    // Fast path for warm starts: versions already recorded need no transaction. Pending ones are
+    // re-checked under the lock below, so a concurrent runner cannot apply one twice.
+    const QList<int> done = appliedVersions(connection, &sqlError);
     int applied = 0;
     for (const Migration &m : migrations) {
+        if (done.contains(m.version))
+            continue;
         auto rollback = [&] {
             QString ignored;
             connection.exec(QStringLiteral("ROLLBACK"), &ignored);

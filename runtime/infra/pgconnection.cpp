@@ -46,6 +46,10 @@ bool PgConnection::open(const QString &conninfo, QString *error)
         PQfinish(conn);
         return false;
     }
+    // NOTICEs ("relation already exists, skipping") are expected in idempotent DDL; they
+    // would otherwise go to stderr.
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
     m_conn = conn;
     return true;
 }

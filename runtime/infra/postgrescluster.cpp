@@ -35,6 +35,11 @@ const char serverConfig[] = "\n# Gatehouse: loopback only; port and socket folde
                             "shared_buffers = 32MB\n"
                             "dynamic_shared_memory_type = posix\n"
                             "log_min_messages = warning\n"
+                            "# A disposable development cluster: no fsync. A crashed postgres loses nothing (the OS\n"
+                            "# cache survives); only an OS crash or power loss can corrupt it (delete the data dir).\n"
+                            "fsync = off\n"
+                            "synchronous_commit = off\n"
+                            "full_page_writes = off\n"
                             "log_line_prefix = '%m [%p] %q%u@%d '\n";
 
 QString sysError()
@@ -201,31 +206,68 @@ bool PostgresCluster::runInitdb(QString *error)
     if (!makePrivateDir(staging, user, error))
         return false;
 
-    QProcess initdb;
-    ProcessTools::configureChild(initdb, user, SIGKILL);
-    initdb.setWorkingDirectory(staging);
-    initdb.setProcessChannelMode(QProcess::MergedChannels);
-    initdb.start(m_options.binDir + QStringLiteral("/initdb"),
-        { QStringLiteral("-D"), staging, QStringLiteral("-U"), QString::fromLatin1(Superuser), QStringLiteral("-A"),
-            QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
-            QStringLiteral("--no-sync"), QStringLiteral("--no-instructions") });
-    if (!initdb.waitForFinished(120000) || initdb.exitStatus() != QProcess::NormalExit || initdb.exitCode() != 0) {
-        *error = QStringLiteral("initdb failed for %1:\n%2")
-                     .arg(m_options.dataDir, QString::fromLocal8Bit(initdb.readAll()).trimmed());
-        QDir(staging).removeRecursively();
-        return false;
+    const bool haveTemplate = !m_options.templateDir.isEmpty() && isInitialized(m_options.templateDir);
+    if (haveTemplate) {
+        if (!copyTree(m_options.templateDir, staging, error)
+            || (user && !ProcessTools::chownRecursive(staging, *user, error))) {
+            QDir(staging).removeRecursively();
+            return false;
+        }
+        m_fromTemplate = true;
+    } else {
+        QProcess initdb;
+        ProcessTools::configureChild(initdb, user, SIGKILL);
+        initdb.setWorkingDirectory(staging);
+        initdb.setProcessChannelMode(QProcess::MergedChannels);
+        initdb.start(m_options.binDir + QStringLiteral("/initdb"),
+            { QStringLiteral("-D"), staging, QStringLiteral("-U"), QString::fromLatin1(Superuser), QStringLiteral("-A"),
+                QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
+                QStringLiteral("--no-sync"), QStringLiteral("--no-instructions") });
+        if (!initdb.waitForFinished(120000) || initdb.exitStatus() != QProcess::NormalExit || initdb.exitCode() != 0) {
+            *error = QStringLiteral("initdb failed for %1:\n%2")
+                         .arg(m_options.dataDir, QString::fromLocal8Bit(initdb.readAll()).trimmed());
+            QDir(staging).removeRecursively();
+            return false;
+        }
+        QFile hba(staging + QStringLiteral("/pg_hba.conf"));
+        QFile conf(staging + QStringLiteral("/postgresql.conf"));
+        if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(hbaConfig) < 0
+            || !conf.open(QIODevice::Append) || conf.write(serverConfig) < 0) {
+            *error = QStringLiteral("Cannot write the PostgreSQL configuration in %1.").arg(staging);
+            return false;
+        }
+        hba.close();
+        conf.close();
+        if (!m_options.templateDir.isEmpty()) {
+            // Best effort: a failed template only costs the next cold start an initdb.
+            const QString templateStaging = m_options.templateDir + QStringLiteral(".tmp");
+            QDir(templateStaging).removeRecursively();
+            QString ignored;
+            if (QDir().mkpath(QFileInfo(m_options.templateDir).absolutePath())
+                && copyTree(staging, templateStaging, &ignored)
+                && ::rename(QFile::encodeName(templateStaging).constData(),
+                       QFile::encodeName(m_options.templateDir).constData())
+                    != 0)
+                QDir(templateStaging).removeRecursively();
+        }
     }
-    QFile hba(staging + QStringLiteral("/pg_hba.conf"));
-    QFile conf(staging + QStringLiteral("/postgresql.conf"));
-    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(hbaConfig) < 0
-        || !conf.open(QIODevice::Append) || conf.write(serverConfig) < 0) {
-        *error = QStringLiteral("Cannot write the PostgreSQL configuration in %1.").arg(staging);
-        return false;
-    }
-    hba.close();
-    conf.close();
     if (::rename(QFile::encodeName(staging).constData(), QFile::encodeName(m_options.dataDir).constData()) != 0) {
         *error = QStringLiteral("Cannot move the new cluster to %1: %2").arg(m_options.dataDir, sysError());
+        return false;
+    }
+    return true;
+}
+
+bool PostgresCluster::copyTree(const QString &from, const QString &to, QString *error) const
+{
+    // cp -a keeps modes and (as root) the postgres ownership; `from/.` copies the contents into
+    // an existing or new `to`.
+    QProcess cp;
+    cp.setProcessChannelMode(QProcess::MergedChannels);
+    cp.start(QStringLiteral("cp"), { QStringLiteral("-a"), from + QStringLiteral("/."), to });
+    if (!cp.waitForFinished(120000) || cp.exitStatus() != QProcess::NormalExit || cp.exitCode() != 0) {
+        *error = QStringLiteral("Cannot copy the PostgreSQL cluster %1 to %2: %3")
+                     .arg(from, to, QString::fromLocal8Bit(cp.readAll()).trimmed());
         return false;
     }
     return true;
@@ -294,6 +336,7 @@ bool PostgresCluster::start(QString *error)
     if (isRunning())
         return true;
     m_initialized = false;
+    m_fromTemplate = false;
     m_initdbMs = 0;
     m_serverStartMs = 0;
     if (!prepareFolders(error))

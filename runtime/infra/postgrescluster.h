@@ -15,6 +15,10 @@ struct PostgresClusterOptions
     QString socketDir; // private folder for the Unix socket; empty: "<dataDir>.run"
     QString logFile; // server log; empty: "<dataDir>.log"
     int port = 0; // 0: pick a free loopback port (retried on collision); else fixed
+    // Optional cache of a pristine cluster (initdb output + Gatehouse's configuration). When it
+    // exists, a cold start copies it instead of running initdb; when it does not, the first cold
+    // start creates it. Empty: always initdb.
+    QString templateDir;
     int startTimeoutMs = 30000;
 };
 
@@ -51,7 +55,9 @@ public:
     qint64 postmasterPid() const;
     // True when the last start() had to run initdb (cold start).
     bool initializedOnLastStart() const { return m_initialized; }
-    // Milliseconds the last start() spent in initdb and in starting the server.
+    // True when that cold start copied the template instead of running initdb.
+    bool initializedFromTemplate() const { return m_fromTemplate; }
+    // Milliseconds the last start() spent in initdb (or the template copy) and in starting the server.
     qint64 initdbMs() const { return m_initdbMs; }
     qint64 serverStartMs() const { return m_serverStartMs; }
 
@@ -64,6 +70,7 @@ public:
 private:
     bool prepareFolders(QString *error);
     bool runInitdb(QString *error);
+    bool copyTree(const QString &from, const QString &to, QString *error) const;
     bool writeHbaConfig(QString *error);
     bool launch(int port, QString *error, bool *portTaken);
     bool waitReady(QString *error);
@@ -73,6 +80,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     int m_port = 0;
     bool m_initialized = false;
+    bool m_fromTemplate = false;
     qint64 m_initdbMs = 0;
     qint64 m_serverStartMs = 0;
 };

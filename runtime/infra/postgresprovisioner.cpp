@@ -46,7 +46,9 @@ bool ensureDatabase(
         return fail(QStringLiteral("look up the database"));
     if (rows.isEmpty()) {
         // CREATE DATABASE cannot run in a transaction block: its own statement.
-        if (!admin.exec(QStringLiteral("CREATE DATABASE %1 OWNER %2 TEMPLATE template1").arg(dbId, roleId), &sqlError))
+        if (!admin.exec(
+                QStringLiteral("CREATE DATABASE %1 OWNER %2 TEMPLATE template1 STRATEGY FILE_COPY").arg(dbId, roleId),
+                &sqlError))
             return fail(QStringLiteral("create the database"));
     } else if (rows.first().value(0) != role) {
         if (!admin.exec(QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(dbId, roleId), &sqlError))

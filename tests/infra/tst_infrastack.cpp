@@ -124,6 +124,7 @@ void TestInfraStack::embeddedColdAndWarm()
     InfraStackOptions options;
     options.stackId = "tst-stack";
     options.dataDir = dir.filePath("stack");
+    options.postgresTemplateDir = dir.filePath("cache/pg-template");
     options.migrations.insert("order", { Migration { 1, "orders", "CREATE TABLE orders (id bigserial PRIMARY KEY)" } });
     QStringList progress;
     options.progress = [&](const QString &part, const QString &message) { progress << part + ": " + message; };
@@ -134,6 +135,8 @@ void TestInfraStack::embeddedColdAndWarm()
         InfraStack stack(topology, store, options);
         QVERIFY2(stack.start(&error), qPrintable(error));
         QVERIFY(stack.timings().coldStart);
+        QVERIFY(!stack.timings().fromTemplate);
+        QVERIFY(QFile::exists(dir.filePath("cache/pg-template/PG_VERSION"))); // made for next time
         QCOMPARE(stack.secrets().generatedCount(), 1 + 1 + 5 + 1); // jwt, redis, roles, partner
         const InfraEndpoints &ep = stack.endpoints();
         QCOMPARE(ep.databases.size(), 5);

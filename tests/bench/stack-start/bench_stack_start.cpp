@@ -50,7 +50,7 @@ void print(QTextStream &out, const char *label, const InfraTimings &t)
     };
     out << label << QStringLiteral(": total %1 ms\n").arg(t.totalMs);
     line("secrets", t.secretsMs);
-    line("postgres initdb", t.postgresInitdbMs);
+    line(t.fromTemplate ? "postgres template copy" : "postgres initdb", t.postgresInitdbMs);
     line("postgres start+ping", t.postgresStartMs);
     line("databases+roles", t.postgresProvisionMs);
     line("role pings+migrations", t.migrationsMs);
@@ -86,16 +86,23 @@ int main(int argc, char **argv)
         ::chmod(QFile::encodeName(dir.path()).constData(), 0711); // postgres must traverse it as root
         // The file store keeps the keychain's D-Bus round trips out of the infra figures.
         FileSecretStore store(dir.filePath(QStringLiteral("secrets.json")));
-        options.dataDir = dir.filePath(QStringLiteral("stack"));
+        options.postgresTemplateDir = dir.filePath(QStringLiteral("cache/postgres-template"));
         out << "run " << run << "/" << runs << "\n";
-        for (const char *label : { "cold", "warm" }) {
+        const struct
+        {
+            const char *label;
+            const char *stackDir;
+        } steps[] = { { "cold (initdb)", "stack-a" }, { "warm", "stack-a" }, { "cold (template copy)", "stack-b" },
+            { "warm", "stack-b" } };
+        for (const auto &step : steps) {
+            options.dataDir = dir.filePath(QString::fromLatin1(step.stackDir));
             InfraStack stack(loaded.topology, store, options);
             QString error;
             if (!stack.start(&error)) {
-                out << label << " start failed: " << error << "\n";
+                out << step.label << " start failed: " << error << "\n";
                 return 1;
             }
-            print(out, label, stack.timings());
+            print(out, step.label, stack.timings());
             QElapsedTimer stopTimer;
             stopTimer.start();
             stack.stop();

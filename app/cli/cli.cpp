@@ -27,7 +27,8 @@ QTextStream &out()
 }
 
 const char *const Usage =
-    "usage: gatehouse export --format drawio|svg|png [--compressed] [--scale S] [--transparent] IN OUT\n"
+    "usage: gatehouse export --format drawio|svg|png [--compressed] [--scale S] [--transparent]\n"
+    "                        [--hide sync,events,data,internal,failure,cross-cutting] [--no-legend] IN OUT\n"
     "       gatehouse import [--page N|NAME] IN.drawio OUT.gatehouse\n"
     "IN of export: a .gatehouse project or a .drawio file. Exit codes: 0 ok, 1 input unreadable,\n"
     "2 usage, 3 output unwritable, 4 export failed.\n";
@@ -39,6 +40,23 @@ int usage(const QString &problem)
     return UsageError;
 }
 
+std::optional<ViewFilter> viewFilterFromName(const QString &name)
+{
+    if (name == QLatin1String("sync"))
+        return ViewFilter::SyncCalls;
+    if (name == QLatin1String("events"))
+        return ViewFilter::Events;
+    if (name == QLatin1String("data"))
+        return ViewFilter::DataOwnership;
+    if (name == QLatin1String("internal"))
+        return ViewFilter::InternalRoutes;
+    if (name == QLatin1String("failure"))
+        return ViewFilter::FailurePaths;
+    if (name == QLatin1String("cross-cutting"))
+        return ViewFilter::CrossCutting;
+    return std::nullopt;
+}
+
 struct Parsed
 {
     QString command;
@@ -46,6 +64,8 @@ struct Parsed
     bool compressed = false;
     bool transparent = false;
     double scale = 1.0;
+    bool legend = true;
+    ViewFilters filters = allViewFilters();
     QString page;
     QStringList files;
     QString problem;
@@ -78,6 +98,19 @@ Parsed parse(const QStringList &args)
             p.scale = text.toDouble(&ok);
             if (p.problem.isEmpty() && (!ok || p.scale < 0.05 || p.scale > 16))
                 p.problem = QStringLiteral("--scale must be a number between 0.05 and 16, not \"%1\"").arg(text);
+        } else if (a == QLatin1String("--no-legend") && p.command == QLatin1String("export")) {
+            p.legend = false;
+        } else if ((a == QLatin1String("--hide") || a.startsWith(QLatin1String("--hide="))) && p.command == QLatin1String("export")) {
+            const QString list = a.contains(QLatin1Char('=')) ? a.mid(7) : value(a);
+            for (const QString &name : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const auto filter = viewFilterFromName(name.trimmed());
+                if (!filter) {
+                    p.problem = QStringLiteral("--hide: unknown view \"%1\"; use sync, events, data, internal, failure, cross-cutting")
+                                    .arg(name.trimmed());
+                    break;
+                }
+                p.filters &= ~ViewFilters(*filter);
+            }
         } else if (a == QLatin1String("--page") && p.command == QLatin1String("import")) {
             p.page = value(a);
         } else if (a.startsWith(QLatin1String("--")) && a != QLatin1String("--")) {
@@ -122,6 +155,8 @@ int runExport(const Parsed &p, const FormatRegistry &registry)
     options.compressed = p.compressed;
     options.scale = p.scale;
     options.transparent = p.transparent;
+    options.filters = p.filters;
+    options.legend = p.legend;
     const WriteResult written = writer->write(*input.topology, options);
     if (!written.ok()) {
         err() << "gatehouse: export failed: " << written.error << "\n";

@@ -5,7 +5,8 @@
 namespace Gatehouse::Cli {
 
 // The headless command line of `gatehouse` (docs/formats.md, "Command line"):
-//   gatehouse export --format drawio|svg|png [--compressed] [--scale S] [--transparent] IN OUT
+//   gatehouse export --format drawio|svg|png [--compressed] [--scale S] [--transparent]
+//                    [--hide sync,events,data,internal,failure,cross-cutting] [--no-legend] IN OUT
 //   gatehouse import [--page N|NAME] IN.drawio OUT.gatehouse
 // `args` is the full argument list (args[0] = program). handles() is true when args[1] is one
 // of the commands; then app/main.cpp calls runStandalone() instead of opening a window.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/topology.h"
+#include "render/renderoptions.h"
 
 #include <QByteArray>
 #include <QFlags>
@@ -57,6 +58,8 @@ struct WriteOptions
     bool compressed = false;  // draw.io: compressed page content
     double scale = 1.0;       // PNG (pixels per scene unit) and SVG (size only)
     bool transparent = false; // PNG/SVG: no background fill (default white)
+    ViewFilters filters = allViewFilters(); // PNG/SVG: what the view shows (canvas filters)
+    bool legend = true;                     // PNG/SVG/draw.io: draw the legend
 };
 
 struct WriteResult

@@ -1,6 +1,7 @@
 #include "formatregistry.h"
 
 #include "drawio/drawioformat.h"
+#include "imageformat.h"
 #include "nativeformat.h"
 
 namespace Gatehouse {
@@ -78,6 +79,8 @@ std::unique_ptr<FormatRegistry> FormatRegistry::createDefault()
     auto registry = std::make_unique<FormatRegistry>();
     registry->add(std::make_unique<NativeFormat>());
     registry->add(std::make_unique<DrawioFormat>());
+    registry->add(std::make_unique<SvgFormat>());
+    registry->add(std::make_unique<PngFormat>());
     return registry;
 }
 

@@ -16,8 +16,7 @@ public:
     FormatRegistry(const FormatRegistry &) = delete;
     FormatRegistry &operator=(const FormatRegistry &) = delete;
 
-    // A registry with every built-in format: gatehouse (native), drawio, and svg/png when a
-    // renderer is linked in. See builtinformats.cpp.
+    // A registry with every built-in format: gatehouse (native), drawio, svg, png.
     static std::unique_ptr<FormatRegistry> createDefault();
 
     // Takes ownership. A format whose name is already registered replaces the old one.

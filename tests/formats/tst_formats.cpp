@@ -55,6 +55,7 @@ class TestFormats : public QObject
 private Q_SLOTS:
     void registryFindsFormats();
     void nativeFormatRoundTrip();
+    void imageExportNeedsGuiApplication();
     void codecRoundTrip();
     void codecRefusesZlibFraming();
     void drawioRoundTrip_data();
@@ -102,6 +103,16 @@ void TestFormats::nativeFormatRoundTrip()
     const ReadResult missing = native->readFile(dir.filePath(QStringLiteral("nope.gatehouse")));
     QVERIFY(!missing.ok());
     QVERIFY(missing.error.contains(QStringLiteral("Cannot open")));
+}
+
+void TestFormats::imageExportNeedsGuiApplication()
+{
+    // This test runs under QCoreApplication: a clear error instead of a crash in the font code.
+    const auto registry = FormatRegistry::createDefault();
+    const WriteResult png = registry->byName(QStringLiteral("png"))->write(TestTopologies::example(), {});
+    QVERIFY(!png.ok());
+    QVERIFY2(png.error.contains(QStringLiteral("needs a QGuiApplication")), qPrintable(png.error));
+    QCOMPARE(registry->byName(QStringLiteral("svg"))->capabilities(), FormatCapabilities(FormatCapability::Export));
 }
 
 void TestFormats::codecRoundTrip()

@@ -1,5 +1,6 @@
 // `gatehouse export|import` as a real process (the CLI driver links the same gatehouse_cli
 // that app/main.cpp calls): exit codes, messages, files.
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void exportDrawioAndImportBack();
     void exportCompressed();
     void importReportsGuesses();
+    void exportImagesHeadless();
     void errors_data();
     void errors();
 
@@ -93,6 +95,30 @@ void TestFormatsCli::importReportsGuesses()
     QVERIFY(ProjectFile::load(target).ok());
 }
 
+void TestFormatsCli::exportImagesHeadless()
+{
+    // No DISPLAY (run() removes it): the CLI renders offscreen.
+    const QString png = m_dir.filePath(QStringLiteral("x.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("x.svg"));
+    QString out, err;
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--scale"),
+                  QStringLiteral("2"), QStringLiteral("--transparent"), QStringLiteral("--hide"), QStringLiteral("events,internal"),
+                  m_example, png}, &out, &err), 0);
+    const QImage image(png);
+    QVERIFY2(!image.isNull(), qPrintable(err));
+    QVERIFY(image.width() > 2000);
+    QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--no-legend"), m_example, svg},
+                 &out, &err), 0);
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("<svg"));
+    // A .drawio file is a valid input for image export too.
+    const QString drawio = m_dir.filePath(QStringLiteral("in.drawio"));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("drawio"), m_example, drawio}), 0);
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("png"), drawio, png}), 0);
+}
+
 void TestFormatsCli::errors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -107,6 +133,13 @@ void TestFormatsCli::errors_data()
                                << 2 << "--scale must be a number";
     QTest::newRow("unknown option") << QStringList{QStringLiteral("import"), QStringLiteral("--frobnicate"), m_example, out} << 2
                                     << "unknown option --frobnicate";
+    QTest::newRow("bad view") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("png"),
+                                             QStringLiteral("--hide"), QStringLiteral("lasers"), m_example, out}
+                              << 2 << "--hide: unknown view \"lasers\"";
+    QTest::newRow("too large") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("png"),
+                                              QStringLiteral("--scale"), QStringLiteral("16"), QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse"),
+                                              m_dir.filePath(QStringLiteral("big.png"))}
+                               << 4 << "use a smaller scale";
     QTest::newRow("one file") << QStringList{QStringLiteral("import"), m_example} << 2 << "import needs an input";
     QTest::newRow("missing input") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent.drawio"), out} << 1 << "Cannot open";
     QTest::newRow("malformed input") << QStringList{QStringLiteral("import"), m_example, out} << 1 << "not well-formed";

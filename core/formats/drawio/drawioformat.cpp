@@ -15,6 +15,7 @@ WriteResult DrawioFormat::write(const Topology &topology, const WriteOptions &op
     WriteResult result;
     DrawioWriter::Options drawio;
     drawio.compressed = options.compressed;
+    drawio.legend = options.legend;
     result.bytes = DrawioWriter::write(topology, drawio);
     return result;
 }

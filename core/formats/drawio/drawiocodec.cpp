@@ -8,8 +8,8 @@ namespace Gatehouse::DrawioCodec {
 QByteArray rawDeflate(const QByteArray &data)
 {
     z_stream stream{};
-    // Level 9, raw (-15), default memory: fixed parameters so the same input gives the same bytes.
-    if (deflateInit2(&stream, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    // Level 6, raw (-15), default memory: fixed parameters so the same input gives the same bytes.
+    if (deflateInit2(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};
     QByteArray out;
     out.resize(qsizetype(deflateBound(&stream, uLong(data.size()))));

@@ -165,12 +165,28 @@ QPointF closestPoint(const QRectF &rect, const QPointF &p)
     return QPointF(std::clamp(p.x(), rect.left(), rect.right()), std::clamp(p.y(), rect.top(), rect.bottom()));
 }
 
+// draw.io's exitX/exitY (entryX/entryY) for a page point on a node's border: fractions of the
+// node's bounds, in the shape's unrotated frame (FORMAT.md §2). The Kafka bus is drawn with
+// direction=south, i.e. turned 90° clockwise: undo that turn first.
+QString constraint(const Node &node, const QPointF &point, const char *prefix)
+{
+    const QRectF r(node.position, node.size);
+    double fx = (point.x() - r.left()) / r.width();
+    double fy = (point.y() - r.top()) / r.height();
+    if (node.kind == NodeKind::BusKafka) {
+        fx = (point.y() - r.top()) / r.height();
+        fy = (r.right() - point.x()) / r.width();
+    }
+    auto f = [](double v) { return DrawioWriter::number(std::round(std::clamp(v, 0.0, 1.0) * 1000) / 1000); };
+    return QStringLiteral("%1X=%2;%1Y=%3;%1Perimeter=0;").arg(QString::fromLatin1(prefix), f(fx), f(fy));
+}
+
 EdgeLayout layoutEdge(const Edge &edge, const Topology &topology)
 {
     EdgeLayout layout;
     const Node *from = topology.node(edge.source);
     const Node *to = topology.node(edge.target);
-    if (!from || !to)
+    if (!from || !to || from == to)
         return layout;
     const QRectF a(from->position, from->size), b(to->position, to->size);
     if (edge.waypoints.isEmpty()) {
@@ -178,32 +194,33 @@ EdgeLayout layoutEdge(const Edge &edge, const Topology &topology)
         const double top = std::max(a.top(), b.top()), bottom = std::min(a.bottom(), b.bottom());
         const bool verticalGap = a.bottom() <= b.top() || b.bottom() <= a.top();
         const bool horizontalGap = a.right() <= b.left() || b.right() <= a.left();
-        auto f = [](double v) { return DrawioWriter::number(std::round(v * 1000) / 1000); };
-        // exit/entry fractions are in the unrotated frame of a shape: leave the rotated bus alone.
-        const bool rotated = from->kind == NodeKind::BusKafka || to->kind == NodeKind::BusKafka;
-        if (rotated) {
-        } else if (verticalGap && right - left >= 10) {
+        // A straight line when the nodes face each other, as the canvas draws it.
+        if (verticalGap && right - left >= 10) {
             const double x = (left + right) / 2;
             const bool down = a.bottom() <= b.top();
-            layout.style = QStringLiteral("exitX=%1;exitY=%2;entryX=%3;entryY=%4;")
-                               .arg(f((x - a.left()) / a.width()), down ? QStringLiteral("1") : QStringLiteral("0"),
-                                    f((x - b.left()) / b.width()), down ? QStringLiteral("0") : QStringLiteral("1"));
+            layout.style = constraint(*from, QPointF(x, down ? a.bottom() : a.top()), "exit")
+                           + constraint(*to, QPointF(x, down ? b.top() : b.bottom()), "entry");
         } else if (horizontalGap && bottom - top >= 10) {
             const double y = (top + bottom) / 2;
             const bool rightwards = a.right() <= b.left();
-            layout.style = QStringLiteral("exitX=%1;exitY=%2;entryX=%3;entryY=%4;")
-                               .arg(rightwards ? QStringLiteral("1") : QStringLiteral("0"), f((y - a.top()) / a.height()),
-                                    rightwards ? QStringLiteral("0") : QStringLiteral("1"), f((y - b.top()) / b.height()));
+            layout.style = constraint(*from, QPointF(rightwards ? a.right() : a.left(), y), "exit")
+                           + constraint(*to, QPointF(rightwards ? b.left() : b.right(), y), "entry");
             const double gap = rightwards ? b.left() - a.right() : a.left() - b.right();
             layout.wrapWidth = std::clamp(int(gap / 6.5), 14, 40);
         }
         return layout;
     }
-    // Events: the label goes next to the source end, clear of the shapes the line passes.
+    // Waypoints: straight segments through them (draw.io's orthogonal style would treat them
+    // as loose hints), leaving and entering the nodes where the first and last point face them.
+    const QPointF exit = closestPoint(a, edge.waypoints.first());
+    const QPointF entry = closestPoint(b, edge.waypoints.last());
+    layout.style = QStringLiteral("edgeStyle=none;") + constraint(*from, exit, "exit") + constraint(*to, entry, "entry");
+    // Events and cache access: the label goes next to the source end, clear of the shapes the
+    // line passes further on.
     if (edge.kind == EdgeKind::Publish || edge.kind == EdgeKind::Subscribe || edge.kind == EdgeKind::UsesCache) {
-        QList<QPointF> path{closestPoint(a, edge.waypoints.first())};
+        QList<QPointF> path{exit};
         path += edge.waypoints;
-        path.append(closestPoint(b, edge.waypoints.last()));
+        path.append(entry);
         double length = 0;
         for (qsizetype i = 1; i < path.size(); ++i)
             length += QLineF(path[i - 1], path[i]).length();

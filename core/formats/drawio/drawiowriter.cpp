@@ -4,6 +4,7 @@
 #include "drawiostyles.h"
 #include "model/topologyjson.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineF>
@@ -181,11 +182,11 @@ QString constraint(const Node &node, const QPointF &point, const char *prefix)
     return QStringLiteral("%1X=%2;%1Y=%3;%1Perimeter=0;").arg(QString::fromLatin1(prefix), f(fx), f(fy));
 }
 
-EdgeLayout layoutEdge(const Edge &edge, const Topology &topology)
+EdgeLayout layoutEdge(const Edge &edge, const QHash<QString, const Node *> &nodes)
 {
     EdgeLayout layout;
-    const Node *from = topology.node(edge.source);
-    const Node *to = topology.node(edge.target);
+    const Node *from = nodes.value(edge.source);
+    const Node *to = nodes.value(edge.target);
     if (!from || !to || from == to)
         return layout;
     const QRectF a(from->position, from->size), b(to->position, to->size);
@@ -238,6 +239,8 @@ public:
     PageWriter(QXmlStreamWriter &xml, const Topology &topology, bool legend)
         : m_xml(xml), m_topology(topology), m_legend(legend)
     {
+        for (const Node &node : m_topology.nodes)
+            m_nodes.insert(node.id, &node);
     }
 
     void write();
@@ -256,6 +259,7 @@ private:
 
     QXmlStreamWriter &m_xml;
     const Topology &m_topology;
+    QHash<QString, const Node *> m_nodes;
     bool m_legend;
     QRectF m_legendRect;
 };
@@ -374,7 +378,7 @@ void PageWriter::edge(const Edge &edge)
 {
     m_xml.writeStartElement(str("object"));
     attr("id", DrawioWriter::cellId(edge.id));
-    const EdgeLayout layout = layoutEdge(edge, m_topology);
+    const EdgeLayout layout = layoutEdge(edge, m_nodes);
     attr("label", edgeLabel(edge, layout.wrapWidth));
     attr("ghType", QStringLiteral("edge"));
     attr("kind", nameOf(edge.kind));

@@ -57,6 +57,16 @@ void DiagramScene::setFilters(ViewFilters filters)
 
 void DiagramScene::setTool(Tool tool) { m_tool = tool; }
 
+void DiagramScene::setItemCaching(bool on)
+{
+    if (on == m_itemCaching)
+        return;
+    m_itemCaching = on;
+    const QGraphicsItem::CacheMode mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (NodeItem *item : std::as_const(m_nodeItems))
+        item->setCacheMode(mode);
+}
+
 // --- document → scene ------------------------------------------------------------------------
 
 void DiagramScene::rebuildAll()
@@ -74,6 +84,7 @@ void DiagramScene::rebuildAll()
     m_nodeItems.reserve(m_document->topology().nodes.size());
     for (const Node &n : m_document->topology().nodes) {
         auto *item = new NodeItem(this, n.id);
+        item->setCacheMode(m_itemCaching ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
         m_nodeItems.insert(n.id, item);
         addItem(item);
     }
@@ -111,6 +122,7 @@ void DiagramScene::onDocumentChanged(const DocumentChange &change)
                 continue;
             syncEdges(m_layout.setNode(*n));
             auto *item = new NodeItem(this, id);
+            item->setCacheMode(m_itemCaching ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
             m_nodeItems.insert(id, item);
             addItem(item);
         }

@@ -57,6 +57,11 @@ public:
     void setSnapToGrid(bool on) { m_snap = on; }
     static constexpr qreal GridSize = 10;
     void setEdgeKindChooser(EdgeKindChooser chooser) { m_chooser = std::move(chooser); }
+    // Detailed zoom levels: nodes keep a device-pixel cache so a pan step blits instead of
+    // repainting text and antialiased shapes. Far out (plain boxes) caching only costs memory
+    // and re-renders on every zoom step, so the view turns it off there. Edges are never
+    // cached: a long edge's cache would be a pixmap the size of the diagram.
+    void setItemCaching(bool on);
 
     // --- operations on the document's selection (each one undo step) ---
     QString createNode(NodeKind kind, ServiceRole role, const QPointF &centre);
@@ -111,6 +116,7 @@ private:
     QHash<QString, EdgeItem *> m_edgeItems;
     LaneItem *m_laneItem = nullptr;
     bool m_syncingSelection = false;
+    bool m_itemCaching = false;
 
     // Gesture state.
     enum class Gesture { None, Move, Resize, Connect, Waypoint };

@@ -151,11 +151,13 @@ void DiagramView::setZoom(qreal z)
     z = std::clamp(z, 0.05, 8.0);
     const qreal factor = z / zoom();
     scale(factor, factor);
+    m_scene->setItemCaching(z >= NodeItem::SimplifyBelow);
 }
 
 void DiagramView::zoomToFit()
 {
     fitInView(m_scene->itemsBoundingRect(), Qt::KeepAspectRatio);
+    m_scene->setItemCaching(zoom() >= NodeItem::SimplifyBelow);
 }
 
 bool DiagramView::findNode(const QString &text)

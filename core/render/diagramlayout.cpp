@@ -40,7 +40,6 @@ void DiagramLayout::rebuild(const Topology &topology, const RenderOptions &optio
     m_nodeGrid.clear();
     m_labelGrid.clear();
     m_segmentGrid.clear();
-    m_segmentCount.clear();
     m_nodes.reserve(topology.nodes.size());
     m_edges.reserve(topology.edges.size());
     m_leftEdge = topology.nodes.isEmpty() ? 0.0 : std::numeric_limits<qreal>::max();
@@ -69,9 +68,7 @@ void DiagramLayout::rebuild(const Topology &topology, const RenderOptions &optio
 void DiagramLayout::unplace(const QString &id)
 {
     m_labelGrid.remove(id);
-    const int segments = m_segmentCount.take(id);
-    for (int i = 0; i < segments; ++i)
-        m_segmentGrid.remove(id + QLatin1Char('#') + QString::number(i));
+    m_segmentGrid.remove(id);
 }
 
 void DiagramLayout::routeEdge(const Edge &edge)
@@ -85,8 +82,7 @@ void DiagramLayout::routeEdge(const Edge &edge)
         const EdgeRouter router(m_nodeGrid);
         g.path = router.route(edge, NodePainter::rect(*s), NodePainter::rect(*t));
         for (int i = 1; i < g.path.size(); ++i)
-            m_segmentGrid.insert(edge.id + QLatin1Char('#') + QString::number(i - 1), segmentRect(g.path[i - 1], g.path[i]));
-        m_segmentCount.insert(edge.id, int(g.path.size()) - 1);
+            m_segmentGrid.add(edge.id, segmentRect(g.path[i - 1], g.path[i]));
         g.label = EdgeLabel::build(edge, m_options.filters);
     }
     m_geometry.insert(edge.id, g);
@@ -99,18 +95,17 @@ void DiagramLayout::placeLabel(const QString &id, EdgeGeometry &g)
     if (!g.visible || g.label.isEmpty() || g.path.size() < 2)
         return;
     const QSizeF size = g.label.size;
-    const QString ownPrefix = id + QLatin1Char('#');
     constexpr qreal Offset = 6;
 
     auto score = [&](const QRectF &r) {
         qreal s = 0;
         const QRectF probe = r.adjusted(-3, -3, 3, 3);
-        for (const QString &key : m_nodeGrid.query(probe))
-            s += area(probe.intersected(m_nodeGrid.rect(key))) * 8 + 400;
-        for (const QString &key : m_labelGrid.query(probe))
-            s += area(probe.intersected(m_labelGrid.rect(key))) * 8 + 400;
-        for (const QString &key : m_segmentGrid.query(r))
-            s += key.startsWith(ownPrefix) ? 2000 : 250;
+        for (const SpatialGrid::Hit &hit : m_nodeGrid.query(probe))
+            s += area(probe.intersected(hit.rect)) * 8 + 400;
+        for (const SpatialGrid::Hit &hit : m_labelGrid.query(probe))
+            s += area(probe.intersected(hit.rect)) * 8 + 400;
+        for (const SpatialGrid::Hit &hit : m_segmentGrid.query(r))
+            s += *hit.key == id ? 2000 : 250;
         return s;
     };
 
@@ -143,9 +138,17 @@ void DiagramLayout::placeLabel(const QString &id, EdgeGeometry &g)
                 const QRectF &r = options[k];
                 // Small preferences: the middle of the path, the right/upper side, near the line,
                 // long segments, and inside the diagram's left edge.
-                qreal s = score(r) + std::abs(t - 0.5) * 30 + k * 3 + 2000.0 / (len + 20);
+                const qreal overlap = score(r);
+                qreal s = overlap + std::abs(t - 0.5) * 30 + k * 3 + 2000.0 / (len + 20);
                 if (r.left() < m_leftEdge)
                     s += 800;
+                // Candidates come in order of preference: a free spot on a long enough segment
+                // near the middle is as good as it gets.
+                if (overlap == 0 && r.left() >= m_leftEdge && t == 0.5 && len >= 60) {
+                    g.labelRect = r;
+                    m_labelGrid.insert(id, r);
+                    return;
+                }
                 if (s < bestScore) {
                     bestScore = s;
                     best = r;

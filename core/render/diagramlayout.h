@@ -49,8 +49,7 @@ private:
     QHash<QString, QSet<QString>> m_edgesOfNode;
     SpatialGrid m_nodeGrid;
     SpatialGrid m_labelGrid;
-    SpatialGrid m_segmentGrid; // key "<edgeId>#<segment index>"
-    QHash<QString, int> m_segmentCount;
+    SpatialGrid m_segmentGrid; // one rect per segment, keyed by edge id
     QList<LaneBand> m_lanes;
     qreal m_leftEdge = 0; // leftmost node edge at rebuild: labels stay right of it
 };

@@ -1,6 +1,7 @@
 #include "edgelabel.h"
 
 #include "diagramstyle.h"
+#include "textcache.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -194,7 +195,7 @@ void EdgeLabel::paint(QPainter &p, const QRectF &rect) const
                 p.setBrush(bg);
                 p.drawRoundedRect(chip, 3, 3);
                 p.setPen(fg);
-                p.drawText(chip, Qt::AlignCenter, span.text);
+                TextCache::draw(p, f, span.text, chip, Qt::AlignCenter);
             } else {
                 QColor c(0x1e, 0x29, 0x3b);
                 if (span.style == SpanStyle::Muted)
@@ -204,7 +205,7 @@ void EdgeLabel::paint(QPainter &p, const QRectF &rect) const
                 else if (span.style == SpanStyle::Method)
                     c = QColor(0x1f, 0x3a, 0x5f);
                 p.setPen(c);
-                p.drawText(QRectF(x, y, w + 2, lh), Qt::AlignLeft | Qt::AlignVCenter, span.text);
+                TextCache::draw(p, f, span.text, QRectF(x, y, w + 2, lh), Qt::AlignLeft | Qt::AlignVCenter);
             }
             x += w + SpanGap;
         }

@@ -60,7 +60,40 @@ void EdgePainter::paint(QPainter &p, const Edge &edge, const EdgeGeometry &g, co
     const qreal arrowLen = edge.kind == EdgeKind::Owns || edge.kind == EdgeKind::UsesCache ? 7 : 9;
     if (last.length() > arrowLen)
         line.last() = last.pointAt(1.0 - arrowLen / last.length());
-    p.drawPolyline(line);
+    if (ctx.clip.isNull() || pen.style() == Qt::SolidLine) {
+        p.drawPolyline(line);
+    } else {
+        // Stroke segment by segment, each clipped to the visible area, with the dash offset
+        // it would have had as part of the whole line.
+        const QRectF clip = ctx.clip.adjusted(-4, -4, 4, 4);
+        qreal travelled = 0;
+        for (int i = 1; i < line.size(); ++i) {
+            const QLineF seg(line[i - 1], line[i]);
+            const qreal len = seg.length();
+            const QRectF bounds = QRectF(seg.p1(), seg.p2()).normalized().adjusted(-1, -1, 1, 1);
+            if (len > 0 && bounds.intersects(clip)) {
+                // Axis-aligned segments: clip by projecting the clip rect on the segment.
+                qreal t0 = 0, t1 = 1;
+                if (std::abs(seg.dx()) > std::abs(seg.dy())) {
+                    const qreal a = (clip.left() - seg.x1()) / seg.dx(), b = (clip.right() - seg.x1()) / seg.dx();
+                    t0 = std::max<qreal>(0, std::min(a, b));
+                    t1 = std::min<qreal>(1, std::max(a, b));
+                } else {
+                    const qreal a = (clip.top() - seg.y1()) / seg.dy(), b = (clip.bottom() - seg.y1()) / seg.dy();
+                    t0 = std::max<qreal>(0, std::min(a, b));
+                    t1 = std::min<qreal>(1, std::max(a, b));
+                }
+                if (t1 > t0) {
+                    QPen part = pen;
+                    part.setDashOffset((travelled + t0 * len) / pen.widthF());
+                    p.setPen(part);
+                    p.drawLine(seg.pointAt(t0), seg.pointAt(t1));
+                }
+            }
+            travelled += len;
+        }
+        p.setPen(pen);
+    }
 
     // Arrowhead.
     const qreal angle = std::atan2(tip.y() - prev.y(), tip.x() - prev.x());

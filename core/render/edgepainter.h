@@ -17,6 +17,9 @@ public:
         bool selected = false;
         bool drawLabel = true;
         ViewFilters filters = allViewFilters();
+        // When set, only the part of the line inside it is stroked (dash phase kept), so a
+        // long dashed edge costs what its visible part costs. The canvas passes the exposed rect.
+        QRectF clip;
     };
     static void paint(QPainter &painter, const Edge &edge, const EdgeGeometry &geometry, const Context &context);
     static bool hasFailurePath(const Edge &edge);

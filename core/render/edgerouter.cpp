@@ -68,10 +68,10 @@ int EdgeRouter::hits(const QPolygonF &path, const QString &sourceId, const QStri
     int count = 0;
     for (int i = 1; i < path.size(); ++i) {
         const QRectF seg = segmentRect(path[i - 1], path[i]);
-        for (const QString &key : m_obstacles.query(seg)) {
-            if (key == sourceId || key == targetId)
+        for (const SpatialGrid::Hit &hit : m_obstacles.query(seg)) {
+            if (*hit.key == sourceId || *hit.key == targetId)
                 continue;
-            if (m_obstacles.rect(key).adjusted(2, 2, -2, -2).intersects(seg))
+            if (hit.rect.adjusted(2, 2, -2, -2).intersects(seg))
                 ++count;
         }
     }

@@ -59,7 +59,9 @@ QList<LaneBand> LanePainter::computeBands(const QList<Node> &nodes, qreal minRig
 void LanePainter::paint(QPainter &p, const QList<LaneBand> &bands)
 {
     p.save();
-    p.setRenderHint(QPainter::Antialiasing);
+    // Axis-aligned bands: without antialiasing the raster engine fills them as plain spans,
+    // which matters because they cover the whole viewport on every frame.
+    p.setRenderHint(QPainter::Antialiasing, false);
     const QFont font = DiagramStyle::laneFont();
     const QFontMetricsF fm(font);
     for (const LaneBand &band : bands) {

@@ -1,6 +1,7 @@
 #include "nodepainter.h"
 
 #include "diagramstyle.h"
+#include "textcache.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -100,8 +101,7 @@ void drawChip(QPainter &p, const QPointF &topLeft, const QString &text, const QC
     p.setBrush(bg);
     p.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2);
     p.setPen(fg);
-    p.setFont(f);
-    p.drawText(chip, Qt::AlignCenter, text);
+    TextCache::draw(p, f, text, chip, Qt::AlignCenter);
     if (width)
         *width = w;
 }
@@ -230,13 +230,18 @@ void NodePainter::paint(QPainter &p, const Node &node, const Context &ctx)
         p.setPen(QPen(colors.stroke, 1.2));
         p.setBrush(colors.fill);
         p.drawRoundedRect(r, 6, 6);
+        // The role stripe: the left edge of the rounded box, built directly (path boolean
+        // operations per paint are too slow for thousands of nodes).
         QPainterPath stripe;
-        stripe.addRoundedRect(QRectF(r.left(), r.top(), 12, r.height()), 6, 6);
-        QPainterPath clip;
-        clip.addRect(QRectF(r.left(), r.top(), 6, r.height()));
+        stripe.moveTo(r.left() + 6, r.top());
+        stripe.lineTo(r.left() + 6, r.bottom());
+        stripe.arcTo(QRectF(r.left(), r.bottom() - 12, 12, 12), 270, -90);
+        stripe.lineTo(r.left(), r.top() + 6);
+        stripe.arcTo(QRectF(r.left(), r.top(), 12, 12), 180, -90);
+        stripe.closeSubpath();
         p.setPen(Qt::NoPen);
         p.setBrush(colors.accent);
-        p.drawPath(stripe.intersected(clip));
+        p.drawPath(stripe);
         textArea = r.adjusted(16, 6, -8, -6);
         break;
     }
@@ -276,16 +281,13 @@ void NodePainter::paint(QPainter &p, const Node &node, const Context &ctx)
     const bool centred = node.kind == NodeKind::DbPostgres;
     const Qt::Alignment align = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignTop;
     qreal y = textArea.center().y() - blockH / 2;
-    p.setFont(titleFont);
     p.setPen(colors.text);
-    const QString title = tfm.elidedText(node.name.isEmpty() ? node.id : node.name, Qt::ElideRight, textArea.width());
-    p.drawText(QRectF(textArea.left(), y, textArea.width(), tfm.height()), align, title);
+    TextCache::draw(p, titleFont, node.name.isEmpty() ? node.id : node.name, QRectF(textArea.left(), y, textArea.width(), tfm.height()),
+                    align);
     y += tfm.height() + 1;
     if (!sub.isEmpty()) {
-        p.setFont(subFont);
         p.setPen(colors.subtext);
-        p.drawText(QRectF(textArea.left(), y, textArea.width(), sfm.height()), align,
-                   sfm.elidedText(sub, Qt::ElideRight, textArea.width()));
+        TextCache::draw(p, subFont, sub, QRectF(textArea.left(), y, textArea.width(), sfm.height()), align);
     }
 
     // Cross-cutting badges, right-aligned on the node (the gateway has room for them).

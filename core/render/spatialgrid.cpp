@@ -1,6 +1,5 @@
 #include "spatialgrid.h"
 
-#include <QSet>
 #include <cmath>
 
 namespace Gatehouse {
@@ -20,48 +19,75 @@ template<typename F> void SpatialGrid::forCells(const QRectF &r, F f) const
 
 void SpatialGrid::clear()
 {
-    m_rects.clear();
+    m_entries.clear();
+    m_free.clear();
+    m_byKey.clear();
     m_cells.clear();
+}
+
+QRectF SpatialGrid::rect(const QString &key) const
+{
+    const auto it = m_byKey.constFind(key);
+    return it == m_byKey.cend() || it->isEmpty() ? QRectF() : m_entries[it->first()].rect;
 }
 
 void SpatialGrid::insert(const QString &key, const QRectF &rect)
 {
     remove(key);
-    m_rects.insert(key, rect);
-    forCells(rect, [&](quint64 c) { m_cells[c].append(key); });
+    add(key, rect);
+}
+
+void SpatialGrid::add(const QString &key, const QRectF &rect)
+{
+    int index;
+    if (!m_free.isEmpty()) {
+        index = m_free.takeLast();
+        m_entries[index] = Entry{key, rect, true, 0};
+    } else {
+        index = int(m_entries.size());
+        m_entries.append(Entry{key, rect, true, 0});
+    }
+    m_byKey[key].append(index);
+    forCells(rect, [&](quint64 c) { m_cells[c].append(index); });
 }
 
 void SpatialGrid::remove(const QString &key)
 {
-    const auto it = m_rects.constFind(key);
-    if (it == m_rects.cend())
+    const auto it = m_byKey.find(key);
+    if (it == m_byKey.end())
         return;
-    const QRectF old = *it;
-    m_rects.erase(it);
-    forCells(old, [&](quint64 c) {
-        auto cell = m_cells.find(c);
-        if (cell != m_cells.end()) {
-            cell->removeOne(key);
-            if (cell->isEmpty())
-                m_cells.erase(cell);
-        }
-    });
+    for (int index : std::as_const(*it)) {
+        Entry &e = m_entries[index];
+        forCells(e.rect, [&](quint64 c) {
+            auto cell = m_cells.find(c);
+            if (cell != m_cells.end()) {
+                cell->removeOne(index);
+                if (cell->isEmpty())
+                    m_cells.erase(cell);
+            }
+        });
+        e.alive = false;
+        e.key.clear();
+        m_free.append(index);
+    }
+    m_byKey.erase(it);
 }
 
-QList<QString> SpatialGrid::query(const QRectF &area) const
+QList<SpatialGrid::Hit> SpatialGrid::query(const QRectF &area) const
 {
-    QList<QString> result;
-    QSet<QString> seen;
+    QList<Hit> result;
+    const quint32 stamp = ++m_stamp;
     forCells(area, [&](quint64 c) {
         const auto cell = m_cells.constFind(c);
         if (cell == m_cells.cend())
             return;
-        for (const QString &key : *cell) {
-            if (seen.contains(key))
+        for (int index : *cell) {
+            const Entry &e = m_entries[index];
+            if (e.stamp == stamp)
                 continue;
-            seen.insert(key);
-            if (m_rects.value(key).intersects(area))
-                result.append(key);
+            e.stamp = stamp;
+            if (e.rect.intersects(area))
+                result.append(Hit{&e.key, e.rect});
         }
     });
     return result;

@@ -1,6 +1,7 @@
 #include "edgeitem.h"
 
 #include "canvas/diagramscene.h"
+#include "canvas/items/nodeitem.h"
 #include "document/document.h"
 #include "render/diagramstyle.h"
 #include "render/edgepainter.h"
@@ -16,6 +17,7 @@ EdgeItem::EdgeItem(DiagramScene *scene, const QString &id)
     , m_id(id)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption); // exposedRect: long dashed edges stroke only what shows
     setZValue(-1);
     sync();
 }
@@ -68,10 +70,19 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const EdgeGeometry *g = m_scene->layout().edge(m_id);
     if (!edge || !g)
         return;
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < NodeItem::SimplifyBelow) {
+        // Zoomed far out: a thin solid line in the kind's colour (no dashes, heads or labels).
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : DiagramStyle::edgeColor(edge->kind), 0));
+        painter->drawPolyline(g->path);
+        return;
+    }
     EdgePainter::Context ctx;
     ctx.selected = isSelected();
     ctx.filters = m_scene->filters();
-    ctx.drawLabel = option->levelOfDetailFromTransform(painter->worldTransform()) >= 0.45;
+    ctx.drawLabel = lod >= NodeItem::LabelsBelow;
+    ctx.clip = option->exposedRect;
     EdgePainter::paint(*painter, *edge, *g, ctx);
     if (isSelected()) {
         painter->setPen(QPen(DiagramStyle::selectionColor(), 1.5));

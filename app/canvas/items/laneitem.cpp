@@ -20,7 +20,9 @@ void LaneItem::sync()
 {
     RenderOptions options;
     options.filters = m_scene->filters();
-    const QRectF bounds = SceneRenderer::sceneRect(m_scene->layout(), options);
+    const QRectF content = m_scene->layout().contentBounds();
+    m_legendTopLeft = QPointF(content.left(), content.bottom() + 14);
+    const QRectF bounds = content.united(QRectF(m_legendTopLeft, LegendPainter::size(options))).adjusted(-16, -16, 16, 16);
     if (bounds != m_bounds) {
         prepareGeometryChange();
         m_bounds = bounds;
@@ -33,8 +35,7 @@ void LaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     LanePainter::paint(*painter, m_scene->layout().lanes());
     RenderOptions options;
     options.filters = m_scene->filters();
-    const QRectF content = m_scene->layout().contentBounds();
-    LegendPainter::paint(*painter, QPointF(content.left(), content.bottom() + 14), options);
+    LegendPainter::paint(*painter, m_legendTopLeft, options);
 }
 
 } // namespace Gatehouse

@@ -20,6 +20,7 @@ public:
 private:
     DiagramScene *m_scene;
     QRectF m_bounds;
+    QPointF m_legendTopLeft; // computed in sync(): painting must not walk every edge
 };
 
 } // namespace Gatehouse

@@ -16,8 +16,6 @@ NodeItem::NodeItem(DiagramScene *scene, const QString &id)
 {
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
-    // Nodes change rarely compared to how often they are panned and zoomed past.
-    setCacheMode(DeviceCoordinateCache);
     sync();
 }
 
@@ -55,9 +53,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!node)
         return;
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < SimplifyBelow) {
+        // Zoomed far out: a box in the kind's colours is all that can be seen anyway.
+        const DiagramStyle::NodeColors colors = DiagramStyle::nodeColors(*node);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : colors.stroke, 0));
+        painter->setBrush(colors.fill);
+        painter->drawRect(QRectF(QPointF(), m_size));
+        return;
+    }
     NodePainter::Context ctx;
     ctx.selected = isSelected();
-    ctx.drawLabels = lod >= 0.45;
+    ctx.drawLabels = lod >= LabelsBelow;
     ctx.marks = NodePainter::crossCuttingMarks(*node, m_scene->document()->topology(), m_scene->filters());
     painter->save();
     painter->translate(-node->position);

@@ -1,8 +1,8 @@
 #include "nodetemplate.h"
 
+#include "canvas/diagramscene.h"
+
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace Gatehouse {
 
@@ -85,34 +85,27 @@ QIcon NodeTemplate::icon() const
     return nodeKindIcon(kind);
 }
 
-Node NodeTemplate::makeNode() const
+QString NodeTemplate::mimeType()
 {
-    Node node;
-    node.kind = kind;
-    node.role = kind == NodeKind::Service ? role : ServiceRole::Generic;
-    node.lane = defaultLane(kind);
-    node.name = displayName();
-    return node;
+    return DiagramScene::nodeKindMimeType();
 }
 
 QByteArray NodeTemplate::toMimeData() const
 {
-    QJsonObject object{{QStringLiteral("kind"), nameOf(kind)}};
-    if (kind == NodeKind::Service)
-        object.insert(QStringLiteral("role"), nameOf(role));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    const QString payload = kind == NodeKind::Service ? nameOf(kind) + QLatin1Char(':') + nameOf(role) : nameOf(kind);
+    return payload.toUtf8();
 }
 
 std::optional<NodeTemplate> NodeTemplate::fromMimeData(const QByteArray &data)
 {
-    const QJsonObject object = QJsonDocument::fromJson(data).object();
-    const auto kind = nodeKindFromString(object.value(QStringLiteral("kind")).toString());
-    if (!kind)
+    const QStringList parts = QString::fromUtf8(data).split(QLatin1Char(':'));
+    const auto kind = nodeKindFromString(parts.value(0));
+    if (!kind || parts.size() > 2)
         return std::nullopt;
     NodeTemplate result{*kind, ServiceRole::Generic};
-    if (*kind == NodeKind::Service && object.contains(QStringLiteral("role"))) {
-        const auto role = serviceRoleFromString(object.value(QStringLiteral("role")).toString());
-        if (!role)
+    if (parts.size() == 2) {
+        const auto role = serviceRoleFromString(parts.at(1));
+        if (!role || *kind != NodeKind::Service)
             return std::nullopt;
         result.role = *role;
     }

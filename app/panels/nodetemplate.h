@@ -1,7 +1,6 @@
 #pragma once
 
 #include "model/kinds.h"
-#include "model/node.h"
 
 #include <QByteArray>
 #include <QIcon>
@@ -13,22 +12,19 @@
 namespace Gatehouse {
 
 // One entry of the palette: a node kind, and for services a role. Also what travels in a
-// palette drag (MIME type mimeType(), JSON {"kind": "...", "role": "..."}).
+// palette drag: the canvas's DiagramScene::nodeKindMimeType() payload "<kind>[:<role>]".
 struct NodeTemplate
 {
     NodeKind kind = NodeKind::Service;
     ServiceRole role = ServiceRole::Generic;
 
-    static QString mimeType() { return QStringLiteral("application/x-gatehouse-node-template+json"); }
+    static QString mimeType(); // = DiagramScene::nodeKindMimeType()
     // Every kind; services once per role (generic first).
     static QList<NodeTemplate> all();
 
     QString displayName() const; // translated
     QString toolTip() const;     // translated, one sentence
     QIcon icon() const;
-    // A node with kind, role, lane, size and (for databases) properties set; no id, no name.
-    Node makeNode() const;
-
     QByteArray toMimeData() const;
     static std::optional<NodeTemplate> fromMimeData(const QByteArray &data);
 

@@ -6,7 +6,11 @@
 #include "formats/formatregistry.h"
 #include "testtopologies.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QRandomGenerator>
+#include <QUrl>
+#include <QtEndian>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void importChoosesPage();
     void importBareModelAndCompressedPage();
     void importKeepsUserEditsToOwnCells();
+    void importDrawioSvgAndPng();
     void hostileInputIsRefused_data();
     void hostileInputIsRefused();
     void randomGarbageNeverCrashes();
@@ -342,6 +347,50 @@ void TestFormats::importKeepsUserEditsToOwnCells()
     QCOMPARE(result.topology->node(QStringLiteral("audit-log"))->kind, NodeKind::DbPostgres);
     QCOMPARE(result.topology->edge(QStringLiteral("e-order-audit-log"))->kind, EdgeKind::Owns);
     QCOMPARE(result.topology->nodes.size(), TestTopologies::example().nodes.size() + 1);
+}
+
+void TestFormats::importDrawioSvgAndPng()
+{
+    const Topology example = TestTopologies::example();
+    const QByteArray file = exportDrawio(example);
+    // .drawio.svg: the file in the content attribute (escaped by the XML writer).
+    QByteArray svg;
+    {
+        QXmlStreamWriter xml(&svg);
+        xml.writeStartElement(QStringLiteral("svg"));
+        xml.writeAttribute(QStringLiteral("xmlns"), QStringLiteral("http://www.w3.org/2000/svg"));
+        xml.writeAttribute(QStringLiteral("content"), QString::fromUtf8(file));
+        xml.writeEmptyElement(QStringLiteral("g"));
+        xml.writeEndElement();
+    }
+    ReadResult result = DrawioReader::read(svg);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(*result.topology, example);
+    // .drawio.png: a tEXt chunk "mxfile" with the URI-encoded file, after IHDR (CRC not checked).
+    QByteArray png;
+    {
+        QImage image(4, 4, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(image.save(&buffer, "PNG"));
+    }
+    const QByteArray text = "mxfile" + QByteArray(1, '\0') + QUrl::toPercentEncoding(QString::fromUtf8(file));
+    QByteArray chunk(4, '\0');
+    qToBigEndian<quint32>(quint32(text.size()), chunk.data());
+    chunk += "tEXt" + text + QByteArray(4, '\0');
+    png.insert(8 + 25, chunk); // signature (8) + IHDR chunk (25)
+    result = DrawioReader::read(png);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(*result.topology, example);
+    // A PNG without a diagram, an SVG without content: clear errors.
+    png.remove(8 + 25, chunk.size());
+    QVERIFY(DrawioReader::read(png).error.contains(QStringLiteral("holds no draw.io diagram")));
+    QVERIFY(DrawioReader::read("<svg xmlns=\"http://www.w3.org/2000/svg\"/>").error.contains(QStringLiteral("no content attribute")));
+    QVERIFY(DrawioReader::read(png.left(40)).error.contains(QStringLiteral("truncated")));
+    const auto registry = FormatRegistry::createDefault();
+    QCOMPARE(registry->forFileName(QStringLiteral("a.drawio.png"), FormatCapability::Read)->name(), QStringLiteral("drawio"));
+    QCOMPARE(registry->forFileName(QStringLiteral("a.png"), FormatCapability::Export)->name(), QStringLiteral("png"));
 }
 
 void TestFormats::hostileInputIsRefused_data()

@@ -4,7 +4,8 @@
 
 namespace Gatehouse {
 
-// draw.io / diagrams.net (*.drawio, *.drawio.xml, *.xml): read and lossless write.
+// draw.io / diagrams.net (*.drawio, *.drawio.xml, *.xml; import also reads *.drawio.svg and
+// *.drawio.png): read and lossless write (write always produces the XML file).
 // See DrawioReader and DrawioWriter; docs/formats.md has the mapping.
 class DrawioFormat final : public FileFormat
 {
@@ -13,7 +14,8 @@ public:
     QString displayName() const override { return QStringLiteral("draw.io diagram"); }
     QStringList extensions() const override
     {
-        return {QStringLiteral("drawio"), QStringLiteral("drawio.xml"), QStringLiteral("xml")};
+        return {QStringLiteral("drawio"), QStringLiteral("drawio.xml"), QStringLiteral("xml"), QStringLiteral("drawio.svg"),
+                QStringLiteral("drawio.png")};
     }
     FormatCapabilities capabilities() const override { return FormatCapability::Read | FormatCapability::Write; }
     ReadResult read(const QByteArray &data, const ReadOptions &options) const override;

@@ -53,7 +53,40 @@ private:
     const DrawioReader::Limits &m_limits;
     int m_depth = 0;
     int m_cellCount = 0;
+    bool m_nested = false;
 };
+
+// A .drawio.png keeps the diagram in a tEXt chunk with the keyword "mxfile" (URI-encoded).
+// Returns the diagram XML, or nullopt with `error` set; `isPng` tells whether data is a PNG.
+std::optional<QByteArray> diagramFromPng(const QByteArray &data, bool *isPng, QString *error)
+{
+    static const QByteArray signature("\x89PNG\r\n\x1a\n", 8);
+    *isPng = data.startsWith(signature);
+    if (!*isPng)
+        return std::nullopt;
+    qsizetype at = signature.size();
+    while (at + 12 <= data.size()) {
+        const auto *p = reinterpret_cast<const uchar *>(data.constData() + at);
+        const quint32 length = (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+        const QByteArray type = data.mid(at + 4, 4);
+        if (length > quint32(data.size()) || at + 12 + qsizetype(length) > data.size()) {
+            *error = QStringLiteral("the PNG is truncated or corrupt");
+            return std::nullopt;
+        }
+        if (type == "tEXt") {
+            const QByteArray chunk = data.mid(at + 8, qsizetype(length));
+            if (chunk.startsWith(QByteArrayLiteral("mxfile\0")))
+                return QByteArray::fromPercentEncoding(chunk.mid(7));
+        }
+        if (type == "IEND") {
+            *error = QStringLiteral("this PNG holds no draw.io diagram (no mxfile text chunk)");
+            return std::nullopt;
+        }
+        at += 12 + qsizetype(length);
+    }
+    *error = QStringLiteral("the PNG is truncated or corrupt");
+    return std::nullopt;
+}
 
 double number(const QXmlStreamAttributes &attributes, const char *name)
 {
@@ -324,6 +357,29 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
             continue;
         }
         sawDocument = true;
+        if (xml.name() == QLatin1String("svg")) {
+            // A .drawio.svg: the diagram file is in the content attribute (FORMAT.md §1).
+            if (m_nested) {
+                fail(QStringLiteral("an SVG inside an SVG's content is not a draw.io file"));
+                return std::nullopt;
+            }
+            QString content = xml.attributes().value(QLatin1String("content")).toString().trimmed();
+            if (content.isEmpty()) {
+                fail(QStringLiteral("this SVG holds no draw.io diagram (no content attribute)"));
+                return std::nullopt;
+            }
+            if (!content.startsWith(QLatin1Char('<'))) {
+                QString why;
+                const auto inflated = DrawioCodec::decompressPage(content.toLatin1(), m_limits.maxInflated, &why);
+                if (!inflated) {
+                    fail(QStringLiteral("the SVG's diagram cannot be decompressed: %1").arg(why));
+                    return std::nullopt;
+                }
+                content = *inflated;
+            }
+            m_nested = true;
+            return parse(content.toUtf8(), options);
+        }
         if (xml.name() == QLatin1String("mxGraphModel")) {
             DrawioPage page;
             page.name = str("Page-1");
@@ -432,8 +488,16 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
 
 ReadResult DrawioReader::read(const QByteArray &data, const ReadOptions &options, const Limits &limits)
 {
+    bool isPng = false;
+    QString pngError;
+    const auto fromPng = diagramFromPng(data, &isPng, &pngError);
+    if (isPng && !fromPng) {
+        ReadResult failed;
+        failed.error = pngError;
+        return failed;
+    }
     Parser parser(limits);
-    std::optional<DrawioPage> page = parser.parse(data, options);
+    std::optional<DrawioPage> page = parser.parse(isPng ? *fromPng : data, options);
     ReadResult result;
     if (!page) {
         result.error = parser.error;

@@ -7,7 +7,7 @@
 namespace Gatehouse {
 
 // Reads a draw.io file into a topology: <mxfile> with plain or compressed pages (one page is
-// chosen), or a bare <mxGraphModel>. Our own cells (ghType attributes, see DrawioWriter) are
+// chosen), a bare <mxGraphModel>, or a .drawio.svg / .drawio.png that embeds one. Our own cells (ghType attributes, see DrawioWriter) are
 // read back exactly; hand-drawn shapes are mapped to kinds where the intent is clear and kept
 // as generic services / sync edges otherwise; every decision is listed in ReadResult::notes.
 //

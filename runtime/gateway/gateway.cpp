@@ -232,6 +232,33 @@ QStringList Gateway::degradedReasons() const
     return reasons;
 }
 
+void Gateway::logEvent(const QString &level, const QString &message)
+{
+    if (m_c.log) {
+        m_c.log->event(
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("log") }, { QStringLiteral("level"), level },
+                { QStringLiteral("nodeId"), m_options.nodeId }, { QStringLiteral("message"), message } });
+    }
+    if (m_c.telemetry)
+        m_c.telemetry->log(level, message);
+}
+
+void Gateway::noteRateLimitBackend(bool available, const QString &error)
+{
+    // One line per transition, not one per request.
+    if (available) {
+        if (m_rateLimitBackendDown.load(std::memory_order_relaxed) && m_rateLimitBackendDown.exchange(false))
+            logEvent(QStringLiteral("info"), QStringLiteral("rate limiting restored: Redis answers again"));
+        return;
+    }
+    if (!m_rateLimitBackendDown.load(std::memory_order_relaxed) && !m_rateLimitBackendDown.exchange(true)) {
+        logEvent(QStringLiteral("warning"),
+            QStringLiteral("rate limiting unavailable (%1): failing %2")
+                .arg(error.isEmpty() ? QStringLiteral("no Redis") : error,
+                    m_options.rateLimitFailOpen ? QStringLiteral("open") : QStringLiteral("closed")));
+    }
+}
+
 bool Gateway::takeRetryToken()
 {
     qint64 current = m_retryTokensMilli.load();
@@ -516,6 +543,7 @@ void Gateway::rateLimit(const ExchangePtr &ex)
     }
     auto decide = [this, ex](RateDecision decision) {
         ex->rate = decision;
+        noteRateLimitBackend(decision.state != RateDecision::State::Unavailable, decision.error);
         switch (decision.state) {
         case RateDecision::State::Allowed:
             ex->rateDecision = QStringLiteral("allowed");

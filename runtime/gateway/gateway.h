@@ -101,6 +101,8 @@ private:
     void serveBuiltin(const ExchangePtr &ex);
     void serveAdmin(const ExchangePtr &ex);
     bool takeRetryToken();
+    void noteRateLimitBackend(bool available, const QString &error);
+    void logEvent(const QString &level, const QString &message);
 
     const Options m_options;
     const Collaborators m_c;
@@ -116,6 +118,7 @@ private:
     std::map<QString, std::unique_ptr<CircuitBreaker>> m_breakers;
 
     std::atomic<qint64> m_retryTokensMilli { 0 };
+    std::atomic<bool> m_rateLimitBackendDown { false }; // a warning was logged, no recovery yet
     GatewayMetrics m_metrics;
 };
 

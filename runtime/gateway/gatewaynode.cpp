@@ -152,18 +152,20 @@ bool GatewayNode::start(QString *error)
 
 void GatewayNode::stop()
 {
+    // Order matters: no new requests, then no Redis thread that could still post a callback to
+    // the loop, then the loop, and only then the objects its queued tasks point to.
     if (d->server && d->running)
         d->server->stop();
     if (d->client && d->running)
         d->client->stop();
+    d->limiter.reset();
     if (d->loop)
         d->loop->stop();
     d->running = false;
     d->server.reset();
-    d->gateway.reset();
     d->client.reset();
     d->loop.reset();
-    d->limiter.reset();
+    d->gateway.reset();
     if (d->log)
         d->log->flush();
     d->log.reset();

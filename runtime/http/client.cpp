@@ -15,6 +15,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
@@ -99,6 +100,8 @@ public:
         std::unordered_map<std::string, std::shared_ptr<Pool>> pools;
         std::unique_ptr<tcp::resolver> resolver;
         std::unique_ptr<asio::steady_timer> sweepTimer;
+        // An eighth of the shortest timeout seen, within 5–250 ms: timeouts fire at most that late.
+        std::chrono::milliseconds sweepInterval{250};
         bool sweeping = false;
         bool stopped = false;
     };
@@ -192,6 +195,9 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
     ++requests;
     const auto timeout = exchange->request.timeout.count() > 0 ? exchange->request.timeout : options.defaultTimeout;
     exchange->deadline = std::chrono::steady_clock::now() + timeout;
+    shard.sweepInterval = std::min(shard.sweepInterval, std::clamp(std::min(timeout, options.idleTimeout) / 8,
+                                                                   std::chrono::milliseconds(5),
+                                                                   std::chrono::milliseconds(250)));
     if (!shard.sweeping)
         sweep(index);
     std::string key = exchange->request.host + ':' + std::to_string(exchange->request.port);
@@ -422,7 +428,7 @@ void Client::Private::sweep(int index)
     if (!shard.sweepTimer)
         shard.sweepTimer = std::make_unique<asio::steady_timer>(loop.context(index));
     shard.sweeping = true;
-    shard.sweepTimer->expires_after(std::chrono::milliseconds(10));
+    shard.sweepTimer->expires_after(shard.sweepInterval);
     shard.sweepTimer->async_wait([self = shared_from_this(), index](const error_code &ec) {
         if (ec)
             return;

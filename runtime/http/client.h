@@ -76,8 +76,9 @@ struct ClientStats
 // An HTTP/1.1 client with a keep-alive connection pool per upstream, on an EventLoop.
 // request() may be called from any thread; called from a loop thread it runs on that thread
 // (the proxy path never hops threads), otherwise on the next loop thread in turn. The
-// callback runs exactly once, on the loop thread that ran the request. A pooled connection
-// found dead before any response byte arrived is retried once on a fresh connection.
+// callback runs exactly once, on the loop thread that ran the request (requests made while the
+// loop is not running wait for EventLoop::start()). A pooled connection found dead before any
+// response byte arrived is retried once on a fresh connection.
 class Client
 {
 public:

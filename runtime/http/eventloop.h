@@ -24,7 +24,8 @@ public:
     EventLoop &operator=(const EventLoop &) = delete;
 
     void start();
-    // Stops every thread and joins them. Servers/clients should be stopped first.
+    // Stops every thread and joins them. Stop servers and clients first (their stop() needs
+    // the running loop), and let no Responder outlive the EventLoop.
     // Must not be called from a loop thread.
     void stop();
     bool isRunning() const;

@@ -32,6 +32,13 @@ public:
     void clear() { m_fields.clear(); }
 
     const std::vector<Field> &fields() const { return m_fields; }
+    // Moves the fields out (forwarding without copying); leaves this empty.
+    std::vector<Field> takeFields()
+    {
+        std::vector<Field> fields;
+        fields.swap(m_fields);
+        return fields;
+    }
     std::size_t size() const { return m_fields.size(); }
     bool empty() const { return m_fields.empty(); }
 

@@ -622,6 +622,14 @@ private Q_SLOTS:
             get(node.internalPort(), "/readyz").json()["status"].toString(), QString("degraded"), 5000);
         const QString warning = get(node.internalPort(), "/readyz").json()["warnings"].toArray().first().toString();
         QVERIFY2(warning.contains(mode == "open" ? "failing open" : "failing closed"), qPrintable(warning));
+        // The transition is reported once on the telemetry channel as a warning log line.
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_sink->lines.cbegin(), m_sink->lines.cend(),
+                                     [&](const QJsonObject &line) {
+                                         return line["type"] == "log" && line["level"] == "warning"
+                                             && line["message"].toString().startsWith("rate limiting unavailable")
+                                             && line["message"].toString().endsWith("failing " + mode);
+                                     }),
+            5000);
     }
 };
 

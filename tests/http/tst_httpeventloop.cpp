@@ -1,6 +1,7 @@
 // The event loop: posting to threads, thread identity, and foreign descriptors (the way
 // hiredis/libpq/librdkafka sockets join a loop thread) through SocketWatcher.
 #include "http/eventloop.h"
+#include "http/headers.h"
 #include "http/socketwatcher.h"
 
 #include <QtTest>
@@ -17,6 +18,26 @@ class TestHttpEventLoop : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void headersLookupIsCaseInsensitiveAndOrdered()
+    {
+        Headers headers;
+        headers.add("Set-Cookie", "a=1");
+        headers.add("Content-Type", "text/plain");
+        headers.add("set-cookie", "b=2");
+        QCOMPARE(headers.value("SET-COOKIE"), std::string_view("a=1"));
+        QCOMPARE(headers.count("set-cookie"), std::size_t(2));
+        QCOMPARE(headers.values("Set-Cookie").at(1), std::string_view("b=2"));
+        QVERIFY(headers.value("missing").empty());
+        headers.set("content-type", "application/json");
+        QCOMPARE(headers.count("Content-Type"), std::size_t(1));
+        QCOMPARE(headers.fields().back().second, std::string("application/json"));
+        QCOMPARE(headers.remove("SET-cookie"), std::size_t(2));
+        QCOMPARE(headers.size(), std::size_t(1));
+        const auto fields = headers.takeFields();
+        QCOMPARE(fields.size(), std::size_t(1));
+        QVERIFY(headers.empty());
+    }
+
     void postRunsOnTheChosenThread()
     {
         EventLoop loop(3);

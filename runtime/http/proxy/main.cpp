@@ -80,9 +80,9 @@ int main(int argc, char **argv)
         upstream.port = upstreamPort;
         upstream.method = std::move(request.method);
         upstream.target = std::move(request.target);
-        for (auto &[name, value] : request.headers.fields()) {
+        for (auto &[name, value] : request.headers.takeFields()) {
             if (!isHopByHop(name))
-                upstream.headers.add(name, value);
+                upstream.headers.add(std::move(name), std::move(value));
         }
         upstream.body = std::move(request.body);
         client.request(std::move(upstream), [responder](ClientResponse reply) {
@@ -93,9 +93,9 @@ int main(int argc, char **argv)
             }
             Response response;
             response.status = reply.status;
-            for (auto &[name, value] : reply.headers.fields()) {
+            for (auto &[name, value] : reply.headers.takeFields()) {
                 if (!isHopByHop(name))
-                    response.headers.add(name, value);
+                    response.headers.add(std::move(name), std::move(value));
             }
             response.body = std::move(reply.body);
             responder.send(std::move(response));

@@ -4,6 +4,7 @@
 #include "pgconnection.h"
 #include "postgrescluster.h"
 #include "postgresprovisioner.h"
+#include "processtools.h"
 #include "redisserver.h"
 #include "secrets/secretkeys.h"
 #include "secrets/secretstore.h"
@@ -11,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QUrl>
 #include <algorithm>
@@ -47,6 +49,24 @@ QString InfraStackOptions::defaultPostgresTemplateDir(const QString &binDir)
         = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(12));
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
         + QStringLiteral("/gatehouse/postgres-template-") + hash;
+}
+
+QString InfraStack::postgresRoot() const
+{
+    const QString inDataDir
+        = QDir(QFileInfo(m_options.dataDir).absoluteFilePath()).filePath(QStringLiteral("postgres"));
+    if (!ProcessTools::runningAsRoot())
+        return inDataDir;
+    // As root the server runs as `postgres`, which usually cannot enter root's home (the default
+    // data dir is under it). Then the cluster lives in a root-made folder it can reach, one per
+    // stack data dir, instead of failing.
+    const auto user = ProcessTools::lookupUser(QStringLiteral("postgres"));
+    QString blocking;
+    if (!user || ProcessTools::traversableBy(QFileInfo(inDataDir).absolutePath(), *user, &blocking))
+        return inDataDir;
+    const QByteArray key = QFileInfo(m_options.dataDir).absoluteFilePath().toUtf8();
+    return QStringLiteral("%1/%2").arg(m_options.rootPostgresDir,
+        QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16)));
 }
 
 InfraStack::InfraStack(const Topology &topology, SecretStore &store, InfraStackOptions options)
@@ -136,12 +156,15 @@ bool InfraStack::startPostgres(QString *error)
     report(QStringLiteral("postgres"), QStringLiteral("starting"));
     PostgresClusterOptions options;
     options.binDir = m_options.postgresBinDir;
-    const QString root = QDir(m_options.dataDir).filePath(QStringLiteral("postgres"));
+    const QString root = postgresRoot();
     options.dataDir = root + QStringLiteral("/data");
     options.socketDir = root + QStringLiteral("/run");
     options.logFile = root + QStringLiteral("/server.log");
     options.port = m_plan.postgresPort;
     options.templateDir = m_options.postgresTemplateDir;
+    if (!root.startsWith(QFileInfo(m_options.dataDir).absoluteFilePath()))
+        report(QStringLiteral("postgres"),
+            QStringLiteral("cluster in %1 (the postgres user cannot enter the data dir)").arg(root));
     m_postgres = std::make_unique<PostgresCluster>(options);
     if (!m_postgres->start(error))
         return false;

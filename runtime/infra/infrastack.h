@@ -53,7 +53,8 @@ struct InfraTimings
     qint64 postgresProvisionMs = 0; // databases, roles, grants
     qint64 migrationsMs = 0;
     qint64 redisMs = 0;
-    qint64 kafkaMs = 0;
+    qint64 kafkaMs = 0; // what the start still waited for Kafka after Redis (the mock is created
+                        // alongside PostgreSQL and Redis)
     qint64 totalMs = 0;
 };
 

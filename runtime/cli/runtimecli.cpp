@@ -23,6 +23,7 @@ void printUsage(QTextStream &out)
            "      --data-dir DIR       the stack's data (default: one folder per project under\n"
            "                           the user's data location)\n"
            "      --control SOCKET     control socket path (default DIR/control.sock)\n"
+           "      --websocket PORT     the control protocol on ws://127.0.0.1:PORT too (0: any)\n"
            "      --status             one line per node (state, port, pid), redrawn in place\n"
            "      --json               status, logs and metrics as JSON lines (protocol messages)\n"
            "      --logs               print node log lines too\n"

@@ -120,12 +120,15 @@ bool StackSupervisor::start(QString *error, int *exitCode)
 
     const QString socket = m_options.controlSocket.isEmpty() ? QDir(m_lock.dataDir()).filePath(QStringLiteral("control.sock"))
                                                              : m_options.controlSocket;
-    if (!m_control.listen(socket, error) || !m_hub.listen(0, error)) {
+    if (!m_control.listen(socket, error) || !m_hub.listen(0, error)
+        || (m_options.webSocketPort >= 0 && !m_control.listenWebSocket(m_options.webSocketPort, error))) {
         m_lock.release();
         return false;
     }
     m_processes.setPidDirectory(m_lock.runDirectory());
     m_metricsTimer.start();
+    if (m_control.webSocketPort() > 0)
+        m_printer->message(QStringLiteral("control protocol also on ws://127.0.0.1:%1").arg(m_control.webSocketPort()));
 
     // Infrastructure first; nodes not run as children show their state in the snapshot from now on.
     const auto clientsAndInfra = [this] {

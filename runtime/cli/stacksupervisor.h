@@ -26,6 +26,7 @@ struct UpOptions
     QString projectFile;
     QString dataDir;
     QString controlSocket;  // empty: DATA/control.sock
+    int webSocketPort = -1; // the control protocol on ws://127.0.0.1:port too; 0 picks one, -1 none
     QString secretsFile;    // non-empty: FileSecretStore there instead of the OS keychain
     QString program;        // gatehouse-runtime itself, for the node children
     QString runtimeVersion;

@@ -21,8 +21,8 @@ namespace {
 
 void printUsage(QTextStream &err)
 {
-    err << "Usage: gatehouse-runtime up FILE [--data-dir DIR] [--control SOCKET] [--status | --json] [--logs]\n"
-           "                                [--secrets-file FILE]\n";
+    err << "Usage: gatehouse-runtime up FILE [--data-dir DIR] [--control SOCKET] [--websocket PORT]\n"
+           "                                [--status | --json] [--logs] [--secrets-file FILE]\n";
 }
 
 } // namespace
@@ -58,6 +58,16 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
         } else if (a == QLatin1String("--control")) {
             if (!value(options.controlSocket))
                 return 2;
+        } else if (a == QLatin1String("--websocket")) {
+            QString port;
+            if (!value(port))
+                return 2;
+            bool ok = false;
+            options.webSocketPort = port.toInt(&ok);
+            if (!ok || options.webSocketPort < 0 || options.webSocketPort > 65535) {
+                err << "up: --websocket needs a port number (0 picks a free one)\n";
+                return 2;
+            }
         } else if (a == QLatin1String("--secrets-file")) {
             if (!value(options.secretsFile))
                 return 2;

@@ -1,25 +1,47 @@
 #include "controlserver.h"
 
 #include "controlhandler.h"
+#include "controltransport.h"
 
 #include "runtimeclient/protocol.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QLocalSocket>
+#include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
 
 namespace Gatehouse::Runtime {
 
 ControlServer::ControlServer(ControlHandler *handler, const QString &runtimeVersion, QObject *parent)
     : QObject(parent)
     , m_handler(handler)
+    , m_webSocketServer(QStringLiteral("gatehouse-runtime"), QWebSocketServer::NonSecureMode)
     , m_runtimeVersion(runtimeVersion)
 {
     connect(&m_server, &QLocalServer::newConnection, this, &ControlServer::onNewConnection);
+    connect(&m_webSocketServer, &QWebSocketServer::originAuthenticationRequired, this,
+            [](QWebSocketCorsAuthenticator *authenticator) { authenticator->setAllowed(authenticator->origin().isEmpty()); });
+    connect(&m_webSocketServer, &QWebSocketServer::newConnection, this, [this] {
+        while (QWebSocket *socket = m_webSocketServer.nextPendingConnection()) {
+            socket->setMaxAllowedIncomingMessageSize(Protocol::MaxLineBytes);
+            addSession(new WebSocketTransport(socket));
+        }
+    });
 }
 
 ControlServer::~ControlServer()
 {
     m_server.close();
+    m_webSocketServer.close();
+}
+
+bool ControlServer::listenWebSocket(int port, QString *error)
+{
+    if (m_webSocketServer.listen(QHostAddress::LocalHost, static_cast<quint16>(port)))
+        return true;
+    *error = QStringLiteral("cannot listen for WebSocket clients on 127.0.0.1:%1: %2").arg(port).arg(m_webSocketServer.errorString());
+    return false;
 }
 
 bool ControlServer::listen(const QString &name, QString *error)
@@ -45,17 +67,21 @@ bool ControlServer::listen(const QString &name, QString *error)
 
 void ControlServer::onNewConnection()
 {
-    while (QLocalSocket *socket = m_server.nextPendingConnection()) {
-        auto *session = new ControlSession(socket, m_handler, m_limits, m_runtimeVersion, this);
-        m_sessions.insert(session->id(), session);
-        connect(session, &ControlSession::closed, this, [this](int id, bool slow) {
-            if (slow)
-                ++m_slowClientsDropped;
-            if (QPointer<ControlSession> s = m_sessions.take(id))
-                s->deleteLater();
-        });
-        connect(session, &ControlSession::shutdownRequested, this, &ControlServer::shutdownRequested, Qt::QueuedConnection);
-    }
+    while (QLocalSocket *socket = m_server.nextPendingConnection())
+        addSession(new LocalSocketTransport(socket));
+}
+
+void ControlServer::addSession(ControlTransport *transport)
+{
+    auto *session = new ControlSession(transport, m_handler, m_limits, m_runtimeVersion, this);
+    m_sessions.insert(session->id(), session);
+    connect(session, &ControlSession::closed, this, [this](int id, bool slow) {
+        if (slow)
+            ++m_slowClientsDropped;
+        if (QPointer<ControlSession> s = m_sessions.take(id))
+            s->deleteLater();
+    });
+    connect(session, &ControlSession::shutdownRequested, this, &ControlServer::shutdownRequested, Qt::QueuedConnection);
 }
 
 void ControlServer::deliver(ControlSession::Stream stream, const QByteArray &line)
@@ -112,6 +138,7 @@ void ControlServer::shutdown(const QString &reason)
             s->close(QJsonObject{{QStringLiteral("type"), QLatin1String(Protocol::Type::Bye)}, {QStringLiteral("reason"), reason}});
     }
     m_server.close();
+    m_webSocketServer.close();
 }
 
 QJsonObject ControlServer::counters() const

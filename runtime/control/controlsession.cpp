@@ -1,6 +1,7 @@
 #include "controlsession.h"
 
 #include "controlhandler.h"
+#include "controltransport.h"
 
 #include "runtimeclient/protocol.h"
 
@@ -20,24 +21,24 @@ unsigned bit(ControlSession::Stream stream)
 
 } // namespace
 
-ControlSession::ControlSession(QLocalSocket *socket, ControlHandler *handler, Limits limits, const QString &runtimeVersion,
-                               QObject *parent)
+ControlSession::ControlSession(ControlTransport *transport, ControlHandler *handler, Limits limits,
+                               const QString &runtimeVersion, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_transport(transport)
     , m_handler(handler)
     , m_limits(limits)
     , m_runtimeVersion(runtimeVersion)
     , m_id(nextSessionId++)
 {
-    m_socket->setParent(this);
-    connect(m_socket, &QLocalSocket::readyRead, this, &ControlSession::onReadyRead);
-    connect(m_socket, &QLocalSocket::bytesWritten, this, &ControlSession::reportDropsIfDrained);
-    connect(m_socket, &QLocalSocket::disconnected, this, [this] { Q_EMIT closed(m_id, false); });
+    m_transport->setParent(this);
+    connect(m_transport, &ControlTransport::received, this, &ControlSession::onReceived);
+    connect(m_transport, &ControlTransport::drained, this, &ControlSession::reportDropsIfDrained);
+    connect(m_transport, &ControlTransport::disconnected, this, [this] { Q_EMIT closed(m_id, false); });
 }
 
 void ControlSession::writeLine(const QByteArray &line)
 {
-    m_socket->write(line);
+    m_transport->send(line);
     ++m_sent;
 }
 
@@ -45,10 +46,10 @@ void ControlSession::sendEssential(const QJsonObject &message)
 {
     if (m_closing)
         return;
-    if (m_socket->bytesToWrite() > m_limits.hardBytes) {
+    if (m_transport->queuedBytes() > m_limits.hardBytes) {
         // The client stopped reading long ago; it would hold the whole stack's history in our memory.
         m_closing = true;
-        m_socket->abort();
+        m_transport->abort();
         Q_EMIT closed(m_id, true);
         return;
     }
@@ -60,16 +61,16 @@ void ControlSession::deliver(Stream stream, const QByteArray &line)
     if (m_closing || !isNegotiated() || !(m_streams & bit(stream)))
         return;
     if (stream == Stream::Status) {
-        if (m_socket->bytesToWrite() > m_limits.hardBytes) {
+        if (m_transport->queuedBytes() > m_limits.hardBytes) {
             m_closing = true;
-            m_socket->abort();
+            m_transport->abort();
             Q_EMIT closed(m_id, true);
             return;
         }
         writeLine(line);
         return;
     }
-    if (m_socket->bytesToWrite() > m_limits.softBytes) {
+    if (m_transport->queuedBytes() > m_limits.softBytes) {
         switch (stream) {
         case Stream::Spans: ++m_droppedSpans; break;
         case Stream::Logs: ++m_droppedLogs; break;
@@ -83,7 +84,7 @@ void ControlSession::deliver(Stream stream, const QByteArray &line)
 
 void ControlSession::reportDropsIfDrained()
 {
-    if (m_closing || droppedTotal() == m_reportedDrops || m_socket->bytesToWrite() > m_limits.softBytes / 2)
+    if (m_closing || droppedTotal() == m_reportedDrops || m_transport->queuedBytes() > m_limits.softBytes / 2)
         return;
     m_reportedDrops = droppedTotal();
     QJsonObject message = counters();
@@ -96,7 +97,7 @@ QJsonObject ControlSession::counters() const
     return QJsonObject{{QStringLiteral("session"), m_id},
                        {QStringLiteral("client"), m_clientName},
                        {QStringLiteral("sent"), m_sent},
-                       {QStringLiteral("queuedBytes"), m_socket->bytesToWrite()},
+                       {QStringLiteral("queuedBytes"), m_transport->queuedBytes()},
                        {QStringLiteral("droppedSpans"), m_droppedSpans},
                        {QStringLiteral("droppedLogs"), m_droppedLogs},
                        {QStringLiteral("droppedMetrics"), m_droppedMetrics}};
@@ -109,13 +110,12 @@ void ControlSession::close(const QJsonObject &lastMessage)
     if (!lastMessage.isEmpty())
         sendEssential(lastMessage);
     m_closing = true;
-    m_socket->flush();
-    m_socket->disconnectFromServer();
+    m_transport->close();
 }
 
-void ControlSession::onReadyRead()
+void ControlSession::onReceived(const QByteArray &bytes)
 {
-    m_buffer.append(m_socket->readAll());
+    m_buffer.append(bytes);
     qsizetype newline;
     while (!m_closing && (newline = m_buffer.indexOf('\n')) >= 0) {
         const QByteArray line = m_buffer.left(newline).trimmed();

@@ -2,16 +2,16 @@
 
 #include <QByteArray>
 #include <QJsonObject>
-#include <QLocalSocket>
 #include <QObject>
 #include <QSet>
 
 namespace Gatehouse::Runtime {
 
 class ControlHandler;
+class ControlTransport;
 
-// One connected control client. Messages go out through the socket's own write buffer, whose
-// size is the client's queue: above the soft limit spans, logs and metrics for this client are
+// One connected control client (local socket or WebSocket). Messages go out through the
+// transport's own write buffer, whose size is the client's queue: above the soft limit spans, logs and metrics for this client are
 // dropped (and counted, then reported in a "dropped" message once it drains); status, results
 // and errors are never dropped, but a client whose queue passes the hard limit is disconnected.
 // A slow client thus never slows the stack or other clients.
@@ -27,7 +27,8 @@ public:
         qint64 hardBytes = 8 * 1024 * 1024;
     };
 
-    ControlSession(QLocalSocket *socket, ControlHandler *handler, Limits limits, const QString &runtimeVersion,
+    // Takes ownership of `transport`.
+    ControlSession(ControlTransport *transport, ControlHandler *handler, Limits limits, const QString &runtimeVersion,
                    QObject *parent = nullptr);
 
     int id() const { return m_id; }
@@ -46,12 +47,12 @@ Q_SIGNALS:
     void shutdownRequested();
 
 private:
-    void onReadyRead();
+    void onReceived(const QByteArray &bytes);
     void handle(const QJsonObject &message);
     void reportDropsIfDrained();
     void writeLine(const QByteArray &line);
 
-    QLocalSocket *m_socket;
+    ControlTransport *m_transport;
     ControlHandler *m_handler;
     Limits m_limits;
     QString m_runtimeVersion;

@@ -32,8 +32,11 @@ QJsonObject StackControl::snapshot()
         nodes.append(s.toJson());
     QJsonObject stack = m_stackInfo;
     stack.insert(QStringLiteral("telemetryPort"), m_hub->port());
-    if (m_server)
+    if (m_server) {
         stack.insert(QStringLiteral("controlSocket"), m_server->fullServerName());
+        if (m_server->webSocketPort() > 0)
+            stack.insert(QStringLiteral("webSocketPort"), m_server->webSocketPort());
+    }
     return QJsonObject{{QStringLiteral("stack"), stack}, {QStringLiteral("nodes"), nodes}};
 }
 

@@ -29,6 +29,10 @@ struct InfraStackOptions
     // one). Default: defaultPostgresTemplateDir(postgresBinDir). Empty: always initdb.
     QString postgresTemplateDir = defaultPostgresTemplateDir(QStringLiteral("/usr/lib/postgresql/15/bin"));
     QString redisExecutable = QStringLiteral("redis-server");
+    // Running as root, when the `postgres` user cannot traverse to dataDir (e.g. it is under
+    // /root), the cluster goes to "<rootPostgresDir>/<hash of dataDir>" instead (data/, run/,
+    // server.log), so the server can still run as `postgres`.
+    QString rootPostgresDir = QStringLiteral("/var/lib/gatehouse/postgres");
     // Versioned schema per service node id, applied as that service's role in its database.
     QHash<QString, QList<Migration>> migrations;
     // Called on the caller's thread with a short status line per step ("postgres", "ready").
@@ -49,7 +53,8 @@ struct InfraTimings
     qint64 postgresProvisionMs = 0; // databases, roles, grants
     qint64 migrationsMs = 0;
     qint64 redisMs = 0;
-    qint64 kafkaMs = 0;
+    qint64 kafkaMs = 0; // what the start still waited for Kafka after Redis (the mock is created
+                        // alongside PostgreSQL and Redis)
     qint64 totalMs = 0;
 };
 
@@ -86,6 +91,7 @@ public:
     KafkaMockCluster *kafka() const { return m_kafka.get(); }
 
 private:
+    QString postgresRoot() const;
     bool startPostgres(QString *error);
     bool provisionDatabases(const QString &adminConninfo, const QString &host, int port, bool embedded, QString *error);
     bool startRedis(QString *error);

@@ -152,6 +152,13 @@ void NodeProcess::launch()
 void NodeProcess::onStarted()
 {
     m_status.pid = m_process->processId();
+    if (m_stopRequested) {
+        // stop() came while the process was being forked: it had no pid to signal yet.
+        m_process->closeWriteChannel();
+        signalProcess(m_status.pid, SIGTERM);
+        m_killTimer.start(m_policy.stopGraceMs);
+        return;
+    }
     if (!m_spec.stdinPayload.isEmpty())
         m_process->write(m_spec.stdinPayload);
     m_process->closeWriteChannel();

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Runtime;
@@ -146,6 +147,8 @@ private Q_SLOTS:
     void overlongLineClosesOnlyThatClient();
     void spansLogsMetricsAndTraces();
     void slowClientIsDroppedNotWaitedFor();
+    void sameProtocolOverLoopbackWebSocket();
+    void webSocketFromABrowserPageIsRefused();
 };
 
 void TestControl::helloNegotiatesTheVersion_data()
@@ -458,6 +461,56 @@ void TestControl::slowClientIsDroppedNotWaitedFor()
     QCOMPARE(f.server.counters().value("slowClientsDropped").toInt(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(f.server.counters().value("clients").toInt(), 2, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(fast.node("svc")->restarts, status.restarts, 10000); // the fast one got every status
+}
+
+void TestControl::sameProtocolOverLoopbackWebSocket()
+{
+    Fixture f;
+    QString error;
+    QVERIFY2(f.server.listenWebSocket(0, &error), qPrintable(error));
+    QVERIFY(f.server.webSocketPort() > 0);
+    QWebSocket ws;
+    QList<QJsonObject> messages;
+    connect(&ws, &QWebSocket::textMessageReceived, this,
+            [&messages](const QString &m) { messages.append(QJsonDocument::fromJson(m.toUtf8()).object()); });
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(QUrl(QString("ws://127.0.0.1:%1").arg(f.server.webSocketPort())));
+    QVERIFY(connected.wait(5000));
+    // Pretty-printed JSON in one message is still one protocol message.
+    ws.sendTextMessage("{\n  \"type\": \"hello\",\n  \"protocol\": [1]\n}");
+    QTRY_VERIFY_WITH_TIMEOUT(messages.size() >= 2, 5000);
+    QCOMPARE(messages.at(0).value("type").toString(), QString("welcome"));
+    QCOMPARE(messages.at(1).value("type").toString(), QString("snapshot"));
+    QCOMPARE(messages.at(1).value("stack").toObject().value("webSocketPort").toInt(), f.server.webSocketPort());
+
+    f.processes.startAll();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(messages.begin(), messages.end(), [](const QJsonObject &m) {
+        return m.value("type") == "status" && m.value("node").toObject().value("state") == "ready";
+    }), 5000);
+    ws.sendTextMessage(R"({"type":"command","id":5,"command":"pause","nodeId":"svc"})");
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(messages.begin(), messages.end(), [](const QJsonObject &m) {
+        return m.value("type") == "result" && m.value("id").toInt() == 5 && m.value("ok").toBool();
+    }), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(f.processes.process("svc")->status().state, NodeState::Paused, 5000);
+    ws.sendTextMessage("garbage");
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(messages.begin(), messages.end(), [](const QJsonObject &m) {
+        return m.value("type") == "error" && m.value("code") == "malformed";
+    }), 5000);
+    QCOMPARE(f.server.counters().value("clients").toInt(), 1);
+}
+
+void TestControl::webSocketFromABrowserPageIsRefused()
+{
+    Fixture f;
+    QString error;
+    QVERIFY(f.server.listenWebSocket(0, &error));
+    QWebSocket ws("http://evil.example"); // browsers always send the page's Origin
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    QSignalSpy disconnected(&ws, &QWebSocket::disconnected);
+    ws.open(QUrl(QString("ws://127.0.0.1:%1").arg(f.server.webSocketPort())));
+    QTRY_VERIFY_WITH_TIMEOUT(!disconnected.isEmpty() || ws.state() == QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY(connected.isEmpty());
+    QCOMPARE(f.server.counters().value("clients").toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestControl)

@@ -12,6 +12,7 @@
 #include "testdirs.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTcpServer>
 #include <QtTest>
 #include <csignal>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void postgresColdWarmAndIsolation();
     void postgresMigrations();
     void postgresStalePidRecovery();
+    void postgresOrphanedServerRecovery();
     void postgresTakenPort();
     void postgresMissingBinaries();
     void postgresUnwritableDataDir();
@@ -231,6 +233,46 @@ void TestInfra::postgresStalePidRecovery()
     PgConnection admin;
     QVERIFY2(admin.open(again.adminConninfo(), &error), qPrintable(error));
     QVERIFY2(admin.exec("SELECT 1", &error), qPrintable(error));
+}
+
+void TestInfra::postgresOrphanedServerRecovery()
+{
+    // A postmaster that outlived its supervisor (started detached, so no parent-death signal)
+    // still runs on the data dir: the next start must stop it and take over.
+    TestDir dir;
+    QString error;
+    {
+        PostgresCluster cluster(pgOptions(dir));
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+    }
+    const PostgresClusterOptions options = pgOptions(dir);
+    const int orphanPort = PortAllocator::pickFreePort();
+    QStringList args { options.binDir + "/postgres", "-D", options.dataDir, "-p", QString::number(orphanPort), "-k",
+        options.socketDir };
+    QString program = args.takeFirst();
+    if (ProcessTools::runningAsRoot()) {
+        args.prepend(program);
+        args.prepend("--");
+        args.prepend("postgres");
+        args.prepend("-u");
+        program = "runuser";
+    }
+    qint64 launcherPid = 0;
+    QVERIFY(QProcess::startDetached(program, args, options.dataDir, &launcherPid));
+    const QString socketConninfo
+        = PgConnection::conninfo(options.socketDir, orphanPort, "postgres", PostgresCluster::Superuser);
+    QTRY_VERIFY_WITH_TIMEOUT(PgConnection().open(socketConninfo, &error), 20000);
+    const QList<qint64> orphans = ProcessTools::processesWithCwd(options.dataDir);
+    QVERIFY(!orphans.isEmpty());
+
+    PostgresCluster cluster(options);
+    QVERIFY2(cluster.start(&error), qPrintable(error));
+    QVERIFY(!cluster.initializedOnLastStart());
+    for (qint64 pid : orphans)
+        QVERIFY2(!ProcessTools::isAlive(pid) || pid == cluster.postmasterPid(), qPrintable(QString::number(pid)));
+    QVERIFY(!PortAllocator::isListening(orphanPort) || orphanPort == cluster.port());
+    PgConnection admin;
+    QVERIFY2(admin.open(cluster.adminConninfo(), &error), qPrintable(error));
 }
 
 void TestInfra::postgresTakenPort()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void planMergesTopics();
     void embeddedColdAndWarm();
     void externalMode();
+    void rootRelocatesUnreachableCluster();
 };
 
 void TestInfraStack::planFromExample()
@@ -254,6 +255,52 @@ void TestInfraStack::externalMode()
     InfraStack stack(topology, store, options);
     QVERIFY(!stack.start(&error));
     QVERIFY2(error.contains("does not answer AUTH + PING"), qPrintable(error));
+}
+
+void TestInfraStack::rootRelocatesUnreachableCluster()
+{
+    if (!ProcessTools::runningAsRoot())
+        QSKIP("only root runs PostgreSQL as another user");
+    TestDir dir;
+    // A data dir the postgres user cannot enter, like root's home.
+    QVERIFY(QDir().mkpath(dir.filePath("home")));
+    QVERIFY(QFile::setPermissions(
+        dir.filePath("home"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    Topology topology;
+    Node svc;
+    svc.id = "svc";
+    svc.kind = NodeKind::Service;
+    Node db;
+    db.id = "svc-db";
+    db.kind = NodeKind::DbPostgres;
+    Edge owns;
+    owns.id = "owns";
+    owns.kind = EdgeKind::Owns;
+    owns.source = "svc";
+    owns.target = "svc-db";
+    topology.nodes << svc << db;
+    topology.edges << owns;
+
+    FileSecretStore store(dir.filePath("secrets.json"));
+    InfraStackOptions options;
+    options.stackId = "root-test";
+    options.dataDir = dir.filePath("home/stack");
+    options.postgresTemplateDir.clear();
+    options.rootPostgresDir = dir.filePath("var-lib-gatehouse");
+    QStringList progress;
+    options.progress = [&](const QString &part, const QString &message) { progress << part + ": " + message; };
+    InfraStack stack(topology, store, options);
+    QString error;
+    QVERIFY2(stack.start(&error), qPrintable(error));
+    QVERIFY(stack.postgres()->dataDir().startsWith(options.rootPostgresDir));
+    QVERIFY(std::any_of(progress.begin(), progress.end(),
+        [](const QString &line) { return line.contains("the postgres user cannot enter the data dir"); }));
+    const PostgresAccess access = stack.endpoints().databases.value("svc");
+    PgConnection c;
+    QVERIFY2(
+        c.open(PgConnection::conninfo("127.0.0.1", access.endpoint.port, access.database, access.user, access.password),
+            &error),
+        qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestInfraStack)

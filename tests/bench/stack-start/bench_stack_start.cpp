@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <sys/stat.h>
 
 using namespace Gatehouse;
@@ -87,7 +88,11 @@ int main(int argc, char **argv)
         // The file store keeps the keychain's D-Bus round trips out of the infra figures.
         FileSecretStore store(dir.filePath(QStringLiteral("secrets.json")));
         options.postgresTemplateDir = dir.filePath(QStringLiteral("cache/postgres-template"));
-        out << "run " << run << "/" << runs << "\n";
+        // Figures scale with how busy the machine is: print the load next to them.
+        QFile loadavg(QStringLiteral("/proc/loadavg"));
+        const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().trimmed() : QByteArray();
+        out << "run " << run << "/" << runs << "  (loadavg " << load << ", " << QThread::idealThreadCount()
+            << " cores)\n";
         const struct
         {
             const char *label;

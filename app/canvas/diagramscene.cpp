@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Gatehouse {
 
@@ -384,7 +385,57 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
+    const QList<QGraphicsItem *> hits = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *item : hits) {
+        if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item)) {
+            addWaypoint(edge->id(), event->scenePos());
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+namespace {
+// Distance along `path` of the point of the path nearest to `p`, and that nearest point.
+qreal distanceAlong(const QPolygonF &path, const QPointF &p, QPointF *nearest = nullptr)
+{
+    qreal best = std::numeric_limits<qreal>::max(), bestAlong = 0, travelled = 0;
+    for (int i = 1; i < path.size(); ++i) {
+        const QLineF seg(path[i - 1], path[i]);
+        const qreal len = seg.length();
+        qreal t = 0;
+        if (len > 0)
+            t = std::clamp(QPointF::dotProduct(p - seg.p1(), seg.p2() - seg.p1()) / (len * len), 0.0, 1.0);
+        const QPointF q = seg.pointAt(t);
+        const qreal d = QLineF(p, q).length();
+        if (d < best) {
+            best = d;
+            bestAlong = travelled + t * len;
+            if (nearest)
+                *nearest = q;
+        }
+        travelled += len;
+    }
+    return bestAlong;
+}
+} // namespace
+
+void DiagramScene::addWaypoint(const QString &edgeId, const QPointF &scenePos)
+{
+    const Edge *edge = m_document->edge(edgeId);
+    const EdgeGeometry *g = m_layout.edge(edgeId);
+    if (!edge || !g || g->path.size() < 2)
+        return;
+    // On the line where it was clicked (the route does not jump), ordered along the route.
+    QPointF onPath;
+    const qreal at = distanceAlong(g->path, scenePos, &onPath);
+    QList<QPointF> points = edge->waypoints;
+    int index = 0;
+    while (index < points.size() && distanceAlong(g->path, points[index]) <= at)
+        ++index;
+    points.insert(index, onPath);
+    m_document->editEdges({edgeId}, [&](Edge &e) { e.waypoints = points; }, tr("Add waypoint"));
 }
 
 // --- drag and drop from the palette ------------------------------------------------------------

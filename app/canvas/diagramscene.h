@@ -79,6 +79,9 @@ public:
     // (e.g. just dropped or pasted); all=true re-lays out every node.
     void autoLayout(bool all);
     void clearWaypoints(const QStringList &edgeIds);
+    // Adds a waypoint on the edge's route at the point nearest to `scenePos` (double-click);
+    // it can then be dragged.
+    void addWaypoint(const QString &edgeId, const QPointF &scenePos);
     // Ids of nodes whose name or id contains `text` (case-insensitive), in document order.
     QStringList findNodes(const QString &text) const;
 

@@ -289,6 +289,48 @@ private Q_SLOTS:
         }
     }
 
+    void resizeIsOneUndoStep()
+    {
+        Canvas c;
+        c.doc.setSelection({"auth"});
+        const Node before = *c.doc.node("auth");
+        const QPoint handle = c.view->mapFromScene(before.position + QPointF(before.size.width() - 3, before.size.height() - 3));
+        c.drag(handle, handle + QPoint(40, 24));
+        QCOMPARE(c.doc.undoStack()->count(), 1);
+        QVERIFY(c.doc.node("auth")->size.width() > before.size.width() + 20);
+        QCOMPARE(c.doc.node("auth")->position, before.position);
+        c.doc.undoStack()->undo();
+        QCOMPARE(c.doc.node("auth")->size, before.size);
+    }
+
+    void waypointDragIsOneUndoStep()
+    {
+        Canvas c;
+        c.doc.setSelection({"e-kafka-order"});
+        const QPointF wp = c.doc.edge("e-kafka-order")->waypoints.first();
+        const QPoint from = c.view->mapFromScene(wp);
+        c.drag(from, from + QPoint(-40, 0));
+        QCOMPARE(c.doc.undoStack()->count(), 1);
+        const QPointF moved = c.doc.edge("e-kafka-order")->waypoints.first();
+        QVERIFY(moved.x() < wp.x() - 20);
+        // The route follows the stored waypoint.
+        QVERIFY(c.scene->layout().edge("e-kafka-order")->path.contains(moved));
+        c.doc.undoStack()->undo();
+        QCOMPARE(c.doc.edge("e-kafka-order")->waypoints.first(), wp);
+    }
+
+    void doubleClickAddsWaypoint()
+    {
+        Canvas c;
+        const QPolygonF path = c.scene->layout().edge("e-order-payment")->path;
+        QVERIFY(c.doc.edge("e-order-payment")->waypoints.isEmpty());
+        const QPointF mid = (path.first() + path.last()) / 2;
+        c.scene->addWaypoint("e-order-payment", mid + QPointF(0, 3));
+        QCOMPARE(c.doc.edge("e-order-payment")->waypoints.size(), 1);
+        QCOMPARE(c.scene->layout().edge("e-order-payment")->path.first(), path.first()); // route unchanged
+        QCOMPARE(c.scene->layout().edge("e-order-payment")->path.last(), path.last());
+    }
+
     void zoomActions()
     {
         Canvas c;

@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -329,6 +330,21 @@ private Q_SLOTS:
         QCOMPARE(c.doc.edge("e-order-payment")->waypoints.size(), 1);
         QCOMPARE(c.scene->layout().edge("e-order-payment")->path.first(), path.first()); // route unchanged
         QCOMPARE(c.scene->layout().edge("e-order-payment")->path.last(), path.last());
+    }
+
+    void canvasDrawsLikeTheExport()
+    {
+        Canvas c;
+        c.view->resize(1920, 1080);
+        c.view->setZoom(1.0);
+        c.view->centerOn(c.scene->itemsBoundingRect().center());
+        const QImage shot = c.view->viewport()->grab().toImage();
+        QDir().mkpath(QStringLiteral(GATEHOUSE_BINARY_DIR "/canvas"));
+        QVERIFY(shot.save(QStringLiteral(GATEHOUSE_BINARY_DIR "/canvas/canvas-100.png")));
+        // The gateway's navy fill shows at its centre, as in the exported image.
+        const Node *gw = c.doc.node("gateway");
+        const QPoint centre = c.view->mapFromScene(gw->position + QPointF(gw->size.width() / 2, gw->size.height() - 10));
+        QCOMPARE(QColor(shot.pixel(centre)).name(), QStringLiteral("#1e2a4a"));
     }
 
     void zoomActions()

@@ -201,11 +201,15 @@ int runImport(const Parsed &p, const FormatRegistry &registry)
         err() << "gatehouse: " << *problem << "\n";
         return OutputError;
     }
-    int guessed = 0;
-    for (const ImportNote &note : input.notes)
-        guessed += note.kind == ImportNote::Kind::Guessed || note.kind == ImportNote::Kind::Kept ? 1 : 0;
+    int guessed = 0, kept = 0, dropped = 0;
+    for (const ImportNote &note : input.notes) {
+        guessed += note.kind == ImportNote::Kind::Guessed ? 1 : 0;
+        kept += note.kind == ImportNote::Kind::Kept ? 1 : 0;
+        dropped += note.kind == ImportNote::Kind::Dropped ? 1 : 0;
+    }
     out() << "gatehouse: imported " << input.topology->nodes.size() << " nodes and " << input.topology->edges.size()
-          << " edges into " << p.files[1] << " (" << guessed << " guessed or kept generic)\n";
+          << " edges into " << p.files[1] << " (report: " << guessed << " guessed, " << kept << " kept generic, " << dropped
+          << " dropped)\n";
     return Ok;
 }
 

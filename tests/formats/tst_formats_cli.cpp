@@ -64,7 +64,7 @@ void TestFormatsCli::exportDrawioAndImportBack()
     QVERIFY2(out.contains(QStringLiteral("exported 16 nodes and 23 edges")), qPrintable(out + err));
     QCOMPARE(run({QStringLiteral("import"), drawio, back}, &out, &err), 0);
     QVERIFY2(out.contains(QStringLiteral("imported 16 nodes and 23 edges")), qPrintable(out + err));
-    QVERIFY2(out.contains(QStringLiteral("(0 guessed")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("(report: 0 guessed, 0 kept generic, 0 dropped)")), qPrintable(out));
     LoadResult original = ProjectFile::load(m_example);
     LoadResult imported = ProjectFile::load(back);
     QVERIFY(original.ok() && imported.ok());
@@ -92,6 +92,8 @@ void TestFormatsCli::importReportsGuesses()
     QVERIFY2(err.contains(QStringLiteral("guessed: cell hex: \"Edge proxy\": hexagon → gateway")), qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("dropped: cell loose")), qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("the file has 2 pages (Architecture, Second); imported Architecture")), qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("imported 7 nodes and 4 edges")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("1 kept generic, 3 dropped")), qPrintable(out));
     QVERIFY(ProjectFile::load(target).ok());
 }
 

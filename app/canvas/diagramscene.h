@@ -39,7 +39,8 @@ public:
 
     // Asked when more than one edge kind fits between two nodes; nullopt cancels. The
     // default shows a menu at `screenPos`.
-    using EdgeKindChooser = std::function<std::optional<EdgeKind>(const QList<EdgeKind> &kinds, const QPoint &screenPos)>;
+    using EdgeKindChooser
+        = std::function<std::optional<EdgeKind>(const QList<EdgeKind> &kinds, const QPoint &screenPos)>;
 
     explicit DiagramScene(Document *document, QObject *parent = nullptr);
     ~DiagramScene() override;

@@ -273,8 +273,8 @@ void MainWindow::createDocks()
     resize(1500, 950);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("paletteDock")), history}, {3, 1}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("paletteDock")), findChild<QDockWidget *>(QStringLiteral("propertiesDock"))},
-                {220, 460}, Qt::Horizontal);
-    resizeDocks({problems}, {170}, Qt::Vertical);
+                {220, 380}, Qt::Horizontal);
+    resizeDocks({problems}, {150}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -638,7 +638,7 @@ void MainWindow::updateSelectionStatus()
     if (nodes == 0 && edges == 0)
         m_selectionLabel->setText(tr("Nothing selected"));
     else
-        m_selectionLabel->setText(tr("Selected: %1 nodes, %2 connections").arg(nodes).arg(edges));
+        m_selectionLabel->setText(tr("Selected — nodes: %1, connections: %2").arg(nodes).arg(edges));
 }
 
 void MainWindow::updateLintStatus(const QList<LintFinding> &findings)

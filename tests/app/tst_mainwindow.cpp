@@ -532,7 +532,7 @@ void TestMainWindow::statusBarShowsSelectionAndZoom()
     QVERIFY(window.openFile(examplePath()));
     QCOMPARE(window.selectionText(), QString("Nothing selected"));
     window.document()->setSelection({"order", "payment", "e-gateway-auth"});
-    QCOMPARE(window.selectionText(), QString("Selected: 2 nodes, 1 connections"));
+    QCOMPARE(window.selectionText(), QString("Selected — nodes: 2, connections: 1"));
     window.view()->setZoom(1.5);
     QTRY_COMPARE(window.zoomText(), QString("Zoom: 150%"));
 }

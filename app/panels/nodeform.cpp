@@ -43,6 +43,7 @@ NodeForm::NodeForm(Document *document, QWidget *parent)
     m_owner->setMinimumContentsLength(16);
     m_role->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_role->setMinimumContentsLength(16);
+    m_kind->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("automatic"));
     m_port->setToolTip(tr("The port the node listens on; automatic lets the runtime choose a free one."));

@@ -8,6 +8,7 @@
 #include "files/autosaver.h"
 #include "files/recentfiles.h"
 #include "files/recoverystore.h"
+#include "formats/formatregistry.h"
 #include "model/lint/lintfinding.h"
 #include "model/projectfile.h"
 #include "panels/lintrunner.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_document(new Document(this))
     , m_recentFiles(new RecentFiles(this))
     , m_lintRunner(new LintRunner(m_document, this))
+    , m_formats(FormatRegistry::createDefault())
 {
     initEditorResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -271,8 +273,8 @@ void MainWindow::createDocks()
     resize(1500, 950);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("paletteDock")), history}, {3, 1}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("paletteDock")), findChild<QDockWidget *>(QStringLiteral("propertiesDock"))},
-                {220, 460}, Qt::Horizontal);
-    resizeDocks({problems}, {170}, Qt::Vertical);
+                {220, 380}, Qt::Horizontal);
+    resizeDocks({problems}, {150}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -307,6 +309,8 @@ void MainWindow::createActions()
     const auto refreshRecent = [this] { m_recentFiles->populateMenu(m_recentMenu); };
     connect(m_recentFiles, &RecentFiles::changed, this, refreshRecent);
     refreshRecent();
+    file->addSeparator();
+    addImportExportActions(file);
     file->addSeparator();
     QAction *saveAction = file->addAction(icon("action-save"), tr("&Save"), this, &MainWindow::save);
     saveAction->setObjectName(QStringLiteral("actionSave"));
@@ -370,6 +374,99 @@ QStringList MainWindow::exampleFiles()
 }
 
 // --- file commands ---------------------------------------------------------------------------
+
+void MainWindow::addImportExportActions(QMenu *menu)
+{
+    const auto filterOf = [](const FileFormat *format) {
+        QStringList patterns;
+        for (const QString &extension : format->extensions())
+            patterns.append(QStringLiteral("*.") + extension);
+        return tr("%1 (%2)").arg(format->displayName(), patterns.join(QLatin1Char(' ')));
+    };
+    const auto startDirectory = [this] {
+        return m_document->fileName().isEmpty() ? QDir::homePath() : QFileInfo(m_document->fileName()).absolutePath();
+    };
+
+    QStringList importFilters;
+    for (const FileFormat *format : m_formats->formats(FormatCapability::Read)) {
+        if (format->name() != QLatin1String("gatehouse"))
+            importFilters.append(filterOf(format));
+    }
+    QAction *importAction = menu->addAction(tr("&Import…"), this, [=, this] {
+        const QString fileName = m_prompts->askImportFileName(this, startDirectory(), importFilters.join(QStringLiteral(";;")));
+        if (!fileName.isEmpty())
+            importFile(fileName);
+    });
+    importAction->setObjectName(QStringLiteral("actionImport"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+
+    QMenu *exportMenu = menu->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    for (const FileFormat *format : m_formats->formats()) {
+        if (!format->canWrite() || format->name() == QLatin1String("gatehouse"))
+            continue;
+        const QString name = format->name();
+        const QString extension = format->extensions().value(0);
+        const QString filter = filterOf(format);
+        QAction *action = exportMenu->addAction(tr("%1…").arg(format->displayName()), this, [=, this] {
+            const QString base = m_document->fileName().isEmpty() ? QDir::home().filePath(tr("untitled"))
+                                                                  : m_document->fileName().section(QLatin1Char('.'), 0, -2);
+            const QString fileName = m_prompts->askExportFileName(this, base + QLatin1Char('.') + extension, filter);
+            if (!fileName.isEmpty())
+                exportFile(fileName, name);
+        });
+        action->setObjectName(QStringLiteral("actionExport-%1").arg(name));
+    }
+}
+
+bool MainWindow::importFile(const QString &fileName)
+{
+    if (!maybeSave())
+        return false;
+    const FileFormat *format = m_formats->forFileName(fileName, FormatCapability::Read);
+    if (!format) {
+        m_prompts->showError(this, tr("Cannot Import"), tr("Gatehouse cannot read files like “%1”.").arg(QFileInfo(fileName).fileName()));
+        return false;
+    }
+    const ReadResult result = format->readFile(fileName);
+    if (!result.ok()) {
+        m_prompts->showError(this, tr("Cannot Import"), tr("“%1” cannot be imported: %2")
+                                                             .arg(QDir::toNativeSeparators(fileName), result.error));
+        return false;
+    }
+    replaceTopology(*result.topology, {});
+    int guessed = 0;
+    int dropped = 0;
+    for (const ImportNote &note : result.notes) {
+        guessed += note.kind == ImportNote::Kind::Guessed;
+        dropped += note.kind == ImportNote::Kind::Dropped;
+    }
+    statusBar()->showMessage(tr("Imported %1: %2 nodes, %3 connections (%4 guessed, %5 not imported)")
+                                 .arg(QFileInfo(fileName).fileName())
+                                 .arg(result.topology->nodes.size())
+                                 .arg(result.topology->edges.size())
+                                 .arg(guessed)
+                                 .arg(dropped),
+                             15000);
+    return true;
+}
+
+bool MainWindow::exportFile(const QString &fileName, const QString &formatName)
+{
+    const FileFormat *format = formatName.isEmpty() ? m_formats->forFileName(fileName, FormatCapability::Export)
+                                                    : m_formats->byName(formatName);
+    if (!format || !format->canWrite()) {
+        m_prompts->showError(this, tr("Cannot Export"), tr("Gatehouse cannot write files like “%1”.").arg(QFileInfo(fileName).fileName()));
+        return false;
+    }
+    if (const auto error = format->writeFile(fileName, m_document->topology())) {
+        m_prompts->showError(this, tr("Cannot Export"), tr("“%1” could not be written: %2")
+                                                             .arg(QDir::toNativeSeparators(fileName), *error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(fileName)), 5000);
+    return true;
+}
 
 bool MainWindow::maybeSave()
 {
@@ -541,7 +638,7 @@ void MainWindow::updateSelectionStatus()
     if (nodes == 0 && edges == 0)
         m_selectionLabel->setText(tr("Nothing selected"));
     else
-        m_selectionLabel->setText(tr("Selected: %1 nodes, %2 connections").arg(nodes).arg(edges));
+        m_selectionLabel->setText(tr("Selected — nodes: %1, connections: %2").arg(nodes).arg(edges));
 }
 
 void MainWindow::updateLintStatus(const QList<LintFinding> &findings)

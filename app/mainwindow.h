@@ -15,6 +15,7 @@ namespace Gatehouse {
 class Autosaver;
 class DiagramScene;
 class DiagramView;
+class FormatRegistry;
 class Document;
 class LintRunner;
 class NodePalette;
@@ -71,6 +72,14 @@ public:
     bool openFile(const QString &fileName);
     bool save();                               // asks for a name when untitled
     bool saveAs(const QString &fileName = {}); // empty: ask
+    // Reads a file of another format (draw.io) into a new, untitled diagram; problems and the
+    // importer's notes are reported. Asks to save a modified document first.
+    bool importFile(const QString &fileName);
+    // Writes the diagram in `formatName` ("drawio", "svg", "png"), or by the file's extension
+    // when empty. The document keeps its own file name and clean state.
+    bool exportFile(const QString &fileName, const QString &formatName = {});
+    const FormatRegistry &formats() const { return *m_formats; }
+
     // "Save changes?" when modified. True when it is fine to throw the document away.
     bool maybeSave();
 
@@ -94,6 +103,7 @@ private:
     void createCanvas();
     void createDocks();
     void createActions();
+    void addImportExportActions(QMenu *menu);
     void addCanvasEditActions(QMenu *menu, QToolBar *toolBar);
     void addCanvasViewActions(QMenu *menu, QToolBar *toolBar);
     void fitCanvas();
@@ -119,6 +129,7 @@ private:
     RecentFiles *m_recentFiles = nullptr;
     LintRunner *m_lintRunner = nullptr;
     std::unique_ptr<Autosaver> m_autosaver;
+    std::unique_ptr<FormatRegistry> m_formats;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QLabel *m_zoomLabel = nullptr;

@@ -13,9 +13,9 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QUndoStack>
-
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Gatehouse {
 
@@ -55,7 +55,10 @@ void DiagramScene::setFilters(ViewFilters filters)
     Q_EMIT filtersChanged(filters);
 }
 
-void DiagramScene::setTool(Tool tool) { m_tool = tool; }
+void DiagramScene::setTool(Tool tool)
+{
+    m_tool = tool;
+}
 
 void DiagramScene::setItemCaching(bool on)
 {
@@ -293,7 +296,8 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
     const QPointF delta = event->scenePos() - m_pressPos;
-    if (!m_dragStarted && delta.manhattanLength() < QApplication::startDragDistance() && m_gesture != Gesture::Connect) {
+    if (!m_dragStarted && delta.manhattanLength() < QApplication::startDragDistance()
+        && m_gesture != Gesture::Connect) {
         if (m_gesture == Gesture::None)
             QGraphicsScene::mouseMoveEvent(event);
         return;
@@ -384,7 +388,58 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
+    const QList<QGraphicsItem *> hits = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *item : hits) {
+        if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item)) {
+            addWaypoint(edge->id(), event->scenePos());
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+namespace {
+// Distance along `path` of the point of the path nearest to `p`, and that nearest point.
+qreal distanceAlong(const QPolygonF &path, const QPointF &p, QPointF *nearest = nullptr)
+{
+    qreal best = std::numeric_limits<qreal>::max(), bestAlong = 0, travelled = 0;
+    for (int i = 1; i < path.size(); ++i) {
+        const QLineF seg(path[i - 1], path[i]);
+        const qreal len = seg.length();
+        qreal t = 0;
+        if (len > 0)
+            t = std::clamp(QPointF::dotProduct(p - seg.p1(), seg.p2() - seg.p1()) / (len * len), 0.0, 1.0);
+        const QPointF q = seg.pointAt(t);
+        const qreal d = QLineF(p, q).length();
+        if (d < best) {
+            best = d;
+            bestAlong = travelled + t * len;
+            if (nearest)
+                *nearest = q;
+        }
+        travelled += len;
+    }
+    return bestAlong;
+}
+} // namespace
+
+void DiagramScene::addWaypoint(const QString &edgeId, const QPointF &scenePos)
+{
+    const Edge *edge = m_document->edge(edgeId);
+    const EdgeGeometry *g = m_layout.edge(edgeId);
+    if (!edge || !g || g->path.size() < 2)
+        return;
+    // On the line where it was clicked (the route does not jump), ordered along the route.
+    QPointF onPath;
+    const qreal at = distanceAlong(g->path, scenePos, &onPath);
+    QList<QPointF> points = edge->waypoints;
+    int index = 0;
+    while (index < points.size() && distanceAlong(g->path, points[index]) <= at)
+        ++index;
+    points.insert(index, onPath);
+    m_document->editEdges(
+        { edgeId }, [&](Edge &e) { e.waypoints = points; }, tr("Add waypoint"));
 }
 
 // --- drag and drop from the palette ------------------------------------------------------------
@@ -421,7 +476,9 @@ QString DiagramScene::createNode(NodeKind kind, ServiceRole role, const QPointF 
     node.kind = kind;
     node.role = kind == NodeKind::Service ? role : ServiceRole::Generic;
     node.lane = defaultLane(kind);
-    node.size = kind == NodeKind::DbPostgres ? QSizeF(130, 80) : kind == NodeKind::Gateway ? QSizeF(240, 80) : QSizeF(180, 64);
+    node.size = kind == NodeKind::DbPostgres ? QSizeF(130, 80)
+        : kind == NodeKind::Gateway          ? QSizeF(240, 80)
+                                             : QSizeF(180, 64);
     if (kind == NodeKind::Service && role != ServiceRole::Generic) {
         QString name = nameOf(role);
         name[0] = name[0].toUpper();
@@ -429,7 +486,7 @@ QString DiagramScene::createNode(NodeKind kind, ServiceRole role, const QPointF 
     }
     node.position = snapped(centre - QPointF(node.size.width() / 2, node.size.height() / 2));
     const QString id = m_document->addNode(node);
-    m_document->setSelection({id});
+    m_document->setSelection({ id });
     return id;
 }
 
@@ -464,11 +521,14 @@ QString DiagramScene::connectNodes(const QString &from, const QString &to, const
     if (id.isEmpty())
         Q_EMIT connectionRefused(reason);
     else
-        m_document->setSelection({id});
+        m_document->setSelection({ id });
     return id;
 }
 
-void DiagramScene::deleteSelection() { m_document->deleteItems(m_document->selectedIds()); }
+void DiagramScene::deleteSelection()
+{
+    m_document->deleteItems(m_document->selectedIds());
+}
 
 void DiagramScene::copySelection() const
 {
@@ -504,7 +564,10 @@ void DiagramScene::paste()
         Q_EMIT connectionRefused(error);
 }
 
-void DiagramScene::duplicateSelection() { m_document->duplicate(m_document->selectedIds(), QPointF(20, 20)); }
+void DiagramScene::duplicateSelection()
+{
+    m_document->duplicate(m_document->selectedIds(), QPointF(20, 20));
+}
 
 void DiagramScene::alignSelection(Alignment alignment)
 {
@@ -521,12 +584,24 @@ void DiagramScene::alignSelection(Alignment alignment)
         const Node *n = m_document->node(id);
         QPointF p = n->position;
         switch (alignment) {
-        case Alignment::Left: p.setX(bounds.left()); break;
-        case Alignment::Right: p.setX(bounds.right() - n->size.width()); break;
-        case Alignment::HCenter: p.setX(bounds.center().x() - n->size.width() / 2); break;
-        case Alignment::Top: p.setY(bounds.top()); break;
-        case Alignment::Bottom: p.setY(bounds.bottom() - n->size.height()); break;
-        case Alignment::VCenter: p.setY(bounds.center().y() - n->size.height() / 2); break;
+        case Alignment::Left:
+            p.setX(bounds.left());
+            break;
+        case Alignment::Right:
+            p.setX(bounds.right() - n->size.width());
+            break;
+        case Alignment::HCenter:
+            p.setX(bounds.center().x() - n->size.width() / 2);
+            break;
+        case Alignment::Top:
+            p.setY(bounds.top());
+            break;
+        case Alignment::Bottom:
+            p.setY(bounds.bottom() - n->size.height());
+            break;
+        case Alignment::VCenter:
+            p.setY(bounds.center().y() - n->size.height() / 2);
+            break;
         }
         positions.insert(id, p);
     }
@@ -566,7 +641,7 @@ void DiagramScene::autoLayout(bool all)
     const Topology &t = m_document->topology();
     constexpr qreal Gap = 40, Left = 40;
     // Row tops of the four lanes (clients, gateway, services, data) and of Kafka's own row.
-    const qreal laneTop[] = {40, 200, 380, 560};
+    const qreal laneTop[] = { 40, 200, 380, 560 };
     constexpr qreal KafkaTop = 720;
     QHash<QString, QPointF> positions;
     if (all) {
@@ -620,7 +695,8 @@ void DiagramScene::autoLayout(bool all)
 
 void DiagramScene::clearWaypoints(const QStringList &edgeIds)
 {
-    m_document->editEdges(edgeIds, [](Edge &e) { e.waypoints.clear(); }, tr("Clear waypoints"));
+    m_document->editEdges(
+        edgeIds, [](Edge &e) { e.waypoints.clear(); }, tr("Clear waypoints"));
 }
 
 QStringList DiagramScene::findNodes(const QString &text) const

@@ -39,7 +39,8 @@ public:
 
     // Asked when more than one edge kind fits between two nodes; nullopt cancels. The
     // default shows a menu at `screenPos`.
-    using EdgeKindChooser = std::function<std::optional<EdgeKind>(const QList<EdgeKind> &kinds, const QPoint &screenPos)>;
+    using EdgeKindChooser
+        = std::function<std::optional<EdgeKind>(const QList<EdgeKind> &kinds, const QPoint &screenPos)>;
 
     explicit DiagramScene(Document *document, QObject *parent = nullptr);
     ~DiagramScene() override;
@@ -79,6 +80,9 @@ public:
     // (e.g. just dropped or pasted); all=true re-lays out every node.
     void autoLayout(bool all);
     void clearWaypoints(const QStringList &edgeIds);
+    // Adds a waypoint on the edge's route at the point nearest to `scenePos` (double-click);
+    // it can then be dragged.
+    void addWaypoint(const QString &edgeId, const QPointF &scenePos);
     // Ids of nodes whose name or id contains `text` (case-insensitive), in document order.
     QStringList findNodes(const QString &text) const;
 

@@ -13,7 +13,6 @@
 #include <QScrollBar>
 #include <QUndoStack>
 #include <QWheelEvent>
-
 #include <cmath>
 
 namespace Gatehouse {
@@ -70,7 +69,8 @@ void DiagramView::createActions()
     add(Action::AlignTop, tr("Align &Top"), {}, [s] { s->alignSelection(DiagramScene::Alignment::Top); });
     add(Action::AlignVCenter, tr("Align &Middle"), {}, [s] { s->alignSelection(DiagramScene::Alignment::VCenter); });
     add(Action::AlignBottom, tr("Align &Bottom"), {}, [s] { s->alignSelection(DiagramScene::Alignment::Bottom); });
-    add(Action::DistributeHorizontally, tr("Distribute &Horizontally"), {}, [s] { s->distributeSelection(Qt::Horizontal); });
+    add(Action::DistributeHorizontally, tr("Distribute &Horizontally"), {},
+        [s] { s->distributeSelection(Qt::Horizontal); });
     add(Action::DistributeVertically, tr("Distribute &Vertically"), {}, [s] { s->distributeSelection(Qt::Vertical); });
     add(Action::ZoomIn, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { setZoom(zoom() * 1.25); });
     add(Action::ZoomOut, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { setZoom(zoom() / 1.25); });
@@ -83,15 +83,18 @@ void DiagramView::createActions()
     QAction *connectTool = add(Action::ConnectTool, tr("&Connect Tool"), QKeySequence(Qt::Key_C), [] {});
     connectTool->setCheckable(true);
     connect(connectTool, &QAction::toggled, this,
-            [s](bool on) { s->setTool(on ? DiagramScene::Tool::Connect : DiagramScene::Tool::Select); });
+        [s](bool on) { s->setTool(on ? DiagramScene::Tool::Connect : DiagramScene::Tool::Select); });
 
     const QList<QPair<Action, ViewFilter>> filters = {
-        {Action::ShowSync, ViewFilter::SyncCalls},         {Action::ShowEvents, ViewFilter::Events},
-        {Action::ShowDataOwnership, ViewFilter::DataOwnership}, {Action::ShowCrossCutting, ViewFilter::CrossCutting},
-        {Action::ShowFailurePaths, ViewFilter::FailurePaths}, {Action::ShowInternalRoutes, ViewFilter::InternalRoutes},
+        { Action::ShowSync, ViewFilter::SyncCalls },
+        { Action::ShowEvents, ViewFilter::Events },
+        { Action::ShowDataOwnership, ViewFilter::DataOwnership },
+        { Action::ShowCrossCutting, ViewFilter::CrossCutting },
+        { Action::ShowFailurePaths, ViewFilter::FailurePaths },
+        { Action::ShowInternalRoutes, ViewFilter::InternalRoutes },
     };
-    const QStringList names = {tr("Show S&ync Calls"), tr("Show &Events"), tr("Show &Data Ownership"),
-                               tr("Show Cross-Cutting &Marks"), tr("Show &Failure Paths"), tr("Show &Internal Routes")};
+    const QStringList names = { tr("Show S&ync Calls"), tr("Show &Events"), tr("Show &Data Ownership"),
+        tr("Show Cross-Cutting &Marks"), tr("Show &Failure Paths"), tr("Show &Internal Routes") };
     for (int i = 0; i < filters.size(); ++i) {
         const ViewFilter f = filters[i].second;
         QAction *a = add(filters[i].first, names[i], {}, [] {});
@@ -104,13 +107,15 @@ void DiagramView::createActions()
     }
     // The seed's review step: sync traffic alone, events alone, in one click each.
     add(Action::SyncOnly, tr("Sync Calls Only"), {}, [s] {
-        s->setFilters(ViewFilters(ViewFilter::SyncCalls) | ViewFilter::CrossCutting | ViewFilter::FailurePaths | ViewFilter::InternalRoutes);
+        s->setFilters(ViewFilters(ViewFilter::SyncCalls) | ViewFilter::CrossCutting | ViewFilter::FailurePaths
+            | ViewFilter::InternalRoutes);
     });
     add(Action::EventsOnly, tr("Events Only"), {}, [s] { s->setFilters(ViewFilters(ViewFilter::Events)); });
     add(Action::ShowAll, tr("Show Everything"), {}, [s] { s->setFilters(allViewFilters()); });
     add(Action::AutoLayout, tr("Auto &Layout"), {}, [s] { s->autoLayout(false); });
     add(Action::RelayoutAll, tr("Re-layout &All"), {}, [s] { s->autoLayout(true); });
-    add(Action::ClearWaypoints, tr("Clear &Waypoints"), {}, [s] { s->clearWaypoints(s->document()->selectedEdgeIds()); });
+    add(Action::ClearWaypoints, tr("Clear &Waypoints"), {},
+        [s] { s->clearWaypoints(s->document()->selectedEdgeIds()); });
     syncFilterActions();
 }
 
@@ -118,9 +123,12 @@ void DiagramView::syncFilterActions()
 {
     const ViewFilters f = m_scene->filters();
     const QList<QPair<Action, ViewFilter>> map = {
-        {Action::ShowSync, ViewFilter::SyncCalls},         {Action::ShowEvents, ViewFilter::Events},
-        {Action::ShowDataOwnership, ViewFilter::DataOwnership}, {Action::ShowCrossCutting, ViewFilter::CrossCutting},
-        {Action::ShowFailurePaths, ViewFilter::FailurePaths}, {Action::ShowInternalRoutes, ViewFilter::InternalRoutes},
+        { Action::ShowSync, ViewFilter::SyncCalls },
+        { Action::ShowEvents, ViewFilter::Events },
+        { Action::ShowDataOwnership, ViewFilter::DataOwnership },
+        { Action::ShowCrossCutting, ViewFilter::CrossCutting },
+        { Action::ShowFailurePaths, ViewFilter::FailurePaths },
+        { Action::ShowInternalRoutes, ViewFilter::InternalRoutes },
     };
     for (const auto &[action, filter] : map) {
         QAction *a = m_actions.value(action);
@@ -134,14 +142,15 @@ void DiagramView::updateSelectionActions()
     const Document *doc = m_scene->document();
     const bool any = !doc->selectedIds().isEmpty();
     const int nodes = int(doc->selectedNodeIds().size());
-    for (Action a : {Action::Delete, Action::Cut})
+    for (Action a : { Action::Delete, Action::Cut })
         m_actions.value(a)->setEnabled(any);
-    for (Action a : {Action::Copy, Action::Duplicate})
+    for (Action a : { Action::Copy, Action::Duplicate })
         m_actions.value(a)->setEnabled(nodes > 0);
     m_actions.value(Action::Rename)->setEnabled(nodes == 1);
-    for (Action a : {Action::AlignLeft, Action::AlignHCenter, Action::AlignRight, Action::AlignTop, Action::AlignVCenter, Action::AlignBottom})
+    for (Action a : { Action::AlignLeft, Action::AlignHCenter, Action::AlignRight, Action::AlignTop,
+             Action::AlignVCenter, Action::AlignBottom })
         m_actions.value(a)->setEnabled(nodes >= 2);
-    for (Action a : {Action::DistributeHorizontally, Action::DistributeVertically})
+    for (Action a : { Action::DistributeHorizontally, Action::DistributeVertically })
         m_actions.value(a)->setEnabled(nodes >= 3);
     m_actions.value(Action::ClearWaypoints)->setEnabled(!doc->selectedEdgeIds().isEmpty());
 }
@@ -165,7 +174,7 @@ bool DiagramView::findNode(const QString &text)
     const QStringList ids = m_scene->findNodes(text);
     if (ids.isEmpty())
         return false;
-    m_scene->document()->setSelection({ids.first()});
+    m_scene->document()->setSelection({ ids.first() });
     if (NodeItem *item = m_scene->nodeItem(ids.first()))
         centerOn(item);
     return true;
@@ -179,7 +188,8 @@ void DiagramView::startRename(const QString &nodeId)
         return;
     delete m_renameEditor;
     m_renameEditor = new QLineEdit(node->name, viewport());
-    const QRect r = mapFromScene(QRectF(node->position, QSizeF(node->size.width(), 28)).translated(0, 6)).boundingRect();
+    const QRect r
+        = mapFromScene(QRectF(node->position, QSizeF(node->size.width(), 28)).translated(0, 6)).boundingRect();
     m_renameEditor->setGeometry(r);
     m_renameEditor->selectAll();
     m_renameEditor->show();
@@ -288,7 +298,7 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
     else if (auto *e = qgraphicsitem_cast<EdgeItem *>(hit))
         hitId = e->id();
     if (!hitId.isEmpty() && !doc->isSelected(hitId))
-        doc->setSelection({hitId});
+        doc->setSelection({ hitId });
 
     QMenu menu(this);
     auto a = [this](Action which) { return m_actions.value(which); };
@@ -301,8 +311,9 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
         menu.addAction(a(Action::Delete));
         if (doc->selectedNodeIds().size() >= 2) {
             QMenu *align = menu.addMenu(tr("Align"));
-            for (Action x : {Action::AlignLeft, Action::AlignHCenter, Action::AlignRight, Action::AlignTop, Action::AlignVCenter,
-                             Action::AlignBottom, Action::DistributeHorizontally, Action::DistributeVertically})
+            for (Action x :
+                { Action::AlignLeft, Action::AlignHCenter, Action::AlignRight, Action::AlignTop, Action::AlignVCenter,
+                    Action::AlignBottom, Action::DistributeHorizontally, Action::DistributeVertically })
                 align->addAction(a(x));
         }
     } else if (auto *edgeItem = qgraphicsitem_cast<EdgeItem *>(hit)) {

@@ -12,7 +12,10 @@ namespace Gatehouse::Cli {
 
 namespace {
 
-QString str(const char *text) { return QString::fromLatin1(text); }
+QString str(const char *text)
+{
+    return QString::fromLatin1(text);
+}
 
 QTextStream &err()
 {
@@ -26,12 +29,12 @@ QTextStream &out()
     return stream;
 }
 
-const char *const Usage =
-    "usage: gatehouse export --format drawio|svg|png [--compressed] [--scale S] [--transparent]\n"
-    "                        [--hide sync,events,data,internal,failure,cross-cutting] [--no-legend] IN OUT\n"
-    "       gatehouse import [--page N|NAME] IN.drawio OUT.gatehouse\n"
-    "IN of export: a .gatehouse project or a .drawio file. Exit codes: 0 ok, 1 input unreadable,\n"
-    "2 usage, 3 output unwritable, 4 export failed.\n";
+const char *const Usage
+    = "usage: gatehouse export --format drawio|svg|png [--compressed] [--scale S] [--transparent]\n"
+      "                        [--hide sync,events,data,internal,failure,cross-cutting] [--no-legend] IN OUT\n"
+      "       gatehouse import [--page N|NAME] IN.drawio OUT.gatehouse\n"
+      "IN of export: a .gatehouse project or a .drawio file. Exit codes: 0 ok, 1 input unreadable,\n"
+      "2 usage, 3 output unwritable, 4 export failed.\n";
 
 int usage(const QString &problem)
 {
@@ -92,7 +95,8 @@ Parsed parse(const QStringList &args)
             p.compressed = true;
         } else if (a == QLatin1String("--transparent") && p.command == QLatin1String("export")) {
             p.transparent = true;
-        } else if ((a == QLatin1String("--scale") || a.startsWith(QLatin1String("--scale="))) && p.command == QLatin1String("export")) {
+        } else if ((a == QLatin1String("--scale") || a.startsWith(QLatin1String("--scale=")))
+            && p.command == QLatin1String("export")) {
             const QString text = a.contains(QLatin1Char('=')) ? a.mid(8) : value(a);
             bool ok = false;
             p.scale = text.toDouble(&ok);
@@ -100,12 +104,14 @@ Parsed parse(const QStringList &args)
                 p.problem = QStringLiteral("--scale must be a number between 0.05 and 16, not \"%1\"").arg(text);
         } else if (a == QLatin1String("--no-legend") && p.command == QLatin1String("export")) {
             p.legend = false;
-        } else if ((a == QLatin1String("--hide") || a.startsWith(QLatin1String("--hide="))) && p.command == QLatin1String("export")) {
+        } else if ((a == QLatin1String("--hide") || a.startsWith(QLatin1String("--hide=")))
+            && p.command == QLatin1String("export")) {
             const QString list = a.contains(QLatin1Char('=')) ? a.mid(7) : value(a);
             for (const QString &name : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 const auto filter = viewFilterFromName(name.trimmed());
                 if (!filter) {
-                    p.problem = QStringLiteral("--hide: unknown view \"%1\"; use sync, events, data, internal, failure, cross-cutting")
+                    p.problem = QStringLiteral(
+                        "--hide: unknown view \"%1\"; use sync, events, data, internal, failure, cross-cutting")
                                     .arg(name.trimmed());
                     break;
                 }
@@ -138,8 +144,10 @@ int runExport(const Parsed &p, const FormatRegistry &registry)
         return usage(QStringLiteral("export needs --format drawio, svg or png"));
     const FileFormat *writer = registry.byName(p.format);
     if (!writer || !writer->canWrite() || writer->name() == QLatin1String("gatehouse"))
-        return usage(QStringLiteral("unknown export format \"%1\"; this build exports: %2")
-                         .arg(p.format, registry.names().filter(QRegularExpression(QStringLiteral("^(?!gatehouse$)"))).join(str(", "))));
+        return usage(
+            QStringLiteral("unknown export format \"%1\"; this build exports: %2")
+                .arg(p.format,
+                    registry.names().filter(QRegularExpression(QStringLiteral("^(?!gatehouse$)"))).join(str(", "))));
     if (p.files.size() != 2)
         return usage(QStringLiteral("export needs an input and an output file"));
     const FileFormat *reader = registry.forFileName(p.files[0], FormatCapability::Read);
@@ -201,11 +209,15 @@ int runImport(const Parsed &p, const FormatRegistry &registry)
         err() << "gatehouse: " << *problem << "\n";
         return OutputError;
     }
-    int guessed = 0;
-    for (const ImportNote &note : input.notes)
-        guessed += note.kind == ImportNote::Kind::Guessed || note.kind == ImportNote::Kind::Kept ? 1 : 0;
+    int guessed = 0, kept = 0, dropped = 0;
+    for (const ImportNote &note : input.notes) {
+        guessed += note.kind == ImportNote::Kind::Guessed ? 1 : 0;
+        kept += note.kind == ImportNote::Kind::Kept ? 1 : 0;
+        dropped += note.kind == ImportNote::Kind::Dropped ? 1 : 0;
+    }
     out() << "gatehouse: imported " << input.topology->nodes.size() << " nodes and " << input.topology->edges.size()
-          << " edges into " << p.files[1] << " (" << guessed << " guessed or kept generic)\n";
+          << " edges into " << p.files[1] << " (report: " << guessed << " guessed, " << kept << " kept generic, "
+          << dropped << " dropped)\n";
     return Ok;
 }
 
@@ -229,7 +241,8 @@ int run(const QStringList &args)
     if (!parsed.problem.isEmpty())
         return usage(parsed.problem);
     const auto registry = FormatRegistry::createDefault();
-    const int code = parsed.command == QLatin1String("export") ? runExport(parsed, *registry) : runImport(parsed, *registry);
+    const int code
+        = parsed.command == QLatin1String("export") ? runExport(parsed, *registry) : runImport(parsed, *registry);
     out().flush();
     err().flush();
     return code;

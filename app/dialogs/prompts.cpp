@@ -86,4 +86,14 @@ QString MessageBoxPrompts::askSaveFileName(QWidget *parent, const QString &sugge
     return fileName;
 }
 
+QString MessageBoxPrompts::askImportFileName(QWidget *parent, const QString &directory, const QString &filter)
+{
+    return QFileDialog::getOpenFileName(parent, tr("Import Diagram"), directory, filter);
+}
+
+QString MessageBoxPrompts::askExportFileName(QWidget *parent, const QString &suggestedPath, const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, tr("Export Diagram"), suggestedPath, filter);
+}
+
 } // namespace Gatehouse

@@ -31,6 +31,9 @@ public:
     // File dialogs; an empty result means cancelled.
     virtual QString askOpenFileName(QWidget *parent, const QString &directory) = 0;
     virtual QString askSaveFileName(QWidget *parent, const QString &suggestedPath) = 0;
+    // Import and export of other formats; `filter` is a QFileDialog name filter.
+    virtual QString askImportFileName(QWidget *parent, const QString &directory, const QString &filter) = 0;
+    virtual QString askExportFileName(QWidget *parent, const QString &suggestedPath, const QString &filter) = 0;
 };
 
 // Prompts with QMessageBox and QFileDialog.
@@ -43,6 +46,8 @@ public:
     bool askRestore(QWidget *parent, const RecoveryEntry &entry) override;
     QString askOpenFileName(QWidget *parent, const QString &directory) override;
     QString askSaveFileName(QWidget *parent, const QString &suggestedPath) override;
+    QString askImportFileName(QWidget *parent, const QString &directory, const QString &filter) override;
+    QString askExportFileName(QWidget *parent, const QString &suggestedPath, const QString &filter) override;
 };
 
 } // namespace Gatehouse

@@ -56,6 +56,9 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
     m_fallbackMode->addItem(tr("None: the error goes back to the caller"), int(FallbackMode::None));
     m_fallbackMode->addItem(tr("Static response"), int(FallbackMode::StaticResponse));
     m_fallbackMode->addItem(tr("Defer: accept now, finish via an event"), int(FallbackMode::Defer));
+    // Long choices must not make the whole dock wide.
+    m_fallbackMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_fallbackMode->setMinimumContentsLength(16);
     m_fallbackStatus->setRange(200, 599);
     m_fallbackStatus->setValue(503);
     m_fallbackDescription->setPlaceholderText(tr("shown on the canvas, e.g. accept as PENDING_PAYMENT"));
@@ -115,6 +118,7 @@ QGroupBox *EdgeForm::makeTableBox(const QString &title, QTableView *view, const 
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setMinimumHeight(120);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
 
     auto *addButton = new QPushButton(addText, box);
     auto *removeButton = new QPushButton(removeText, box);

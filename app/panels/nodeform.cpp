@@ -12,13 +12,14 @@
 #include <QPlainTextEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace Gatehouse {
 
 NodeForm::NodeForm(Document *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_layout(new QFormLayout(this))
+    , m_layout(new QFormLayout)
     , m_kind(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_role(new QComboBox(this))
@@ -38,6 +39,11 @@ NodeForm::NodeForm(Document *document, QWidget *parent)
         if (t.kind == NodeKind::Service)
             m_role->addItem(t.icon(), t.displayName(), int(t.role));
     }
+    m_owner->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_owner->setMinimumContentsLength(16);
+    m_role->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_role->setMinimumContentsLength(16);
+    m_kind->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("automatic"));
     m_port->setToolTip(tr("The port the node listens on; automatic lets the runtime choose a free one."));
@@ -53,6 +59,12 @@ NodeForm::NodeForm(Document *document, QWidget *parent)
     m_layout->addRow(tr("&Description:"), m_description);
     m_layout->addRow(tr("Data&base:"), m_database);
     m_layout->addRow(tr("&Owner:"), m_owner);
+
+    // The form keeps its natural height; spare room goes below it.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addLayout(m_layout);
+    outer->addStretch();
 
     connect(m_name, &QLineEdit::editingFinished, this, &NodeForm::commitName);
     connect(m_role, &QComboBox::activated, this, &NodeForm::commitRole);

@@ -33,11 +33,15 @@ PropertyEditor::PropertyEditor(Document *document, QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
 
-    auto *diagramLayout = new QFormLayout(m_diagramPage);
+    auto *diagramLayout = new QFormLayout;
     diagramLayout->addRow(tr("Diagram &name:"), m_diagramName);
     auto *hint = new QLabel(tr("Select a node or connection to edit its properties."), m_diagramPage);
     hint->setWordWrap(true);
-    diagramLayout->addRow(hint);
+    auto *diagramOuter = new QVBoxLayout(m_diagramPage);
+    diagramOuter->setContentsMargins(0, 0, 0, 0);
+    diagramOuter->addLayout(diagramLayout);
+    diagramOuter->addWidget(hint);
+    diagramOuter->addStretch();
     m_multiple->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_multiple->setWordWrap(true);
 
@@ -65,6 +69,18 @@ PropertyEditor::PropertyEditor(Document *document, QWidget *parent)
     syncToSelection();
 }
 
+void PropertyEditor::showPage(Page page)
+{
+    // A stacked widget is as tall as its tallest page; let only the shown page count, so a
+    // short form does not scroll because the edge form with its tables is tall.
+    for (int i = 0; i < m_stack->count(); ++i) {
+        const auto policy = i == int(page) ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_stack->widget(i)->setSizePolicy(policy, policy);
+    }
+    m_stack->setCurrentIndex(int(page));
+    m_stack->adjustSize();
+}
+
 PropertyEditor::Page PropertyEditor::currentPage() const
 {
     return Page(m_stack->currentIndex());
@@ -81,19 +97,19 @@ void PropertyEditor::syncToSelection()
     if (node && edges.isEmpty()) {
         m_title->setText(tr("Node: %1").arg(node->name));
         m_nodeForm->setNode(node->id);
-        m_stack->setCurrentIndex(int(Page::Node));
+        showPage(Page::Node);
     } else if (edge && nodes.isEmpty()) {
         m_title->setText(tr("Connection: %1").arg(displayName(edge->kind)));
         m_edgeForm->setEdge(edge->id);
-        m_stack->setCurrentIndex(int(Page::Edge));
+        showPage(Page::Edge);
     } else if (nodes.isEmpty() && edges.isEmpty()) {
         m_title->setText(tr("Diagram"));
         reloadDiagram();
-        m_stack->setCurrentIndex(int(Page::Diagram));
+        showPage(Page::Diagram);
     } else {
         m_title->setText(tr("Selection"));
         m_multiple->setText(tr("%1 nodes and %2 connections selected.").arg(nodes.size()).arg(edges.size()));
-        m_stack->setCurrentIndex(int(Page::Multiple));
+        showPage(Page::Multiple);
     }
 }
 

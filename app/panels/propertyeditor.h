@@ -33,6 +33,7 @@ public:
 
 private:
     void syncToSelection();
+    void showPage(Page page);
     void onChanged(const DocumentChange &change);
     void reloadDiagram();
 

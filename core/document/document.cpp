@@ -7,7 +7,6 @@
 
 #include <QJsonValue>
 #include <QUndoStack>
-
 #include <algorithm>
 
 namespace Gatehouse {
@@ -19,47 +18,76 @@ using Property = DocumentChange::Property;
 DocumentChange::Properties diff(const Node &a, const Node &b)
 {
     DocumentChange::Properties p;
-    if (a.name != b.name) p |= Property::Name;
-    if (a.kind != b.kind) p |= Property::Kind;
-    if (a.role != b.role) p |= Property::Role;
-    if (a.description != b.description) p |= Property::Description;
-    if (a.lane != b.lane) p |= Property::Lane;
-    if (a.position != b.position) p |= Property::Position;
-    if (a.size != b.size) p |= Property::Size;
-    if (a.port != b.port) p |= Property::Port;
-    if (a.properties != b.properties) p |= Property::Properties;
+    if (a.name != b.name)
+        p |= Property::Name;
+    if (a.kind != b.kind)
+        p |= Property::Kind;
+    if (a.role != b.role)
+        p |= Property::Role;
+    if (a.description != b.description)
+        p |= Property::Description;
+    if (a.lane != b.lane)
+        p |= Property::Lane;
+    if (a.position != b.position)
+        p |= Property::Position;
+    if (a.size != b.size)
+        p |= Property::Size;
+    if (a.port != b.port)
+        p |= Property::Port;
+    if (a.properties != b.properties)
+        p |= Property::Properties;
     return p;
 }
 
 DocumentChange::Properties diff(const Edge &a, const Edge &b)
 {
     DocumentChange::Properties p;
-    if (a.kind != b.kind) p |= Property::Kind;
-    if (a.source != b.source || a.target != b.target) p |= Property::Ends;
-    if (a.label != b.label) p |= Property::Label;
-    if (a.routes != b.routes) p |= Property::Routes;
-    if (a.topics != b.topics) p |= Property::Topics;
-    if (a.consumerGroup != b.consumerGroup) p |= Property::ConsumerGroup;
-    if (a.keyPrefix != b.keyPrefix) p |= Property::KeyPrefix;
-    if (a.timeoutMs != b.timeoutMs) p |= Property::Timeout;
-    if (a.retries != b.retries) p |= Property::Retries;
-    if (a.fallback != b.fallback) p |= Property::Fallback;
-    if (a.waypoints != b.waypoints) p |= Property::Waypoints;
-    if (a.properties != b.properties) p |= Property::Properties;
+    if (a.kind != b.kind)
+        p |= Property::Kind;
+    if (a.source != b.source || a.target != b.target)
+        p |= Property::Ends;
+    if (a.label != b.label)
+        p |= Property::Label;
+    if (a.routes != b.routes)
+        p |= Property::Routes;
+    if (a.topics != b.topics)
+        p |= Property::Topics;
+    if (a.consumerGroup != b.consumerGroup)
+        p |= Property::ConsumerGroup;
+    if (a.keyPrefix != b.keyPrefix)
+        p |= Property::KeyPrefix;
+    if (a.timeoutMs != b.timeoutMs)
+        p |= Property::Timeout;
+    if (a.retries != b.retries)
+        p |= Property::Retries;
+    if (a.fallback != b.fallback)
+        p |= Property::Fallback;
+    if (a.waypoints != b.waypoints)
+        p |= Property::Waypoints;
+    if (a.properties != b.properties)
+        p |= Property::Properties;
     return p;
 }
 
 QString idPrefix(NodeKind kind)
 {
     switch (kind) {
-    case NodeKind::ClientWeb: return QStringLiteral("web");
-    case NodeKind::ClientMobile: return QStringLiteral("mobile");
-    case NodeKind::ClientPartner: return QStringLiteral("partner");
-    case NodeKind::Gateway: return QStringLiteral("gateway");
-    case NodeKind::Service: return QStringLiteral("service");
-    case NodeKind::CacheRedis: return QStringLiteral("redis");
-    case NodeKind::BusKafka: return QStringLiteral("kafka");
-    case NodeKind::DbPostgres: return QStringLiteral("db");
+    case NodeKind::ClientWeb:
+        return QStringLiteral("web");
+    case NodeKind::ClientMobile:
+        return QStringLiteral("mobile");
+    case NodeKind::ClientPartner:
+        return QStringLiteral("partner");
+    case NodeKind::Gateway:
+        return QStringLiteral("gateway");
+    case NodeKind::Service:
+        return QStringLiteral("service");
+    case NodeKind::CacheRedis:
+        return QStringLiteral("redis");
+    case NodeKind::BusKafka:
+        return QStringLiteral("kafka");
+    case NodeKind::DbPostgres:
+        return QStringLiteral("db");
     }
     return QStringLiteral("node");
 }
@@ -160,9 +188,15 @@ void Document::setFileName(const QString &fileName)
     Q_EMIT fileNameChanged(fileName);
 }
 
-bool Document::isModified() const { return !m_undoStack->isClean(); }
+bool Document::isModified() const
+{
+    return !m_undoStack->isClean();
+}
 
-void Document::markClean() { m_undoStack->setClean(); }
+void Document::markClean()
+{
+    m_undoStack->setClean();
+}
 
 // --- selection -----------------------------------------------------------------------------
 
@@ -180,9 +214,15 @@ QStringList Document::selectedEdgeIds() const
     return ids;
 }
 
-QStringList Document::selectedIds() const { return selectedNodeIds() + selectedEdgeIds(); }
+QStringList Document::selectedIds() const
+{
+    return selectedNodeIds() + selectedEdgeIds();
+}
 
-bool Document::isSelected(const QString &id) const { return m_selectedNodes.contains(id) || m_selectedEdges.contains(id); }
+bool Document::isSelected(const QString &id) const
+{
+    return m_selectedNodes.contains(id) || m_selectedEdges.contains(id);
+}
 
 void Document::setSelection(const QStringList &ids)
 {
@@ -314,9 +354,9 @@ QString Document::addNode(Node node)
     if (node.name.isEmpty())
         node.name = displayName(node.kind);
     ItemsSnapshot items;
-    items.nodes.append({-1, node});
-    m_undoStack->push(new AddRemoveItemsCommand(this, AddRemoveItemsCommand::Mode::Add, items,
-                                                tr("Add “%1”").arg(node.name)));
+    items.nodes.append({ -1, node });
+    m_undoStack->push(
+        new AddRemoveItemsCommand(this, AddRemoveItemsCommand::Mode::Add, items, tr("Add “%1”").arg(node.name)));
     return node.id;
 }
 
@@ -351,7 +391,7 @@ QString Document::addEdge(Edge edge, QString *reason)
     edge.id = freshId(m_topology, {}, edge.id.isEmpty() ? QStringLiteral("e-%1-%2").arg(from->id, to->id) : edge.id);
     const QString text = tr("Connect “%1” → “%2”").arg(nodeLabel(from->id), nodeLabel(to->id));
     ItemsSnapshot items;
-    items.edges.append({-1, edge});
+    items.edges.append({ -1, edge });
     m_undoStack->push(new AddRemoveItemsCommand(this, AddRemoveItemsCommand::Mode::Add, items, text));
     return edge.id;
 }
@@ -384,11 +424,11 @@ ItemsSnapshot Document::snapshotForDelete(const QStringList &ids) const
     ItemsSnapshot items;
     for (int i = 0; i < m_topology.nodes.size(); ++i) {
         if (nodeIds.contains(m_topology.nodes[i].id))
-            items.nodes.append({i, m_topology.nodes[i]});
+            items.nodes.append({ i, m_topology.nodes[i] });
     }
     for (int i = 0; i < m_topology.edges.size(); ++i) {
         if (edgeIds.contains(m_topology.edges[i].id))
-            items.edges.append({i, m_topology.edges[i]});
+            items.edges.append({ i, m_topology.edges[i] });
     }
     return items;
 }
@@ -414,7 +454,7 @@ void Document::deleteItems(const QStringList &ids)
 }
 
 void Document::editNodes(const QStringList &ids, const std::function<void(Node &)> &edit, const QString &text,
-                         const QString &mergeKey, bool commit)
+    const QString &mergeKey, bool commit)
 {
     QList<Node> before, after;
     for (const QString &id : ids) {
@@ -438,7 +478,7 @@ void Document::editNodes(const QStringList &ids, const std::function<void(Node &
 }
 
 void Document::editEdges(const QStringList &ids, const std::function<void(Edge &)> &edit, const QString &text,
-                         const QString &mergeKey, bool commit)
+    const QString &mergeKey, bool commit)
 {
     QList<Edge> before, after;
     for (const QString &id : ids) {
@@ -470,9 +510,10 @@ void Document::moveNodes(const QHash<QString, QPointF> &positions, bool commit)
     if (ids.isEmpty())
         return;
     ids.sort();
-    const QString text = ids.size() == 1 ? tr("Move “%1”").arg(nodeLabel(ids.first()))
-                                         : tr("Move %1 nodes").arg(ids.size());
-    editNodes(ids, [&](Node &n) { n.position = positions.value(n.id); }, text, QStringLiteral("move"), commit);
+    const QString text
+        = ids.size() == 1 ? tr("Move “%1”").arg(nodeLabel(ids.first())) : tr("Move %1 nodes").arg(ids.size());
+    editNodes(
+        ids, [&](Node &n) { n.position = positions.value(n.id); }, text, QStringLiteral("move"), commit);
 }
 
 void Document::moveNodesBy(const QStringList &ids, const QPointF &delta)
@@ -487,66 +528,80 @@ void Document::moveNodesBy(const QStringList &ids, const QPointF &delta)
 
 void Document::setNodeGeometry(const QString &id, const QRectF &geometry, bool commit)
 {
-    editNodes({id}, [&](Node &n) {
-        n.position = geometry.topLeft();
-        n.size = geometry.size();
-    }, tr("Resize “%1”").arg(nodeLabel(id)), QStringLiteral("resize"), commit);
+    editNodes(
+        { id },
+        [&](Node &n) {
+            n.position = geometry.topLeft();
+            n.size = geometry.size();
+        },
+        tr("Resize “%1”").arg(nodeLabel(id)), QStringLiteral("resize"), commit);
 }
 
 void Document::setNodeName(const QString &id, const QString &name)
 {
-    editNodes({id}, [&](Node &n) { n.name = name; }, tr("Rename “%1”").arg(nodeLabel(id)));
+    editNodes(
+        { id }, [&](Node &n) { n.name = name; }, tr("Rename “%1”").arg(nodeLabel(id)));
 }
 
 void Document::setNodeKind(const QString &id, NodeKind kind)
 {
-    editNodes({id}, [&](Node &n) { n.kind = kind; }, tr("Change kind of “%1”").arg(nodeLabel(id)));
+    editNodes(
+        { id }, [&](Node &n) { n.kind = kind; }, tr("Change kind of “%1”").arg(nodeLabel(id)));
 }
 
 void Document::setNodeRole(const QString &id, ServiceRole role)
 {
-    editNodes({id}, [&](Node &n) { n.role = role; }, tr("Change role of “%1”").arg(nodeLabel(id)));
+    editNodes(
+        { id }, [&](Node &n) { n.role = role; }, tr("Change role of “%1”").arg(nodeLabel(id)));
 }
 
 void Document::setNodeDescription(const QString &id, const QString &description)
 {
-    editNodes({id}, [&](Node &n) { n.description = description; }, tr("Edit description of “%1”").arg(nodeLabel(id)));
+    editNodes(
+        { id }, [&](Node &n) { n.description = description; }, tr("Edit description of “%1”").arg(nodeLabel(id)));
 }
 
 void Document::setNodePort(const QString &id, int port)
 {
-    editNodes({id}, [&](Node &n) { n.port = port; }, tr("Change port of “%1”").arg(nodeLabel(id)));
+    editNodes(
+        { id }, [&](Node &n) { n.port = port; }, tr("Change port of “%1”").arg(nodeLabel(id)));
 }
 
 void Document::setNodeLane(const QString &id, Lane lane)
 {
-    editNodes({id}, [&](Node &n) { n.lane = lane; }, tr("Move “%1” to another lane").arg(nodeLabel(id)));
+    editNodes(
+        { id }, [&](Node &n) { n.lane = lane; }, tr("Move “%1” to another lane").arg(nodeLabel(id)));
 }
 
 void Document::setNodeProperty(const QString &id, const QString &key, const QJsonValue &value)
 {
-    editNodes({id}, [&](Node &n) {
-        if (value.isUndefined())
-            n.properties.remove(key);
-        else
-            n.properties.insert(key, value);
-    }, tr("Set %1 of “%2”").arg(key, nodeLabel(id)));
+    editNodes(
+        { id },
+        [&](Node &n) {
+            if (value.isUndefined())
+                n.properties.remove(key);
+            else
+                n.properties.insert(key, value);
+        },
+        tr("Set %1 of “%2”").arg(key, nodeLabel(id)));
 }
-
 
 void Document::setEdgeKind(const QString &id, EdgeKind kind)
 {
-    editEdges({id}, [&](Edge &e) { e.kind = kind; }, tr("Change kind of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.kind = kind; }, tr("Change kind of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeLabel(const QString &id, const QString &label)
 {
-    editEdges({id}, [&](Edge &e) { e.label = label; }, tr("Edit label of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.label = label; }, tr("Edit label of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeRoutes(const QString &id, const QList<Route> &routes)
 {
-    editEdges({id}, [&](Edge &e) { e.routes = routes; }, tr("Edit routes of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.routes = routes; }, tr("Edit routes of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeRoute(const QString &id, int index, const Route &route)
@@ -555,53 +610,64 @@ void Document::setEdgeRoute(const QString &id, int index, const Route &route)
     if (!e || index < 0 || index >= e->routes.size())
         return;
     const Route &old = e->routes[index];
-    editEdges({id}, [&](Edge &edge) { edge.routes[index] = route; }, tr("Edit route %1 %2").arg(old.method, old.path));
+    editEdges(
+        { id }, [&](Edge &edge) { edge.routes[index] = route; }, tr("Edit route %1 %2").arg(old.method, old.path));
 }
 
 void Document::setEdgeTopics(const QString &id, const QList<Topic> &topics)
 {
-    editEdges({id}, [&](Edge &e) { e.topics = topics; }, tr("Edit topics of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.topics = topics; }, tr("Edit topics of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeConsumerGroup(const QString &id, const QString &group)
 {
-    editEdges({id}, [&](Edge &e) { e.consumerGroup = group; }, tr("Edit consumer group of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.consumerGroup = group; }, tr("Edit consumer group of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeKeyPrefix(const QString &id, const QString &prefix)
 {
-    editEdges({id}, [&](Edge &e) { e.keyPrefix = prefix; }, tr("Edit key prefix of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.keyPrefix = prefix; }, tr("Edit key prefix of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeTimeout(const QString &id, int timeoutMs)
 {
-    editEdges({id}, [&](Edge &e) { e.timeoutMs = timeoutMs; }, tr("Edit timeout of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.timeoutMs = timeoutMs; }, tr("Edit timeout of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeRetries(const QString &id, int retries)
 {
-    editEdges({id}, [&](Edge &e) { e.retries = retries; }, tr("Edit retries of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.retries = retries; }, tr("Edit retries of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeFallback(const QString &id, const Fallback &fallback)
 {
-    editEdges({id}, [&](Edge &e) { e.fallback = fallback; }, tr("Edit fallback of %1").arg(edgeText(*this, id)));
+    editEdges(
+        { id }, [&](Edge &e) { e.fallback = fallback; }, tr("Edit fallback of %1").arg(edgeText(*this, id)));
 }
 
 void Document::setEdgeWaypoints(const QString &id, const QList<QPointF> &waypoints, bool commit)
 {
-    editEdges({id}, [&](Edge &e) { e.waypoints = waypoints; }, tr("Edit waypoints of %1").arg(edgeText(*this, id)),
-              QStringLiteral("waypoints"), commit);
+    editEdges(
+        { id }, [&](Edge &e) { e.waypoints = waypoints; }, tr("Edit waypoints of %1").arg(edgeText(*this, id)),
+        QStringLiteral("waypoints"), commit);
 }
 
 void Document::setEdgeProperty(const QString &id, const QString &key, const QJsonValue &value)
 {
-    editEdges({id}, [&](Edge &e) {
-        if (value.isUndefined())
-            e.properties.remove(key);
-        else
-            e.properties.insert(key, value);
-    }, tr("Set %1 of %2").arg(key, edgeText(*this, id)));
+    editEdges(
+        { id },
+        [&](Edge &e) {
+            if (value.isUndefined())
+                e.properties.remove(key);
+            else
+                e.properties.insert(key, value);
+        },
+        tr("Set %1 of %2").arg(key, edgeText(*this, id)));
 }
 
 // Topology-level fields go through a tiny command of their own: they are not nodes or edges.
@@ -609,8 +675,12 @@ namespace {
 class SetTopologyFieldsCommand : public QUndoCommand
 {
 public:
-    SetTopologyFieldsCommand(std::function<void(const Topology &)> apply, Topology before, Topology after, const QString &text)
-        : QUndoCommand(text), m_apply(std::move(apply)), m_before(std::move(before)), m_after(std::move(after))
+    SetTopologyFieldsCommand(
+        std::function<void(const Topology &)> apply, Topology before, Topology after, const QString &text)
+        : QUndoCommand(text)
+        , m_apply(std::move(apply))
+        , m_before(std::move(before))
+        , m_after(std::move(after))
     {
     }
     void redo() override { m_apply(m_after); }
@@ -717,7 +787,7 @@ QStringList Document::paste(const QByteArray &fragmentJson, const QPointF &offse
         newIds.insert(n.id, id);
         n.id = id;
         n.position += offset;
-        items.nodes.append({-1, n});
+        items.nodes.append({ -1, n });
     }
     for (Edge e : loaded.topology.edges) {
         const QString id = freshId(m_topology, taken, e.id);
@@ -727,11 +797,11 @@ QStringList Document::paste(const QByteArray &fragmentJson, const QPointF &offse
         e.target = newIds.value(e.target);
         for (QPointF &p : e.waypoints)
             p += offset;
-        items.edges.append({-1, e});
+        items.edges.append({ -1, e });
     }
     const QStringList ids = items.nodeIds() + items.edgeIds();
     m_undoStack->push(new AddRemoveItemsCommand(this, AddRemoveItemsCommand::Mode::Add, items,
-                                                ids.size() == 1 ? tr("Paste 1 item") : tr("Paste %1 items").arg(ids.size())));
+        ids.size() == 1 ? tr("Paste 1 item") : tr("Paste %1 items").arg(ids.size())));
     setSelection(ids);
     return ids;
 }
@@ -751,6 +821,9 @@ Document::MacroGuard::MacroGuard(Document &document, const QString &text)
     m_document.m_undoStack->beginMacro(text);
 }
 
-Document::MacroGuard::~MacroGuard() { m_document.m_undoStack->endMacro(); }
+Document::MacroGuard::~MacroGuard()
+{
+    m_document.m_undoStack->endMacro();
+}
 
 } // namespace Gatehouse

@@ -115,9 +115,9 @@ public:
     // and pushes one value-change command (no-op edits push nothing). `mergeKey` non-empty
     // makes consecutive edits with the same key and ids merge until one has commit=true.
     void editNodes(const QStringList &ids, const std::function<void(Node &)> &edit, const QString &text,
-                   const QString &mergeKey = {}, bool commit = true);
+        const QString &mergeKey = {}, bool commit = true);
     void editEdges(const QStringList &ids, const std::function<void(Edge &)> &edit, const QString &text,
-                   const QString &mergeKey = {}, bool commit = true);
+        const QString &mergeKey = {}, bool commit = true);
 
     // --- clipboard -----------------------------------------------------------------------------
     // A project-file JSON fragment with the given nodes, the given edges and every edge between

@@ -12,7 +12,7 @@ namespace Gatehouse {
 struct DocumentChange
 {
     enum class Kind {
-        Reset,           // the whole topology was replaced (open, new); ids is empty
+        Reset, // the whole topology was replaced (open, new); ids is empty
         NodesAdded,
         NodesRemoved,
         NodesChanged,
@@ -25,16 +25,16 @@ struct DocumentChange
     // Which fields of a node, edge or the topology changed.
     enum class Property : quint32 {
         None = 0,
-        Name = 1u << 0,        // node name / topology name
-        Kind = 1u << 1,        // node kind / edge kind
+        Name = 1u << 0, // node name / topology name
+        Kind = 1u << 1, // node kind / edge kind
         Role = 1u << 2,
         Description = 1u << 3, // node / topology description
         Lane = 1u << 4,
         Position = 1u << 5,
         Size = 1u << 6,
         Port = 1u << 7,
-        Properties = 1u << 8,  // node or edge `properties` object
-        Ends = 1u << 9,        // edge source or target
+        Properties = 1u << 8, // node or edge `properties` object
+        Ends = 1u << 9, // edge source or target
         Label = 1u << 10,
         Routes = 1u << 11,
         Topics = 1u << 12,
@@ -53,8 +53,14 @@ struct DocumentChange
     QStringList ids;
     Properties properties;
 
-    bool isNodeChange() const { return kind == Kind::NodesAdded || kind == Kind::NodesRemoved || kind == Kind::NodesChanged; }
-    bool isEdgeChange() const { return kind == Kind::EdgesAdded || kind == Kind::EdgesRemoved || kind == Kind::EdgesChanged; }
+    bool isNodeChange() const
+    {
+        return kind == Kind::NodesAdded || kind == Kind::NodesRemoved || kind == Kind::NodesChanged;
+    }
+    bool isEdgeChange() const
+    {
+        return kind == Kind::EdgesAdded || kind == Kind::EdgesRemoved || kind == Kind::EdgesChanged;
+    }
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(DocumentChange::Properties)

@@ -9,10 +9,18 @@ QString ImportNote::toString() const
 {
     QString prefix;
     switch (kind) {
-    case Kind::Recognised: prefix = QStringLiteral("recognised"); break;
-    case Kind::Guessed: prefix = QStringLiteral("guessed"); break;
-    case Kind::Kept: prefix = QStringLiteral("kept"); break;
-    case Kind::Dropped: prefix = QStringLiteral("dropped"); break;
+    case Kind::Recognised:
+        prefix = QStringLiteral("recognised");
+        break;
+    case Kind::Guessed:
+        prefix = QStringLiteral("guessed");
+        break;
+    case Kind::Kept:
+        prefix = QStringLiteral("kept");
+        break;
+    case Kind::Dropped:
+        prefix = QStringLiteral("dropped");
+        break;
     }
     if (cell.isEmpty())
         return QStringLiteral("%1: %2").arg(prefix, message);
@@ -61,8 +69,8 @@ ReadResult FileFormat::readFile(const QString &fileName, const ReadOptions &opti
     return result;
 }
 
-std::optional<QString> FileFormat::writeFile(const QString &fileName, const Topology &topology,
-                                             const WriteOptions &options) const
+std::optional<QString> FileFormat::writeFile(
+    const QString &fileName, const Topology &topology, const WriteOptions &options) const
 {
     const WriteResult result = write(topology, options);
     if (!result.ok())

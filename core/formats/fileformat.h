@@ -24,9 +24,9 @@ struct ImportNote
 {
     enum class Kind {
         Recognised, // our own cell, read back exactly
-        Guessed,    // a hand-drawn shape mapped to a kind by a heuristic
-        Kept,       // kept as a generic service / sync edge: no clear intent
-        Dropped     // not imported (decoration, dangling edge, …)
+        Guessed, // a hand-drawn shape mapped to a kind by a heuristic
+        Kept, // kept as a generic service / sync edge: no clear intent
+        Dropped // not imported (decoration, dangling edge, …)
     };
     Kind kind = Kind::Kept;
     QString cell;
@@ -38,16 +38,16 @@ struct ImportNote
 
 struct ReadOptions
 {
-    int page = 0;     // multi-page files: which page, counted from 0 …
+    int page = 0; // multi-page files: which page, counted from 0 …
     QString pageName; // … or by name when set
 };
 
 struct ReadResult
 {
     std::optional<Topology> topology; // set on success
-    QString error;                    // why reading failed (empty on success)
-    QList<ImportNote> notes;          // what an import recognised, guessed and dropped
-    QStringList pages;                // page names, for formats with pages
+    QString error; // why reading failed (empty on success)
+    QList<ImportNote> notes; // what an import recognised, guessed and dropped
+    QStringList pages; // page names, for formats with pages
 
     bool ok() const { return topology.has_value(); }
 };
@@ -55,11 +55,11 @@ struct ReadResult
 // Options for write(); each format uses the ones that apply to it.
 struct WriteOptions
 {
-    bool compressed = false;  // draw.io: compressed page content
-    double scale = 1.0;       // PNG (pixels per scene unit) and SVG (size only)
+    bool compressed = false; // draw.io: compressed page content
+    double scale = 1.0; // PNG (pixels per scene unit) and SVG (size only)
     bool transparent = false; // PNG/SVG: no background fill (default white)
     ViewFilters filters = allViewFilters(); // PNG/SVG: what the view shows (canvas filters)
-    bool legend = true;                     // PNG/SVG/draw.io: draw the legend
+    bool legend = true; // PNG/SVG/draw.io: draw the legend
 };
 
 struct WriteResult
@@ -78,7 +78,7 @@ class FileFormat
 public:
     virtual ~FileFormat();
 
-    virtual QString name() const = 0;        // stable id: "gatehouse", "drawio", "svg", "png"
+    virtual QString name() const = 0; // stable id: "gatehouse", "drawio", "svg", "png"
     virtual QString displayName() const = 0; // "draw.io diagram"
     virtual QStringList extensions() const = 0; // lower case, without dot; first is the default
     virtual FormatCapabilities capabilities() const = 0;
@@ -96,8 +96,8 @@ public:
 
     // File helpers: size-capped read; atomic write through QSaveFile (the old file survives a failure).
     ReadResult readFile(const QString &fileName, const ReadOptions &options = {}) const;
-    std::optional<QString> writeFile(const QString &fileName, const Topology &topology,
-                                     const WriteOptions &options = {}) const;
+    std::optional<QString> writeFile(
+        const QString &fileName, const Topology &topology, const WriteOptions &options = {}) const;
 };
 
 // Writes `bytes` atomically via QSaveFile; returns the error, if any.

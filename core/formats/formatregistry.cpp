@@ -33,9 +33,8 @@ const FileFormat *FormatRegistry::forFileName(const QString &fileName, FormatCap
     qsizetype bestLength = 0;
     for (const auto &format : m_formats) {
         const bool capable = capability == FormatCapability::Read ? format->canRead()
-                             : capability == FormatCapability::Write
-                                 ? format->capabilities().testFlag(FormatCapability::Write)
-                                 : format->canWrite();
+            : capability == FormatCapability::Write ? format->capabilities().testFlag(FormatCapability::Write)
+                                                    : format->canWrite();
         if (!capable)
             continue;
         for (const QString &extension : format->extensions()) {

@@ -19,7 +19,8 @@ std::optional<QString> checkSize(const QRectF &scene, double scale, QSize *pixel
     const double width = std::ceil(scene.width() * scale), height = std::ceil(scene.height() * scale);
     if (!(scale > 0) || !std::isfinite(width) || !std::isfinite(height) || width < 1 || height < 1)
         return QStringLiteral("nothing to draw at scale %1").arg(scale);
-    if (width > ImageFormat::MaxPixelsPerSide || height > ImageFormat::MaxPixelsPerSide || width * height > double(ImageFormat::MaxPixels))
+    if (width > ImageFormat::MaxPixelsPerSide || height > ImageFormat::MaxPixelsPerSide
+        || width * height > double(ImageFormat::MaxPixels))
         return QStringLiteral("the image would be %1 × %2 pixels; use a smaller scale").arg(width).arg(height);
     *pixels = QSize(int(width), int(height));
     return std::nullopt;
@@ -30,7 +31,8 @@ std::optional<QString> checkSize(const QRectF &scene, double scale, QSize *pixel
 std::optional<QString> ImageFormat::prepare(const WriteOptions &options, RenderOptions &render)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return QStringLiteral("image export needs a QGuiApplication (for fonts); use QT_QPA_PLATFORM=offscreen without a display");
+        return QStringLiteral(
+            "image export needs a QGuiApplication (for fonts); use QT_QPA_PLATFORM=offscreen without a display");
     render.filters = options.filters;
     render.drawLegend = options.legend;
     render.drawBackground = !options.transparent;
@@ -97,8 +99,8 @@ WriteResult SvgFormat::write(const Topology &topology, const WriteOptions &optio
     QString head = QString::fromUtf8(result.bytes.left(400));
     const auto match = size.match(head);
     if (match.hasMatch()) {
-        const QByteArray replacement =
-            QStringLiteral("<svg width=\"%1px\" height=\"%2px\"").arg(pixels.width()).arg(pixels.height()).toUtf8();
+        const QByteArray replacement
+            = QStringLiteral("<svg width=\"%1px\" height=\"%2px\"").arg(pixels.width()).arg(pixels.height()).toUtf8();
         result.bytes.replace(match.capturedStart(), match.capturedLength(), replacement);
     }
     return result;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "fileformat.h"
-
 #include "render/renderoptions.h"
 
 namespace Gatehouse {
@@ -26,7 +25,7 @@ class PngFormat final : public ImageFormat
 public:
     QString name() const override { return QStringLiteral("png"); }
     QString displayName() const override { return QStringLiteral("PNG image"); }
-    QStringList extensions() const override { return {QStringLiteral("png")}; }
+    QStringList extensions() const override { return { QStringLiteral("png") }; }
     WriteResult write(const Topology &topology, const WriteOptions &options) const override;
 };
 
@@ -35,7 +34,7 @@ class SvgFormat final : public ImageFormat
 public:
     QString name() const override { return QStringLiteral("svg"); }
     QString displayName() const override { return QStringLiteral("SVG image"); }
-    QStringList extensions() const override { return {QStringLiteral("svg")}; }
+    QStringList extensions() const override { return { QStringLiteral("svg") }; }
     WriteResult write(const Topology &topology, const WriteOptions &options) const override;
 };
 

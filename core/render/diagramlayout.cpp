@@ -4,7 +4,6 @@
 #include "nodepainter.h"
 
 #include <QLineF>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,11 +14,15 @@ namespace {
 
 QRectF segmentRect(const QPointF &a, const QPointF &b)
 {
-    return QRectF(QPointF(std::min(a.x(), b.x()), std::min(a.y(), b.y())), QPointF(std::max(a.x(), b.x()), std::max(a.y(), b.y())))
+    return QRectF(QPointF(std::min(a.x(), b.x()), std::min(a.y(), b.y())),
+        QPointF(std::max(a.x(), b.x()), std::max(a.y(), b.y())))
         .adjusted(-1, -1, 1, 1);
 }
 
-qreal area(const QRectF &r) { return r.isValid() ? r.width() * r.height() : 0; }
+qreal area(const QRectF &r)
+{
+    return r.isValid() ? r.width() * r.height() : 0;
+}
 
 } // namespace
 
@@ -57,7 +60,8 @@ void DiagramLayout::rebuild(const Topology &topology, const RenderOptions &optio
     // Big labels first: they have the fewest places to go.
     QStringList order = m_geometry.keys();
     std::sort(order.begin(), order.end(), [this](const QString &a, const QString &b) {
-        const qreal aa = area(QRectF(QPointF(), m_geometry[a].label.size)), ab = area(QRectF(QPointF(), m_geometry[b].label.size));
+        const qreal aa = area(QRectF(QPointF(), m_geometry[a].label.size)),
+                    ab = area(QRectF(QPointF(), m_geometry[b].label.size));
         return aa != ab ? aa > ab : a < b;
     });
     for (const QString &id : std::as_const(order))
@@ -111,7 +115,7 @@ void DiagramLayout::placeLabel(const QString &id, EdgeGeometry &g)
 
     QRectF best;
     qreal bestScore = std::numeric_limits<qreal>::max();
-    static constexpr qreal positions[] = {0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92};
+    static constexpr qreal positions[] = { 0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92 };
     for (int i = 1; i < g.path.size(); ++i) {
         const QPointF a = g.path[i - 1], b = g.path[i];
         const qreal len = QLineF(a, b).length();
@@ -123,12 +127,13 @@ void DiagramLayout::placeLabel(const QString &id, EdgeGeometry &g)
             QList<QRectF> options;
             if (vertical) {
                 options << QRectF(c.x() + Offset, c.y() - size.height() / 2, size.width(), size.height())
-                        << QRectF(c.x() - Offset - size.width(), c.y() - size.height() / 2, size.width(), size.height());
+                        << QRectF(
+                               c.x() - Offset - size.width(), c.y() - size.height() / 2, size.width(), size.height());
             } else {
                 // Centred on the point, or hanging off it to either side; close to the line or
                 // pushed clear of nodes the line runs between.
-                for (qreal off : {Offset, Offset + 22, Offset + 44}) {
-                    for (qreal dx : {-size.width() / 2, -size.width() + 20, -20.0}) {
+                for (qreal off : { Offset, Offset + 22, Offset + 44 }) {
+                    for (qreal dx : { -size.width() / 2, -size.width() + 20, -20.0 }) {
                         options << QRectF(c.x() + dx, c.y() - off - size.height(), size.width(), size.height())
                                 << QRectF(c.x() + dx, c.y() + off, size.width(), size.height());
                     }
@@ -167,7 +172,8 @@ void DiagramLayout::placeLabel(const QString &id, EdgeGeometry &g)
 QStringList DiagramLayout::setNode(const Node &node)
 {
     const auto it = m_nodes.find(node.id);
-    const bool moved = it == m_nodes.end() || it->position != node.position || it->size != node.size || it->lane != node.lane;
+    const bool moved
+        = it == m_nodes.end() || it->position != node.position || it->size != node.size || it->lane != node.lane;
     const bool laneChange = it == m_nodes.end() || it->lane != node.lane || moved;
     m_nodes.insert(node.id, node);
     if (!moved)
@@ -216,7 +222,7 @@ QStringList DiagramLayout::setEdge(const Edge &edge)
     m_edgesOfNode[edge.target].insert(edge.id);
     routeEdge(edge);
     placeLabel(edge.id, m_geometry[edge.id]);
-    return {edge.id};
+    return { edge.id };
 }
 
 void DiagramLayout::removeEdge(const QString &id)

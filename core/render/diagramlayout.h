@@ -2,9 +2,9 @@
 
 #include "edgegeometry.h"
 #include "lanepainter.h"
+#include "model/topology.h"
 #include "renderoptions.h"
 #include "spatialgrid.h"
-#include "model/topology.h"
 
 #include <QHash>
 #include <QSet>

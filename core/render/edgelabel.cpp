@@ -15,10 +15,14 @@ constexpr qreal PadX = 5, PadY = 3, ChipPadX = 4, SpanGap = 4;
 QString authChip(AuthMode auth)
 {
     switch (auth) {
-    case AuthMode::None: return QStringLiteral("no auth");
-    case AuthMode::Jwt: return QStringLiteral("JWT");
-    case AuthMode::ApiKey: return QStringLiteral("API key");
-    case AuthMode::Admin: return QStringLiteral("admin");
+    case AuthMode::None:
+        return QStringLiteral("no auth");
+    case AuthMode::Jwt:
+        return QStringLiteral("JWT");
+    case AuthMode::ApiKey:
+        return QStringLiteral("API key");
+    case AuthMode::Admin:
+        return QStringLiteral("admin");
     }
     return {};
 }
@@ -42,9 +46,12 @@ QString duration(int ms)
 QString fallbackText(const Fallback &fb)
 {
     switch (fb.mode) {
-    case FallbackMode::None: return {};
-    case FallbackMode::StaticResponse: return QStringLiteral("fallback %1").arg(fb.status);
-    case FallbackMode::Defer: return QStringLiteral("fallback: defer");
+    case FallbackMode::None:
+        return {};
+    case FallbackMode::StaticResponse:
+        return QStringLiteral("fallback %1").arg(fb.status);
+    case FallbackMode::Defer:
+        return QStringLiteral("fallback: defer");
     }
     return {};
 }
@@ -52,22 +59,26 @@ QString fallbackText(const Fallback &fb)
 QFont fontFor(EdgeLabel::SpanStyle style)
 {
     switch (style) {
-    case EdgeLabel::SpanStyle::Method: return DiagramStyle::labelBoldFont();
+    case EdgeLabel::SpanStyle::Method:
+        return DiagramStyle::labelBoldFont();
     case EdgeLabel::SpanStyle::Chip:
     case EdgeLabel::SpanStyle::InternalChip:
-    case EdgeLabel::SpanStyle::FailureChip: return DiagramStyle::chipFont();
+    case EdgeLabel::SpanStyle::FailureChip:
+        return DiagramStyle::chipFont();
     case EdgeLabel::SpanStyle::Muted: {
         QFont f = DiagramStyle::labelFont();
         f.setItalic(true);
         return f;
     }
-    default: return DiagramStyle::labelFont();
+    default:
+        return DiagramStyle::labelFont();
     }
 }
 
 bool isChip(EdgeLabel::SpanStyle s)
 {
-    return s == EdgeLabel::SpanStyle::Chip || s == EdgeLabel::SpanStyle::InternalChip || s == EdgeLabel::SpanStyle::FailureChip;
+    return s == EdgeLabel::SpanStyle::Chip || s == EdgeLabel::SpanStyle::InternalChip
+        || s == EdgeLabel::SpanStyle::FailureChip;
 }
 
 qreal spanWidth(const EdgeLabel::Span &span)
@@ -76,7 +87,10 @@ qreal spanWidth(const EdgeLabel::Span &span)
     return isChip(span.style) ? w + 2 * ChipPadX : w;
 }
 
-qreal lineHeight() { return QFontMetricsF(DiagramStyle::labelFont()).height() + 1; }
+qreal lineHeight()
+{
+    return QFontMetricsF(DiagramStyle::labelFont()).height() + 1;
+}
 
 // Splits long prose (fallback descriptions) into lines of at most `width` pixels.
 QStringList wrap(const QString &text, qreal width, const QFont &font)
@@ -113,43 +127,44 @@ EdgeLabel EdgeLabel::build(const Edge &edge, ViewFilters filters)
                 continue;
             Line line;
             const bool internal = r.visibility == RouteVisibility::Internal;
-            line << Span{r.method, internal ? S::Muted : S::Method} << Span{r.path, internal ? S::Muted : S::Text};
+            line << Span { r.method, internal ? S::Muted : S::Method }
+                 << Span { r.path, internal ? S::Muted : S::Text };
             if (internal)
-                line << Span{QStringLiteral("internal"), S::InternalChip};
+                line << Span { QStringLiteral("internal"), S::InternalChip };
             if (cross && (r.auth != AuthMode::None || !internal))
-                line << Span{authChip(r.auth), r.auth == AuthMode::None ? S::FailureChip : S::Chip};
+                line << Span { authChip(r.auth), r.auth == AuthMode::None ? S::FailureChip : S::Chip };
             if (cross && r.rateLimit.isSet())
-                line << Span{rateChip(r.rateLimit), S::Chip};
+                line << Span { rateChip(r.rateLimit), S::Chip };
             if (failure && r.fallback.isSet()) {
-                line << Span{fallbackText(r.fallback), S::FailureChip};
+                line << Span { fallbackText(r.fallback), S::FailureChip };
                 label.hasFailurePath = true;
             }
             label.lines << line;
         }
     } else if (edge.kind == EdgeKind::Publish || edge.kind == EdgeKind::Subscribe) {
         for (const Topic &t : edge.topics)
-            label.lines << Line{Span{t.name, S::Text}};
+            label.lines << Line { Span { t.name, S::Text } };
         if (!edge.consumerGroup.isEmpty())
-            label.lines << Line{Span{QStringLiteral("group ") + edge.consumerGroup, S::Muted}};
+            label.lines << Line { Span { QStringLiteral("group ") + edge.consumerGroup, S::Muted } };
     } else if (edge.kind == EdgeKind::UsesCache) {
         if (!edge.keyPrefix.isEmpty())
-            label.lines << Line{Span{edge.keyPrefix + QStringLiteral("*"), S::Muted}};
+            label.lines << Line { Span { edge.keyPrefix + QStringLiteral("*"), S::Muted } };
     }
 
     if (!edge.label.isEmpty() && edge.kind != EdgeKind::Owns)
-        label.lines.prepend(Line{Span{edge.label, S::Text}});
+        label.lines.prepend(Line { Span { edge.label, S::Text } });
 
     if (edge.kind == EdgeKind::Sync && failure && (edge.timeoutMs > 0 || edge.fallback.isSet())) {
         Line line;
         if (edge.timeoutMs > 0)
-            line << Span{QStringLiteral("timeout ") + duration(edge.timeoutMs), S::FailureChip};
+            line << Span { QStringLiteral("timeout ") + duration(edge.timeoutMs), S::FailureChip };
         if (edge.fallback.isSet())
-            line << Span{fallbackText(edge.fallback), S::FailureChip};
+            line << Span { fallbackText(edge.fallback), S::FailureChip };
         label.lines << line;
         label.hasFailurePath = true;
         if (!edge.fallback.description.isEmpty()) {
             for (const QString &text : wrap(edge.fallback.description, 210, DiagramStyle::labelFont()))
-                label.lines << Line{Span{text, S::FailureText}};
+                label.lines << Line { Span { text, S::FailureText } };
         }
     }
 
@@ -187,9 +202,18 @@ void EdgeLabel::paint(QPainter &p, const QRectF &rect) const
                 const QRectF chip(x, y + (lh - fm.height() - 2) / 2, w, fm.height() + 2);
                 QColor bg, fg;
                 switch (span.style) {
-                case SpanStyle::InternalChip: bg = QColor(0xe2, 0xe8, 0xf0); fg = QColor(0x47, 0x55, 0x69); break;
-                case SpanStyle::FailureChip: bg = QColor(0xff, 0xed, 0xd5); fg = QColor(0xb4, 0x53, 0x09); break;
-                default: bg = QColor(0xfe, 0xf3, 0xc7); fg = QColor(0x78, 0x50, 0x0a); break;
+                case SpanStyle::InternalChip:
+                    bg = QColor(0xe2, 0xe8, 0xf0);
+                    fg = QColor(0x47, 0x55, 0x69);
+                    break;
+                case SpanStyle::FailureChip:
+                    bg = QColor(0xff, 0xed, 0xd5);
+                    fg = QColor(0xb4, 0x53, 0x09);
+                    break;
+                default:
+                    bg = QColor(0xfe, 0xf3, 0xc7);
+                    fg = QColor(0x78, 0x50, 0x0a);
+                    break;
                 }
                 p.setPen(Qt::NoPen);
                 p.setBrush(bg);

@@ -1,7 +1,6 @@
 #include "edgerouter.h"
 
 #include <QLineF>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -14,7 +13,8 @@ constexpr qreal Inset = 14; // keep anchors away from rounded corners
 
 QRectF segmentRect(const QPointF &a, const QPointF &b)
 {
-    return QRectF(QPointF(std::min(a.x(), b.x()), std::min(a.y(), b.y())), QPointF(std::max(a.x(), b.x()), std::max(a.y(), b.y())))
+    return QRectF(QPointF(std::min(a.x(), b.x()), std::min(a.y(), b.y())),
+        QPointF(std::max(a.x(), b.x()), std::max(a.y(), b.y())))
         .adjusted(-1, -1, 1, 1);
 }
 
@@ -120,14 +120,14 @@ QPolygonF EdgeRouter::route(const Edge &edge, const QRectF &s, const QRectF &t) 
         if (std::abs(x - t.center().x()) > 0.5)
             x = std::clamp(s.center().x(), ox0, ox1);
         const bool down = t.top() >= s.bottom();
-        candidates << QPolygonF({QPointF(x, down ? s.bottom() : s.top()), QPointF(x, down ? t.top() : t.bottom())});
+        candidates << QPolygonF({ QPointF(x, down ? s.bottom() : s.top()), QPointF(x, down ? t.top() : t.bottom()) });
     }
     if (oy0 <= oy1 && (t.left() >= s.right() || t.right() <= s.left())) {
         qreal y = std::clamp(t.center().y(), oy0, oy1);
         if (std::abs(y - t.center().y()) > 0.5)
             y = std::clamp(s.center().y(), oy0, oy1);
         const bool right = t.left() >= s.right();
-        candidates << QPolygonF({QPointF(right ? s.right() : s.left(), y), QPointF(right ? t.left() : t.right(), y)});
+        candidates << QPolygonF({ QPointF(right ? s.right() : s.left(), y), QPointF(right ? t.left() : t.right(), y) });
     }
     if (!candidates.isEmpty() && hits(candidates.first(), sid, tid) == 0)
         return candidates.first();
@@ -142,21 +142,23 @@ QPolygonF EdgeRouter::route(const Edge &edge, const QRectF &s, const QRectF &t) 
     // Z shapes with the middle run at several offsets from the gap's centre.
     const qreal gapY0 = below ? s.bottom() : t.bottom(), gapY1 = below ? t.top() : s.top();
     const qreal gapX0 = rightOf ? s.right() : t.right(), gapX1 = rightOf ? t.left() : s.left();
-    for (qreal k : {0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0}) {
+    for (qreal k : { 0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0 }) {
         const qreal midY = (gapY0 + gapY1) / 2 + k * 18;
-        candidates << QPolygonF({sv, QPointF(sv.x(), midY), QPointF(tv.x(), midY), tv});
+        candidates << QPolygonF({ sv, QPointF(sv.x(), midY), QPointF(tv.x(), midY), tv });
         const qreal midX = (gapX0 + gapX1) / 2 + k * 18;
-        candidates << QPolygonF({sh, QPointF(midX, sh.y()), QPointF(midX, th.y()), th});
+        candidates << QPolygonF({ sh, QPointF(midX, sh.y()), QPointF(midX, th.y()), th });
     }
     // L shapes.
-    candidates << QPolygonF({sv, QPointF(sv.x(), t.center().y()), QPointF(rightOf ? t.left() : t.right(), t.center().y())});
-    candidates << QPolygonF({sh, QPointF(t.center().x(), sh.y()), QPointF(t.center().x(), below ? t.top() : t.bottom())});
+    candidates << QPolygonF(
+        { sv, QPointF(sv.x(), t.center().y()), QPointF(rightOf ? t.left() : t.right(), t.center().y()) });
+    candidates << QPolygonF(
+        { sh, QPointF(t.center().x(), sh.y()), QPointF(t.center().x(), below ? t.top() : t.bottom()) });
     // Detours around the row: out of the top/bottom, along a channel beyond both nodes.
     const qreal over = std::min(s.top(), t.top()) - 24, under = std::max(s.bottom(), t.bottom()) + 24;
-    candidates << QPolygonF({QPointF(s.center().x(), s.bottom()), QPointF(s.center().x(), under), QPointF(t.center().x(), under),
-                             QPointF(t.center().x(), t.bottom())});
-    candidates << QPolygonF({QPointF(s.center().x(), s.top()), QPointF(s.center().x(), over), QPointF(t.center().x(), over),
-                             QPointF(t.center().x(), t.top())});
+    candidates << QPolygonF({ QPointF(s.center().x(), s.bottom()), QPointF(s.center().x(), under),
+        QPointF(t.center().x(), under), QPointF(t.center().x(), t.bottom()) });
+    candidates << QPolygonF({ QPointF(s.center().x(), s.top()), QPointF(s.center().x(), over),
+        QPointF(t.center().x(), over), QPointF(t.center().x(), t.top()) });
 
     QPolygonF best;
     qreal bestScore = std::numeric_limits<qreal>::max();
@@ -178,7 +180,7 @@ QPolygonF EdgeRouter::route(const Edge &edge, const QRectF &s, const QRectF &t) 
         }
     }
     if (best.isEmpty())
-        best = QPolygonF({s.center(), t.center()});
+        best = QPolygonF({ s.center(), t.center() });
     return best;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "spatialgrid.h"
 #include "model/edge.h"
+#include "spatialgrid.h"
 
 #include <QPolygonF>
 #include <QRectF>
@@ -16,7 +16,10 @@ namespace Gatehouse {
 class EdgeRouter
 {
 public:
-    explicit EdgeRouter(const SpatialGrid &obstacles) : m_obstacles(obstacles) {}
+    explicit EdgeRouter(const SpatialGrid &obstacles)
+        : m_obstacles(obstacles)
+    {
+    }
 
     QPolygonF route(const Edge &edge, const QRectF &source, const QRectF &target) const;
     // How many obstacle rects (other than the two ends) the polyline crosses.

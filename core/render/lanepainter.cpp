@@ -4,7 +4,6 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
-
 #include <algorithm>
 #include <limits>
 
@@ -13,10 +12,14 @@ namespace Gatehouse {
 QString LanePainter::caption(Lane lane)
 {
     switch (lane) {
-    case Lane::Clients: return QStringLiteral("CLIENTS");
-    case Lane::Gateway: return QStringLiteral("GATEWAY");
-    case Lane::Services: return QStringLiteral("SERVICES");
-    case Lane::Data: return QStringLiteral("DATA");
+    case Lane::Clients:
+        return QStringLiteral("CLIENTS");
+    case Lane::Gateway:
+        return QStringLiteral("GATEWAY");
+    case Lane::Services:
+        return QStringLiteral("SERVICES");
+    case Lane::Data:
+        return QStringLiteral("DATA");
     }
     return {};
 }
@@ -40,7 +43,7 @@ QList<LaneBand> LanePainter::computeBands(const QList<Node> &nodes, qreal minRig
     for (int i = 0; i < LaneCount; ++i) {
         if (top[i] > bottom[i])
             continue;
-        bands.append({Lane(i), QRectF(left - HeaderWidth - Pad, top[i] - Pad, 0, bottom[i] - top[i] + 2 * Pad)});
+        bands.append({ Lane(i), QRectF(left - HeaderWidth - Pad, top[i] - Pad, 0, bottom[i] - top[i] + 2 * Pad) });
     }
     for (LaneBand &b : bands)
         b.rect.setRight(right + Pad);
@@ -71,7 +74,8 @@ void LanePainter::paint(QPainter &p, const QList<LaneBand> &bands)
         p.drawRect(r);
         // Caption column.
         const QRectF header(r.left(), r.top(), HeaderWidth, r.height());
-        p.setBrush(band.lane == Lane::Gateway ? QColor(0x1e, 0x2a, 0x4a) : DiagramStyle::laneFill(band.lane).darker(108));
+        p.setBrush(
+            band.lane == Lane::Gateway ? QColor(0x1e, 0x2a, 0x4a) : DiagramStyle::laneFill(band.lane).darker(108));
         p.drawRect(header);
         p.setPen(QPen(QColor(0xd7, 0xdc, 0xe4), 1));
         p.drawLine(r.bottomLeft(), r.bottomRight());

@@ -21,19 +21,19 @@ QList<Entry> entries(const RenderOptions &o)
 {
     QList<Entry> list;
     if (o.filters & ViewFilter::SyncCalls)
-        list.append({Entry::Sample::Edge, EdgeKind::Sync, QStringLiteral("sync call (HTTP)")});
+        list.append({ Entry::Sample::Edge, EdgeKind::Sync, QStringLiteral("sync call (HTTP)") });
     if (o.filters & ViewFilter::Events)
-        list.append({Entry::Sample::Edge, EdgeKind::Publish, QStringLiteral("event (Kafka publish / subscribe)")});
+        list.append({ Entry::Sample::Edge, EdgeKind::Publish, QStringLiteral("event (Kafka publish / subscribe)") });
     if (o.filters & ViewFilter::DataOwnership) {
-        list.append({Entry::Sample::Edge, EdgeKind::Owns, QStringLiteral("owns database")});
-        list.append({Entry::Sample::Edge, EdgeKind::UsesCache, QStringLiteral("uses cache")});
+        list.append({ Entry::Sample::Edge, EdgeKind::Owns, QStringLiteral("owns database") });
+        list.append({ Entry::Sample::Edge, EdgeKind::UsesCache, QStringLiteral("uses cache") });
     }
     if (o.filters & ViewFilter::FailurePaths)
-        list.append({Entry::Sample::Failure, EdgeKind::Sync, QStringLiteral("timeout / fallback path")});
+        list.append({ Entry::Sample::Failure, EdgeKind::Sync, QStringLiteral("timeout / fallback path") });
     if (o.filters & ViewFilter::CrossCutting)
-        list.append({Entry::Sample::Chip, EdgeKind::Sync, QStringLiteral("auth / rate limit")});
+        list.append({ Entry::Sample::Chip, EdgeKind::Sync, QStringLiteral("auth / rate limit") });
     if (o.filters & ViewFilter::InternalRoutes)
-        list.append({Entry::Sample::Internal, EdgeKind::Sync, QStringLiteral("internal / admin route")});
+        list.append({ Entry::Sample::Internal, EdgeKind::Sync, QStringLiteral("internal / admin route") });
     return list;
 }
 
@@ -74,7 +74,8 @@ void LegendPainter::paint(QPainter &p, const QPointF &topLeft, const RenderOptio
             p.drawLine(sample);
             p.setPen(Qt::NoPen);
             p.setBrush(DiagramStyle::edgeColor(e.kind));
-            p.drawPolygon(QPolygonF({sample.p2() + QPointF(6, 0), sample.p2() + QPointF(-2, -4), sample.p2() + QPointF(-2, 4)}));
+            p.drawPolygon(QPolygonF(
+                { sample.p2() + QPointF(6, 0), sample.p2() + QPointF(-2, -4), sample.p2() + QPointF(-2, 4) }));
             break;
         }
         case Entry::Sample::Failure:

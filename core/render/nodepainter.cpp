@@ -6,7 +6,6 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
-
 #include <algorithm>
 
 namespace Gatehouse {
@@ -87,11 +86,12 @@ void drawKafkaIcon(QPainter &p, const QRectF &r, const QColor &c)
     p.drawLine(mid, a);
     p.drawLine(mid, b);
     p.drawLine(mid, d);
-    for (const QPointF &pt : {mid, a, b, d})
+    for (const QPointF &pt : { mid, a, b, d })
         p.drawEllipse(pt, 2.2, 2.2);
 }
 
-void drawChip(QPainter &p, const QPointF &topLeft, const QString &text, const QColor &bg, const QColor &fg, qreal *width)
+void drawChip(
+    QPainter &p, const QPointF &topLeft, const QString &text, const QColor &bg, const QColor &fg, qreal *width)
 {
     const QFont f = DiagramStyle::chipFont();
     const QFontMetricsF fm(f);
@@ -113,7 +113,8 @@ QString NodePainter::subtitle(const Node &node)
     QStringList parts;
     switch (node.kind) {
     case NodeKind::Service:
-        parts << (node.role == ServiceRole::Generic ? QStringLiteral("service") : nameOf(node.role) + QStringLiteral(" service"));
+        parts << (node.role == ServiceRole::Generic ? QStringLiteral("service")
+                                                    : nameOf(node.role) + QStringLiteral(" service"));
         break;
     case NodeKind::Gateway:
         parts << QStringLiteral("gateway");
@@ -128,7 +129,9 @@ QString NodePainter::subtitle(const Node &node)
         parts << QStringLiteral("Kafka");
         break;
     default:
-        parts << (node.kind == NodeKind::ClientWeb ? QStringLiteral("web") : node.kind == NodeKind::ClientMobile ? QStringLiteral("mobile") : QStringLiteral("partner"));
+        parts << (node.kind == NodeKind::ClientWeb    ? QStringLiteral("web")
+                : node.kind == NodeKind::ClientMobile ? QStringLiteral("mobile")
+                                                      : QStringLiteral("partner"));
         if (node.ratePerSecond() > 0)
             parts << QStringLiteral("%1 req/s").arg(node.ratePerSecond());
         break;
@@ -282,8 +285,8 @@ void NodePainter::paint(QPainter &p, const Node &node, const Context &ctx)
     const Qt::Alignment align = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignTop;
     qreal y = textArea.center().y() - blockH / 2;
     p.setPen(colors.text);
-    TextCache::draw(p, titleFont, node.name.isEmpty() ? node.id : node.name, QRectF(textArea.left(), y, textArea.width(), tfm.height()),
-                    align);
+    TextCache::draw(p, titleFont, node.name.isEmpty() ? node.id : node.name,
+        QRectF(textArea.left(), y, textArea.width(), tfm.height()), align);
     y += tfm.height() + 1;
     if (!sub.isEmpty()) {
         p.setPen(colors.subtext);

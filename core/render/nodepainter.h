@@ -20,8 +20,8 @@ public:
     struct Context
     {
         bool selected = false;
-        bool drawLabels = true;    // false: title only at large zoom-out levels
-        QStringList marks;         // cross-cutting badges, see crossCuttingMarks()
+        bool drawLabels = true; // false: title only at large zoom-out levels
+        QStringList marks; // cross-cutting badges, see crossCuttingMarks()
     };
 
     static QRectF rect(const Node &node) { return QRectF(node.position, node.size); }

@@ -36,7 +36,8 @@ void SceneRenderer::render(QPainter &painter, const Topology &topology, const Re
     render(painter, topology, layout, options);
 }
 
-void SceneRenderer::render(QPainter &painter, const Topology &topology, const DiagramLayout &layout, const RenderOptions &options)
+void SceneRenderer::render(
+    QPainter &painter, const Topology &topology, const DiagramLayout &layout, const RenderOptions &options)
 {
     const QRectF bounds = sceneRect(layout, options);
     painter.save();

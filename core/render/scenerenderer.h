@@ -1,8 +1,8 @@
 #pragma once
 
 #include "diagramlayout.h"
-#include "renderoptions.h"
 #include "model/topology.h"
+#include "renderoptions.h"
 
 #include <QImage>
 #include <QRectF>
@@ -24,8 +24,8 @@ public:
     static QRectF sceneRect(const DiagramLayout &layout, const RenderOptions &options);
     static void render(QPainter &painter, const Topology &topology, const RenderOptions &options);
     // Same with a layout the caller already computed (for `topology` and `options`).
-    static void render(QPainter &painter, const Topology &topology, const DiagramLayout &layout,
-                       const RenderOptions &options);
+    static void render(
+        QPainter &painter, const Topology &topology, const DiagramLayout &layout, const RenderOptions &options);
     // An ARGB image of sceneRect() at `scale` device pixels per scene unit.
     static QImage renderImage(const Topology &topology, const RenderOptions &options, qreal scale = 1.0);
 };

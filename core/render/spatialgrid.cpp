@@ -5,10 +5,13 @@
 namespace Gatehouse {
 
 namespace {
-quint64 cellKey(int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); }
+quint64 cellKey(int x, int y)
+{
+    return (quint64(quint32(x)) << 32) | quint32(y);
+}
 } // namespace
 
-template<typename F> void SpatialGrid::forCells(const QRectF &r, F f) const
+template <typename F> void SpatialGrid::forCells(const QRectF &r, F f) const
 {
     const int x0 = int(std::floor(r.left() / m_cell)), x1 = int(std::floor(r.right() / m_cell));
     const int y0 = int(std::floor(r.top() / m_cell)), y1 = int(std::floor(r.bottom() / m_cell));
@@ -42,10 +45,10 @@ void SpatialGrid::add(const QString &key, const QRectF &rect)
     int index;
     if (!m_free.isEmpty()) {
         index = m_free.takeLast();
-        m_entries[index] = Entry{key, rect, true, 0};
+        m_entries[index] = Entry { key, rect, true, 0 };
     } else {
         index = int(m_entries.size());
-        m_entries.append(Entry{key, rect, true, 0});
+        m_entries.append(Entry { key, rect, true, 0 });
     }
     m_byKey[key].append(index);
     forCells(rect, [&](quint64 c) { m_cells[c].append(index); });
@@ -87,7 +90,7 @@ QList<SpatialGrid::Hit> SpatialGrid::query(const QRectF &area) const
                 continue;
             e.stamp = stamp;
             if (e.rect.intersects(area))
-                result.append(Hit{&e.key, e.rect});
+                result.append(Hit { &e.key, e.rect });
         }
     });
     return result;

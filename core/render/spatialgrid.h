@@ -13,11 +13,14 @@ namespace Gatehouse {
 class SpatialGrid
 {
 public:
-    explicit SpatialGrid(qreal cellSize = 160.0) : m_cell(cellSize) {}
+    explicit SpatialGrid(qreal cellSize = 160.0)
+        : m_cell(cellSize)
+    {
+    }
 
     void clear();
     void insert(const QString &key, const QRectF &rect); // replaces the key's previous rects
-    void add(const QString &key, const QRectF &rect);    // one more rect for the key
+    void add(const QString &key, const QRectF &rect); // one more rect for the key
     void remove(const QString &key);
     bool contains(const QString &key) const { return m_byKey.contains(key); }
     QRectF rect(const QString &key) const; // the key's first rect
@@ -39,7 +42,7 @@ private:
         bool alive = true;
         mutable quint32 stamp = 0;
     };
-    template<typename F> void forCells(const QRectF &r, F f) const;
+    template <typename F> void forCells(const QRectF &r, F f) const;
     qreal m_cell;
     QList<Entry> m_entries;
     QList<int> m_free;

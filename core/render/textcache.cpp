@@ -53,7 +53,8 @@ void draw(QPainter &painter, const QFont &font, const QString &text, const QRect
         return;
     }
     Cache *c = cache();
-    const QString key = font.key() + QLatin1Char('\x1f') + QString::number(int(rect.width())) + QLatin1Char('\x1f') + text;
+    const QString key
+        = font.key() + QLatin1Char('\x1f') + QString::number(int(rect.width())) + QLatin1Char('\x1f') + text;
     auto it = c->find(key);
     if (it == c->end()) {
         if (c->size() > MaxEntries)

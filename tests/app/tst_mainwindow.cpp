@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
@@ -69,6 +70,13 @@ public:
     }
     QString askOpenFileName(QWidget *, const QString &) override { return openFileName; }
     QString askSaveFileName(QWidget *, const QString &) override { return saveFileName; }
+    QString askImportFileName(QWidget *, const QString &, const QString &) override { return openFileName; }
+    QString askExportFileName(QWidget *, const QString &, const QString &filter) override
+    {
+        exportFilters.append(filter);
+        return saveFileName;
+    }
+    QStringList exportFilters;
 };
 
 QString examplePath(const char *name = "api-gateway.gatehouse")
@@ -141,6 +149,8 @@ private Q_SLOTS:
     void propertyEditIsOneUndoStep();
     void statusBarShowsSelectionAndZoom();
     void dockLayoutIsRemembered();
+    void exportAndImportDrawio();
+    void exportImagesAndRefuseUnknown();
 
 private:
     MainWindow::Options options();
@@ -522,7 +532,7 @@ void TestMainWindow::statusBarShowsSelectionAndZoom()
     QVERIFY(window.openFile(examplePath()));
     QCOMPARE(window.selectionText(), QString("Nothing selected"));
     window.document()->setSelection({"order", "payment", "e-gateway-auth"});
-    QCOMPARE(window.selectionText(), QString("Selected: 2 nodes, 1 connections"));
+    QCOMPARE(window.selectionText(), QString("Selected — nodes: 2, connections: 1"));
     window.view()->setZoom(1.5);
     QTRY_COMPARE(window.zoomText(), QString("Zoom: 150%"));
 }
@@ -547,6 +557,62 @@ void TestMainWindow::dockLayoutIsRemembered()
     QCOMPARE(restored.dockWidgetArea(restored.findChild<QDockWidget *>("propertiesDock")), Qt::LeftDockWidgetArea);
     QVERIFY(!restored.findChild<QDockWidget *>("problemsDock")->isVisible());
     QVERIFY(restored.findChild<QDockWidget *>("paletteDock")->isVisible());
+}
+
+void TestMainWindow::exportAndImportDrawio()
+{
+    MainWindow window(options());
+    QVERIFY(window.openFile(examplePath()));
+    const QString file = m_dir.filePath("exported.drawio");
+    // Through the menu, as a user would: File ▸ Export ▸ draw.io.
+    m_prompts->saveFileName = file;
+    QAction *exportDrawio = window.findChild<QAction *>("actionExport-drawio");
+    QVERIFY(exportDrawio);
+    exportDrawio->trigger();
+    QVERIFY(QFileInfo(file).size() > 0);
+    QVERIFY(m_prompts->exportFilters.last().contains("*.drawio"));
+    // Exporting does not touch the document's own file or clean state.
+    QCOMPARE(window.document()->fileName(), QFileInfo(examplePath()).absoluteFilePath());
+    QVERIFY(!window.isWindowModified());
+
+    // Our own export imports back to the same diagram, as a new untitled one.
+    MainWindow other(options());
+    m_prompts->openFileName = file;
+    other.findChild<QAction *>("actionImport")->trigger();
+    QVERIFY(other.document()->fileName().isEmpty());
+    Topology imported = other.document()->topology();
+    Topology expected = window.document()->topology();
+    imported.sortById();
+    expected.sortById();
+    QCOMPARE(imported, expected);
+
+    // A broken draw.io file is reported, never a crash.
+    const QString broken = m_dir.filePath("broken.drawio");
+    QFile out(broken);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("<mxfile><diagram>not really");
+    out.close();
+    QVERIFY(!other.importFile(broken));
+    QCOMPARE(m_prompts->errors.size(), 1);
+    QCOMPARE(other.document()->topology(), imported);
+}
+
+void TestMainWindow::exportImagesAndRefuseUnknown()
+{
+    MainWindow window(options());
+    QVERIFY(window.openFile(examplePath()));
+    const QString svg = m_dir.filePath("diagram.svg");
+    const QString png = m_dir.filePath("diagram.png");
+    QVERIFY(window.exportFile(svg));
+    QVERIFY(window.exportFile(png));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    QVERIFY(svgFile.readAll().contains("<svg"));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 200);
+    QVERIFY(!window.exportFile(m_dir.filePath("diagram.docx")));
+    QCOMPARE(m_prompts->errors.size(), 1);
 }
 
 int main(int argc, char *argv[])

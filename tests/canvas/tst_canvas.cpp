@@ -11,12 +11,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
-
 #include <memory>
 
 using namespace Gatehouse;
@@ -61,7 +61,8 @@ struct Canvas
     }
     void moveTo(QPoint p)
     {
-        QMouseEvent move(QEvent::MouseMove, p, view->viewport()->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(
+            QEvent::MouseMove, p, view->viewport()->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(view->viewport(), &move);
     }
     void release(QPoint p) { QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, p); }
@@ -111,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(added.role, ServiceRole::Payment);
         QVERIFY(QRectF(added.position, added.size).contains(QPointF(300, 900)));
         QVERIFY(c.scene->nodeItem(added.id));
-        QCOMPARE(c.doc.selectedNodeIds(), QStringList{added.id});
+        QCOMPARE(c.doc.selectedNodeIds(), QStringList { added.id });
         QCOMPARE(c.doc.undoStack()->count(), 1);
     }
 
@@ -134,9 +135,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<EdgeKind>("kind");
-        QTest::newRow("service → kafka publishes") << "auth" << "kafka" << EdgeKind::Publish;
-        QTest::newRow("kafka → service subscribes") << "kafka" << "auth" << EdgeKind::Subscribe;
-        QTest::newRow("service → redis uses cache") << "order" << "redis" << EdgeKind::UsesCache;
+        QTest::newRow("service → kafka publishes") << "auth"
+                                                   << "kafka" << EdgeKind::Publish;
+        QTest::newRow("kafka → service subscribes") << "kafka"
+                                                    << "auth" << EdgeKind::Subscribe;
+        QTest::newRow("service → redis uses cache") << "order"
+                                                    << "redis" << EdgeKind::UsesCache;
     }
 
     void connectKindFollowsEnds()
@@ -187,7 +191,7 @@ private Q_SLOTS:
     void multiMoveIsOneUndoStep()
     {
         Canvas c;
-        c.doc.setSelection({"order", "payment"});
+        c.doc.setSelection({ "order", "payment" });
         const QPointF orderStart = c.doc.node("order")->position, paymentStart = c.doc.node("payment")->position;
         c.drag(c.at("order"), c.at("order", QPointF(40, 0)));
         QCOMPARE(c.doc.undoStack()->count(), 1);
@@ -198,7 +202,7 @@ private Q_SLOTS:
     void copyPasteThroughClipboard()
     {
         Canvas a;
-        a.doc.setSelection({"order", "order-db"});
+        a.doc.setSelection({ "order", "order-db" });
         a.view->action(DiagramView::Action::Copy)->trigger();
         const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
         QVERIFY(mime && mime->hasFormat(Document::clipboardMimeType()));
@@ -221,7 +225,7 @@ private Q_SLOTS:
         Canvas c;
         const QByteArray before = ProjectFile::toJson(c.doc.topology());
         QTest::mouseClick(c.view->viewport(), Qt::LeftButton, {}, c.at("payment"));
-        QCOMPARE(c.doc.selectedNodeIds(), QStringList{"payment"});
+        QCOMPARE(c.doc.selectedNodeIds(), QStringList { "payment" });
         c.view->setFocus();
         QTest::keyClick(c.view.get(), Qt::Key_Delete);
         QVERIFY(!c.doc.node("payment"));
@@ -264,12 +268,12 @@ private Q_SLOTS:
     void alignAndFind()
     {
         Canvas c;
-        c.doc.setSelection({"auth", "web"});
+        c.doc.setSelection({ "auth", "web" });
         c.view->action(DiagramView::Action::AlignLeft)->trigger();
         QCOMPARE(c.doc.node("auth")->position.x(), c.doc.node("web")->position.x());
         QCOMPARE(c.doc.undoStack()->count(), 1);
         QVERIFY(c.view->findNode("invent"));
-        QCOMPARE(c.doc.selectedNodeIds(), QStringList{"inventory"});
+        QCOMPARE(c.doc.selectedNodeIds(), QStringList { "inventory" });
         QVERIFY(!c.view->findNode("no such node"));
     }
 
@@ -278,7 +282,7 @@ private Q_SLOTS:
         Canvas c;
         const QPointF order = c.doc.node("order")->position;
         // A pasted copy lands on top of the original's neighbourhood.
-        c.doc.paste(c.doc.copy({"order"}), QPointF(10, 0));
+        c.doc.paste(c.doc.copy({ "order" }), QPointF(10, 0));
         const QString copy = c.doc.selectedNodeIds().first();
         c.view->action(DiagramView::Action::AutoLayout)->trigger();
         QCOMPARE(c.doc.node("order")->position, order); // untouched
@@ -287,6 +291,65 @@ private Q_SLOTS:
             if (n.id != copy)
                 QVERIFY2(!moved.intersects(QRectF(n.position, n.size)), qPrintable(n.id));
         }
+    }
+
+    void resizeIsOneUndoStep()
+    {
+        Canvas c;
+        c.doc.setSelection({ "auth" });
+        const Node before = *c.doc.node("auth");
+        const QPoint handle
+            = c.view->mapFromScene(before.position + QPointF(before.size.width() - 3, before.size.height() - 3));
+        c.drag(handle, handle + QPoint(40, 24));
+        QCOMPARE(c.doc.undoStack()->count(), 1);
+        QVERIFY(c.doc.node("auth")->size.width() > before.size.width() + 20);
+        QCOMPARE(c.doc.node("auth")->position, before.position);
+        c.doc.undoStack()->undo();
+        QCOMPARE(c.doc.node("auth")->size, before.size);
+    }
+
+    void waypointDragIsOneUndoStep()
+    {
+        Canvas c;
+        c.doc.setSelection({ "e-kafka-order" });
+        const QPointF wp = c.doc.edge("e-kafka-order")->waypoints.first();
+        const QPoint from = c.view->mapFromScene(wp);
+        c.drag(from, from + QPoint(-40, 0));
+        QCOMPARE(c.doc.undoStack()->count(), 1);
+        const QPointF moved = c.doc.edge("e-kafka-order")->waypoints.first();
+        QVERIFY(moved.x() < wp.x() - 20);
+        // The route follows the stored waypoint.
+        QVERIFY(c.scene->layout().edge("e-kafka-order")->path.contains(moved));
+        c.doc.undoStack()->undo();
+        QCOMPARE(c.doc.edge("e-kafka-order")->waypoints.first(), wp);
+    }
+
+    void doubleClickAddsWaypoint()
+    {
+        Canvas c;
+        const QPolygonF path = c.scene->layout().edge("e-order-payment")->path;
+        QVERIFY(c.doc.edge("e-order-payment")->waypoints.isEmpty());
+        const QPointF mid = (path.first() + path.last()) / 2;
+        c.scene->addWaypoint("e-order-payment", mid + QPointF(0, 3));
+        QCOMPARE(c.doc.edge("e-order-payment")->waypoints.size(), 1);
+        QCOMPARE(c.scene->layout().edge("e-order-payment")->path.first(), path.first()); // route unchanged
+        QCOMPARE(c.scene->layout().edge("e-order-payment")->path.last(), path.last());
+    }
+
+    void canvasDrawsLikeTheExport()
+    {
+        Canvas c;
+        c.view->resize(1920, 1080);
+        c.view->setZoom(1.0);
+        c.view->centerOn(c.scene->itemsBoundingRect().center());
+        const QImage shot = c.view->viewport()->grab().toImage();
+        QDir().mkpath(QStringLiteral(GATEHOUSE_BINARY_DIR "/canvas"));
+        QVERIFY(shot.save(QStringLiteral(GATEHOUSE_BINARY_DIR "/canvas/canvas-100.png")));
+        // The gateway's navy fill shows at its centre, as in the exported image.
+        const Node *gw = c.doc.node("gateway");
+        const QPoint centre
+            = c.view->mapFromScene(gw->position + QPointF(gw->size.width() / 2, gw->size.height() - 10));
+        QCOMPARE(QColor(shot.pixel(centre)).name(), QStringLiteral("#1e2a4a"));
     }
 
     void zoomActions()

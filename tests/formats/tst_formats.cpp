@@ -9,10 +9,10 @@
 #include <QBuffer>
 #include <QImage>
 #include <QRandomGenerator>
-#include <QUrl>
-#include <QtEndian>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QXmlStreamReader>
+#include <QtEndian>
 #include <QtTest>
 #include <algorithm>
 
@@ -84,9 +84,12 @@ void TestFormats::registryFindsFormats()
     const auto registry = FormatRegistry::createDefault();
     QVERIFY(registry->byName(QStringLiteral("drawio")));
     QVERIFY(registry->byName(QStringLiteral("gatehouse")));
-    QCOMPARE(registry->forFileName(QStringLiteral("a/B.DRAWIO"), FormatCapability::Read)->name(), QStringLiteral("drawio"));
-    QCOMPARE(registry->forFileName(QStringLiteral("x.drawio.xml"), FormatCapability::Read)->name(), QStringLiteral("drawio"));
-    QCOMPARE(registry->forFileName(QStringLiteral("x.gatehouse"), FormatCapability::Write)->name(), QStringLiteral("gatehouse"));
+    QCOMPARE(
+        registry->forFileName(QStringLiteral("a/B.DRAWIO"), FormatCapability::Read)->name(), QStringLiteral("drawio"));
+    QCOMPARE(registry->forFileName(QStringLiteral("x.drawio.xml"), FormatCapability::Read)->name(),
+        QStringLiteral("drawio"));
+    QCOMPARE(registry->forFileName(QStringLiteral("x.gatehouse"), FormatCapability::Write)->name(),
+        QStringLiteral("gatehouse"));
     QCOMPARE(registry->forFileName(QStringLiteral("x.txt"), FormatCapability::Read), nullptr);
     QVERIFY(registry->byName(QStringLiteral("drawio"))->capabilities().testFlag(FormatCapability::Read));
     QVERIFY(registry->byName(QStringLiteral("drawio"))->capabilities().testFlag(FormatCapability::Write));
@@ -122,7 +125,8 @@ void TestFormats::imageExportNeedsGuiApplication()
 
 void TestFormats::codecRoundTrip()
 {
-    const QString xml = QStringLiteral("<mxGraphModel><root><mxCell id=\"0\" value=\"%name% ü € 😀 100% &amp;\"/></root></mxGraphModel>");
+    const QString xml = QStringLiteral(
+        "<mxGraphModel><root><mxCell id=\"0\" value=\"%name% ü € 😀 100% &amp;\"/></root></mxGraphModel>");
     const QByteArray packed = DrawioCodec::compressPage(xml);
     QVERIFY(!packed.isEmpty());
     QString error;
@@ -135,7 +139,8 @@ void TestFormats::codecRoundTrip()
 
 void TestFormats::codecRefusesZlibFraming()
 {
-    const QByteArray zlibWrapped = qCompress(DrawioCodec::encodeUriComponent(QStringLiteral("<mxGraphModel/>"))).mid(4).toBase64();
+    const QByteArray zlibWrapped
+        = qCompress(DrawioCodec::encodeUriComponent(QStringLiteral("<mxGraphModel/>"))).mid(4).toBase64();
     QString error;
     QVERIFY(!DrawioCodec::decompressPage(zlibWrapped, 1 << 20, &error));
     QVERIFY2(error.contains(QStringLiteral("corrupt")), qPrintable(error));
@@ -153,12 +158,14 @@ void TestFormats::drawioRoundTrip_data()
     QTest::newRow("example compressed") << TestTopologies::example() << true;
     QTest::newRow("generated plain") << TestTopologies::generated(60) << false;
     QTest::newRow("generated compressed") << TestTopologies::generated(60) << true;
-    QTest::newRow("empty") << Topology{} << false;
+    QTest::newRow("empty") << Topology {} << false;
     Topology zero;
-    zero.nodes.append(Node{QStringLiteral("0"), NodeKind::Service, ServiceRole::Generic, QStringLiteral("id zero"), {}, Lane::Services,
-                           QPointF(0.1, -3.3333333333333335), QSizeF(1e-3 + 100, 50)});
-    zero.nodes.append(Node{QStringLiteral("k"), NodeKind::BusKafka, ServiceRole::Generic, {}, {}, Lane::Services, QPointF(1e6, 2)});
-    zero.edges.append(Edge{QStringLiteral("1"), EdgeKind::Publish, QStringLiteral("0"), QStringLiteral("k"), QStringLiteral("a;b=c \"q\" <t>")});
+    zero.nodes.append(Node { QStringLiteral("0"), NodeKind::Service, ServiceRole::Generic, QStringLiteral("id zero"),
+        {}, Lane::Services, QPointF(0.1, -3.3333333333333335), QSizeF(1e-3 + 100, 50) });
+    zero.nodes.append(Node {
+        QStringLiteral("k"), NodeKind::BusKafka, ServiceRole::Generic, {}, {}, Lane::Services, QPointF(1e6, 2) });
+    zero.edges.append(Edge { QStringLiteral("1"), EdgeKind::Publish, QStringLiteral("0"), QStringLiteral("k"),
+        QStringLiteral("a;b=c \"q\" <t>") });
     zero.edges[0].properties.insert(QStringLiteral("note"), QStringLiteral("x"));
     zero.sortById();
     QTest::newRow("id 0, fractions, lane override") << zero << false;
@@ -211,7 +218,8 @@ void TestFormats::exportIsWellFormed()
             continue;
         const auto a = xml.attributes();
         if (a.hasAttribute(QStringLiteral("id")) && xml.name() != QLatin1String("diagram")) {
-            QVERIFY2(!ids.contains(a.value(QStringLiteral("id")).toString()), qPrintable(a.value(QStringLiteral("id")).toString()));
+            QVERIFY2(!ids.contains(a.value(QStringLiteral("id")).toString()),
+                qPrintable(a.value(QStringLiteral("id")).toString()));
             ids.insert(a.value(QStringLiteral("id")).toString());
         }
         if (a.hasAttribute(QStringLiteral("parent")))
@@ -241,32 +249,40 @@ void TestFormats::exportHasLayersAndObjects()
 {
     const QByteArray bytes = exportDrawio(TestTopologies::example());
     QVERIFY(bytes.startsWith("<mxfile host=\"Gatehouse\" compressed=\"false\">"));
-    for (const char *layer : {"Clients", "Gateway layer", "Services", "Data", "Sync calls (HTTP)", "Async events (Kafka)",
-                              "Data ownership &amp; cache", "Legend"})
+    for (const char *layer : { "Clients", "Gateway layer", "Services", "Data", "Sync calls (HTTP)",
+             "Async events (Kafka)", "Data ownership &amp; cache", "Legend" })
         QVERIFY2(bytes.contains(QByteArray("value=\"") + layer + "\" parent=\"0\""), layer);
     QVERIFY(bytes.contains("<object id=\"order\""));
     QVERIFY(bytes.contains("kind=\"service\" role=\"order\""));
     QVERIFY(bytes.contains("parent=\"layer:sync\" source=\"gateway\" target=\"order\""));
-    QVERIFY(bytes.contains("dashed=1;dashPattern=6 4;"));             // events are dashed
+    QVERIFY(bytes.contains("dashed=1;dashPattern=6 4;")); // events are dashed
     QVERIFY(bytes.contains("timeout 800 ms →&lt;br&gt;fallback: payment&lt;br&gt;")); // the timeout path is labelled
-    QVERIFY(bytes.contains("GET /admin/orders · internal"));          // internal routes are marked
+    QVERIFY(bytes.contains("GET /admin/orders · internal")); // internal routes are marked
     QVERIFY(!exportDrawio(TestTopologies::example(), true).contains("<mxGraphModel"));
 }
 
 void TestFormats::importHandDrawnDiagram()
 {
-    const ReadResult result = DrawioReader::read(readAll(QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/formats/data/handdrawn.drawio")));
+    const ReadResult result
+        = DrawioReader::read(readAll(QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/formats/data/handdrawn.drawio")));
     QVERIFY2(result.ok(), qPrintable(result.error));
     const Topology &t = *result.topology;
     auto kindOf = [&](const QString &id) { return t.node(id) ? t.node(id)->kind : NodeKind::Service; };
-    QVERIFY2(t.node(QStringLiteral("edge-proxy")), qPrintable(QStringList([&] { QStringList l; for (auto &n : t.nodes) l << n.id; return l; }()).join(',')));
-    QCOMPARE(kindOf(QStringLiteral("edge-proxy")), NodeKind::Gateway);          // hexagon
-    QCOMPARE(kindOf(QStringLiteral("orders-db")), NodeKind::DbPostgres);        // cylinder
-    QCOMPARE(kindOf(QStringLiteral("session-cache")), NodeKind::CacheRedis);    // cylinder labelled cache
-    QCOMPARE(kindOf(QStringLiteral("iphone")), NodeKind::ClientMobile);          // phone stencil
-    QCOMPARE(kindOf(QStringLiteral("event-stream")), NodeKind::BusKafka);        // direct_data
-    QCOMPARE(t.node(QStringLiteral("orders"))->role, ServiceRole::Order);          // label names the domain
-    QCOMPARE(t.node(QStringLiteral("reporting"))->role, ServiceRole::Generic);     // kept generic
+    QVERIFY2(t.node(QStringLiteral("edge-proxy")),
+        qPrintable(QStringList([&] {
+            QStringList l;
+            for (auto &n : t.nodes)
+                l << n.id;
+            return l;
+        }())
+                       .join(',')));
+    QCOMPARE(kindOf(QStringLiteral("edge-proxy")), NodeKind::Gateway); // hexagon
+    QCOMPARE(kindOf(QStringLiteral("orders-db")), NodeKind::DbPostgres); // cylinder
+    QCOMPARE(kindOf(QStringLiteral("session-cache")), NodeKind::CacheRedis); // cylinder labelled cache
+    QCOMPARE(kindOf(QStringLiteral("iphone")), NodeKind::ClientMobile); // phone stencil
+    QCOMPARE(kindOf(QStringLiteral("event-stream")), NodeKind::BusKafka); // direct_data
+    QCOMPARE(t.node(QStringLiteral("orders"))->role, ServiceRole::Order); // label names the domain
+    QCOMPARE(t.node(QStringLiteral("reporting"))->role, ServiceRole::Generic); // kept generic
     // Inside a container: page position = container origin + relative position.
     QCOMPARE(t.node(QStringLiteral("orders"))->position, QPointF(300 + 40, 200 + 50));
     QCOMPARE(t.node(QStringLiteral("orders"))->size, QSizeF(120, 60));
@@ -277,7 +293,7 @@ void TestFormats::importHandDrawnDiagram()
     QCOMPARE(call->routes.size(), 2);
     QCOMPARE(call->routes[0].path, QStringLiteral("/orders"));
     QCOMPARE(call->routes[1].method, QStringLiteral("GET"));
-    QCOMPARE(call->waypoints, (QList<QPointF>{QPointF(250, 150), QPointF(250, 280)}));
+    QCOMPARE(call->waypoints, (QList<QPointF> { QPointF(250, 150), QPointF(250, 280) }));
     QCOMPARE(t.edge(QStringLiteral("e-orders-orders-db"))->kind, EdgeKind::Owns);
     const Edge *publish = t.edge(QStringLiteral("e-orders-event-stream"));
     QVERIFY(publish);
@@ -290,7 +306,7 @@ void TestFormats::importHandDrawnDiagram()
     QCOMPARE(noteFor(result, QStringLiteral("box"))->kind, ImportNote::Kind::Dropped);
     QCOMPARE(noteFor(result, QStringLiteral("loose"))->kind, ImportNote::Kind::Dropped);
     QVERIFY(!t.edge(QStringLiteral("loose")));
-    QCOMPARE(result.pages, (QStringList{QStringLiteral("Architecture"), QStringLiteral("Second")}));
+    QCOMPARE(result.pages, (QStringList { QStringLiteral("Architecture"), QStringLiteral("Second") }));
 }
 
 void TestFormats::importChoosesPage()
@@ -309,18 +325,22 @@ void TestFormats::importChoosesPage()
     missing.page = 5;
     const ReadResult none = DrawioReader::read(file, missing);
     QVERIFY(!none.ok());
-    QVERIFY2(none.error.contains(QStringLiteral("there is no page 6; the file has 2 page(s): Architecture, Second")), qPrintable(none.error));
+    QVERIFY2(none.error.contains(QStringLiteral("there is no page 6; the file has 2 page(s): Architecture, Second")),
+        qPrintable(none.error));
 }
 
 void TestFormats::importBareModelAndCompressedPage()
 {
     const QString page = QStringLiteral(
         "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
-        "<mxCell id=\"a\" value=\"Billing\" style=\"rounded=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"10\" y=\"20\" width=\"100\" height=\"40\" as=\"geometry\"/></mxCell>"
-        "<mxCell id=\"b\" value=\"Ledger &lt;b&gt;DB&lt;/b&gt;\" style=\"shape=cylinder3;html=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"10\" y=\"120\" width=\"60\" height=\"80\" as=\"geometry\"/></mxCell>"
-        "<mxCell id=\"c\" edge=\"1\" parent=\"1\" source=\"a\" target=\"b\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>"
+        "<mxCell id=\"a\" value=\"Billing\" style=\"rounded=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"10\" "
+        "y=\"20\" width=\"100\" height=\"40\" as=\"geometry\"/></mxCell>"
+        "<mxCell id=\"b\" value=\"Ledger &lt;b&gt;DB&lt;/b&gt;\" style=\"shape=cylinder3;html=1;\" vertex=\"1\" "
+        "parent=\"1\"><mxGeometry x=\"10\" y=\"120\" width=\"60\" height=\"80\" as=\"geometry\"/></mxCell>"
+        "<mxCell id=\"c\" edge=\"1\" parent=\"1\" source=\"a\" target=\"b\"><mxGeometry relative=\"1\" "
+        "as=\"geometry\"/></mxCell>"
         "</root></mxGraphModel>");
-    for (const QByteArray &bytes : {page.toUtf8(), compressedFile(page)}) {
+    for (const QByteArray &bytes : { page.toUtf8(), compressedFile(page) }) {
         const ReadResult result = DrawioReader::read(bytes);
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.topology->nodes.size(), 2);
@@ -337,10 +357,10 @@ void TestFormats::importKeepsUserEditsToOwnCells()
     QByteArray bytes = exportDrawio(TestTopologies::example());
     bytes.replace("<mxGeometry x=\"700\" y=\"380\" width=\"190\"", "<mxGeometry x=\"710\" y=\"390\" width=\"190\"");
     bytes.replace("</root>",
-                  "<mxCell id=\"new1\" value=\"Audit log\" style=\"shape=cylinder3;\" vertex=\"1\" parent=\"layer:data\">"
-                  "<mxGeometry x=\"1600\" y=\"560\" width=\"80\" height=\"80\" as=\"geometry\"/></mxCell>"
-                  "<mxCell id=\"new2\" edge=\"1\" parent=\"layer:data-ownership\" source=\"order\" target=\"new1\">"
-                  "<mxGeometry relative=\"1\" as=\"geometry\"/></mxCell></root>");
+        "<mxCell id=\"new1\" value=\"Audit log\" style=\"shape=cylinder3;\" vertex=\"1\" parent=\"layer:data\">"
+        "<mxGeometry x=\"1600\" y=\"560\" width=\"80\" height=\"80\" as=\"geometry\"/></mxCell>"
+        "<mxCell id=\"new2\" edge=\"1\" parent=\"layer:data-ownership\" source=\"order\" target=\"new1\">"
+        "<mxGeometry relative=\"1\" as=\"geometry\"/></mxCell></root>");
     const ReadResult result = DrawioReader::read(bytes);
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.topology->node(QStringLiteral("order"))->position, QPointF(710, 390));
@@ -386,10 +406,12 @@ void TestFormats::importDrawioSvgAndPng()
     // A PNG without a diagram, an SVG without content: clear errors.
     png.remove(8 + 25, chunk.size());
     QVERIFY(DrawioReader::read(png).error.contains(QStringLiteral("holds no draw.io diagram")));
-    QVERIFY(DrawioReader::read("<svg xmlns=\"http://www.w3.org/2000/svg\"/>").error.contains(QStringLiteral("no content attribute")));
+    QVERIFY(DrawioReader::read("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+                .error.contains(QStringLiteral("no content attribute")));
     QVERIFY(DrawioReader::read(png.left(40)).error.contains(QStringLiteral("truncated")));
     const auto registry = FormatRegistry::createDefault();
-    QCOMPARE(registry->forFileName(QStringLiteral("a.drawio.png"), FormatCapability::Read)->name(), QStringLiteral("drawio"));
+    QCOMPARE(registry->forFileName(QStringLiteral("a.drawio.png"), FormatCapability::Read)->name(),
+        QStringLiteral("drawio"));
     QCOMPARE(registry->forFileName(QStringLiteral("a.png"), FormatCapability::Export)->name(), QStringLiteral("png"));
 }
 
@@ -403,43 +425,56 @@ void TestFormats::hostileInputIsRefused_data()
     QTest::newRow("html") << QByteArray("<html><body/></html>") << "not a draw.io file";
     QTest::newRow("truncated") << QByteArray("<mxfile><diagram name=\"a\"><mxGraphModel><root>") << "not well-formed";
     QTest::newRow("billion laughs") << QByteArray(
-        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
-        "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><mxfile><diagram>&lol3;</diagram></mxfile>")
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 "
+        "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+        "<!ENTITY lol3 "
+        "\"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><mxfile><diagram>&lol3;</diagram></mxfile>")
                                     << "document type declaration";
-    QTest::newRow("external entity") << QByteArray("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><mxGraphModel>&e;</mxGraphModel>")
+    QTest::newRow("external entity") << QByteArray(
+        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><mxGraphModel>&e;</mxGraphModel>")
                                      << "document type declaration";
-    QTest::newRow("undeclared entity") << QByteArray("<mxGraphModel><root>&e;</root></mxGraphModel>") << "not well-formed";
-    QTest::newRow("deep nesting") << (QByteArray("<mxGraphModel><root><mxCell id=\"0\">") + QByteArray("<a>").repeated(100000)
-                                      + QByteArray("</a>").repeated(100000) + "</mxCell></root></mxGraphModel>")
+    QTest::newRow("undeclared entity") << QByteArray("<mxGraphModel><root>&e;</root></mxGraphModel>")
+                                       << "not well-formed";
+    QTest::newRow("deep nesting") << (QByteArray("<mxGraphModel><root><mxCell id=\"0\">")
+        + QByteArray("<a>").repeated(100000) + QByteArray("</a>").repeated(100000) + "</mxCell></root></mxGraphModel>")
                                   << "nested more than 64 levels";
-    QTest::newRow("huge attribute") << (QByteArray("<mxGraphModel><root><mxCell id=\"0\" value=\"") + QByteArray(5 << 20, 'x')
-                                        + "\"/></root></mxGraphModel>")
+    QTest::newRow("huge attribute") << (QByteArray("<mxGraphModel><root><mxCell id=\"0\" value=\"")
+        + QByteArray(5 << 20, 'x') + "\"/></root></mxGraphModel>")
                                     << "longer than 4 MiB";
-    QTest::newRow("broken base64") << QByteArray("<mxfile><diagram name=\"p\">@@@not base64@@@</diagram></mxfile>") << "not valid base64";
-    QTest::newRow("broken deflate") << QByteArray("<mxfile><diagram name=\"p\">" + QByteArray("garbage-but-base64").toBase64()
-                                                  + "</diagram></mxfile>")
+    QTest::newRow("broken base64") << QByteArray("<mxfile><diagram name=\"p\">@@@not base64@@@</diagram></mxfile>")
+                                   << "not valid base64";
+    QTest::newRow("broken deflate") << QByteArray(
+        "<mxfile><diagram name=\"p\">" + QByteArray("garbage-but-base64").toBase64() + "</diagram></mxfile>")
                                     << "cannot be decompressed";
-    QTest::newRow("zlib instead of raw") << QByteArray("<mxfile><diagram name=\"p\">" + qCompress(QByteArray("<mxGraphModel/>")).mid(4).toBase64()
-                                                       + "</diagram></mxfile>")
+    QTest::newRow("zlib instead of raw") << QByteArray("<mxfile><diagram name=\"p\">"
+        + qCompress(QByteArray("<mxGraphModel/>")).mid(4).toBase64() + "</diagram></mxfile>")
                                          << "corrupt";
     QTest::newRow("compressed non-model") << compressedFile(QStringLiteral("<html/>")) << "holds <html>";
     QTest::newRow("no pages") << QByteArray("<mxfile host=\"x\"/>") << "no pages";
     QTest::newRow("no root") << QByteArray("<mxGraphModel/>") << "has no <root>";
-    QTest::newRow("duplicate id") << QByteArray("<mxGraphModel><root>" + cells + "<mxCell id=\"1\" parent=\"0\"/></root></mxGraphModel>")
+    QTest::newRow("duplicate id") << QByteArray(
+        "<mxGraphModel><root>" + cells + "<mxCell id=\"1\" parent=\"0\"/></root></mxGraphModel>")
                                   << "is used twice";
-    QTest::newRow("orphan") << QByteArray("<mxGraphModel><root>" + cells + "<mxCell id=\"2\" vertex=\"1\" parent=\"nope\"/></root></mxGraphModel>")
+    QTest::newRow("orphan") << QByteArray(
+        "<mxGraphModel><root>" + cells + "<mxCell id=\"2\" vertex=\"1\" parent=\"nope\"/></root></mxGraphModel>")
                             << "which does not exist";
-    QTest::newRow("two roots") << QByteArray("<mxGraphModel><root>" + cells + "<mxCell id=\"9\"/></root></mxGraphModel>") << "two root cells";
+    QTest::newRow("two roots") << QByteArray(
+        "<mxGraphModel><root>" + cells + "<mxCell id=\"9\"/></root></mxGraphModel>")
+                               << "two root cells";
     QTest::newRow("cycle") << QByteArray("<mxGraphModel><root>" + cells
-                                         + "<mxCell id=\"a\" vertex=\"1\" parent=\"b\"/><mxCell id=\"b\" vertex=\"1\" parent=\"a\"/></root></mxGraphModel>")
+        + "<mxCell id=\"a\" vertex=\"1\" parent=\"b\"/><mxCell id=\"b\" vertex=\"1\" "
+          "parent=\"a\"/></root></mxGraphModel>")
                            << "parent cycle";
-    QTest::newRow("cell without id") << QByteArray("<mxGraphModel><root>" + cells + "<mxCell parent=\"1\"/></root></mxGraphModel>") << "has no id";
+    QTest::newRow("cell without id") << QByteArray(
+        "<mxGraphModel><root>" + cells + "<mxCell parent=\"1\"/></root></mxGraphModel>")
+                                     << "has no id";
     QTest::newRow("own node, bad kind") << QByteArray("<mxGraphModel><root>" + cells
-                                                      + "<object id=\"n\" ghType=\"node\" kind=\"spaceship\"><mxCell vertex=\"1\" parent=\"1\">"
-                                                        "<mxGeometry width=\"10\" height=\"10\" as=\"geometry\"/></mxCell></object></root></mxGraphModel>")
+        + "<object id=\"n\" ghType=\"node\" kind=\"spaceship\"><mxCell vertex=\"1\" parent=\"1\">"
+          "<mxGeometry width=\"10\" height=\"10\" as=\"geometry\"/></mxCell></object></root></mxGraphModel>")
                                         << "cell \"n\" (kind): \"spaceship\" is not known";
     QTest::newRow("own edge, bad routes") << QByteArray("<mxGraphModel><root>" + cells
-                                                        + "<object id=\"e\" ghType=\"edge\" kind=\"sync\" routes=\"[{\"><mxCell edge=\"1\" parent=\"1\"/></object></root></mxGraphModel>")
+        + "<object id=\"e\" ghType=\"edge\" kind=\"sync\" routes=\"[{\"><mxCell edge=\"1\" "
+          "parent=\"1\"/></object></root></mxGraphModel>")
                                           << "cannot be read back";
 }
 
@@ -463,9 +498,15 @@ void TestFormats::randomGarbageNeverCrashes()
         for (int m = 0; m < 1 + round % 8; ++m) {
             const int at = int(random.bounded(qint64(bytes.size())));
             switch (random.bounded(3)) {
-            case 0: bytes[at] = char(random.bounded(256)); break;
-            case 1: bytes.remove(at, int(random.bounded(40))); break;
-            default: bytes.insert(at, bytes.mid(int(random.bounded(qint64(bytes.size()))), 30)); break;
+            case 0:
+                bytes[at] = char(random.bounded(256));
+                break;
+            case 1:
+                bytes.remove(at, int(random.bounded(40)));
+                break;
+            default:
+                bytes.insert(at, bytes.mid(int(random.bounded(qint64(bytes.size()))), 30));
+                break;
             }
         }
         const ReadResult result = DrawioReader::read(bytes);

@@ -34,8 +34,8 @@ void TestFormatsDrawio::initTestCase()
 {
     // The tool lives next to the repository (../shared/tools); a git worktree one level deeper
     // finds it at ../../shared/tools; GATEHOUSE_CHECK_DRAWIO overrides both.
-    QStringList candidates{QStringLiteral(GATEHOUSE_SOURCE_DIR "/../shared/tools/check-drawio"),
-                           QStringLiteral(GATEHOUSE_SOURCE_DIR "/../../shared/tools/check-drawio")};
+    QStringList candidates { QStringLiteral(GATEHOUSE_SOURCE_DIR "/../shared/tools/check-drawio"),
+        QStringLiteral(GATEHOUSE_SOURCE_DIR "/../../shared/tools/check-drawio") };
     if (qEnvironmentVariableIsSet("GATEHOUSE_CHECK_DRAWIO"))
         candidates.prepend(qEnvironmentVariable("GATEHOUSE_CHECK_DRAWIO"));
     for (const QString &candidate : std::as_const(candidates)) {
@@ -45,8 +45,9 @@ void TestFormatsDrawio::initTestCase()
         }
     }
     QVERIFY2(!m_tool.isEmpty(),
-             qPrintable(QStringLiteral("check-drawio is missing (looked at %1): the draw.io check cannot run; see "
-                                       "../shared/tools/drawio/README.md").arg(candidates.join(QStringLiteral(", ")))));
+        qPrintable(QStringLiteral("check-drawio is missing (looked at %1): the draw.io check cannot run; see "
+                                  "../shared/tools/drawio/README.md")
+                       .arg(candidates.join(QStringLiteral(", ")))));
     m_dir = QStringLiteral(GATEHOUSE_BINARY_DIR "/drawio-check");
     QVERIFY(QDir().mkpath(m_dir));
 }
@@ -67,11 +68,12 @@ void TestFormatsDrawio::drawioOpensEveryExportStrictly()
     const Topology example = TestTopologies::example();
     const Topology large = TestTopologies::generated(248);
     QCOMPARE(large.nodes.size(), 500);
-    const QStringList files{write(QStringLiteral("example.drawio"), example, false),
-                            write(QStringLiteral("example-compressed.drawio"), example, true),
-                            write(QStringLiteral("generated-500.drawio"), large, false)};
+    const QStringList files { write(QStringLiteral("example.drawio"), example, false),
+        write(QStringLiteral("example-compressed.drawio"), example, true),
+        write(QStringLiteral("generated-500.drawio"), large, false) };
     QProcess tool;
-    tool.start(m_tool, QStringList(files) << QStringLiteral("--summary") << QStringLiteral("--strict") << QStringLiteral("--compact"));
+    tool.start(m_tool,
+        QStringList(files) << QStringLiteral("--summary") << QStringLiteral("--strict") << QStringLiteral("--compact"));
     QVERIFY2(tool.waitForFinished(540000), "check-drawio did not finish");
     const QByteArray stdoutBytes = tool.readAllStandardOutput();
     const QByteArray stderrBytes = tool.readAllStandardError();
@@ -79,12 +81,13 @@ void TestFormatsDrawio::drawioOpensEveryExportStrictly()
     QVERIFY(report.open(QIODevice::WriteOnly));
     report.write(stdoutBytes);
     QVERIFY2(tool.exitStatus() == QProcess::NormalExit && tool.exitCode() == 0,
-             qPrintable(QStringLiteral("check-drawio exit %1; report in %2\n%3\n%4")
-                            .arg(tool.exitCode())
-                            .arg(report.fileName(), QString::fromUtf8(stderrBytes), QString::fromUtf8(stdoutBytes.left(4000)))));
+        qPrintable(
+            QStringLiteral("check-drawio exit %1; report in %2\n%3\n%4")
+                .arg(tool.exitCode())
+                .arg(report.fileName(), QString::fromUtf8(stderrBytes), QString::fromUtf8(stdoutBytes.left(4000)))));
     const QJsonArray reports = QJsonDocument::fromJson(stdoutBytes).array();
     QCOMPARE(reports.size(), 3);
-    const int expectedVertices[] = {int(example.nodes.size()), int(example.nodes.size()), 500};
+    const int expectedVertices[] = { int(example.nodes.size()), int(example.nodes.size()), 500 };
     for (int i = 0; i < 3; ++i) {
         const QJsonObject r = reports[i].toObject();
         QVERIFY2(r.value(QStringLiteral("ok")).toBool(), qPrintable(files[i]));
@@ -94,10 +97,10 @@ void TestFormatsDrawio::drawioOpensEveryExportStrictly()
         QCOMPARE(summary.value(QStringLiteral("layers")).toInt(), 8);
         // Nodes + lane bands + legend shapes; edges + legend lines.
         QVERIFY2(summary.value(QStringLiteral("vertices")).toInt() > expectedVertices[i],
-                 qPrintable(QString::number(summary.value(QStringLiteral("vertices")).toInt())));
+            qPrintable(QString::number(summary.value(QStringLiteral("vertices")).toInt())));
         const QJsonObject page = r.value(QStringLiteral("pages")).toArray().at(0).toObject();
         QCOMPARE(page.value(QStringLiteral("encoding")).toString(),
-                 i == 1 ? QStringLiteral("compressed") : QStringLiteral("plain-xml"));
+            i == 1 ? QStringLiteral("compressed") : QStringLiteral("plain-xml"));
     }
 }
 
@@ -107,7 +110,9 @@ void TestFormatsDrawio::drawioRendersTheExample()
     const QString png = m_dir + QStringLiteral("/example-drawio.png");
     QFile::remove(png);
     QProcess tool;
-    tool.start(m_tool, {file, QStringLiteral("--png"), png, QStringLiteral("--summary"), QStringLiteral("--strict"), QStringLiteral("--compact")});
+    tool.start(m_tool,
+        { file, QStringLiteral("--png"), png, QStringLiteral("--summary"), QStringLiteral("--strict"),
+            QStringLiteral("--compact") });
     QVERIFY2(tool.waitForFinished(300000), "check-drawio did not finish");
     QVERIFY2(tool.exitCode() == 0, tool.readAllStandardError().constData());
     const QImage image(png);
@@ -138,7 +143,7 @@ void TestFormatsDrawio::independentDecompressorReadsOurPages()
     const QString script = QFileInfo(m_tool).absolutePath() + QStringLiteral("/drawio/tools/compress-drawio.js");
     QVERIFY2(QFileInfo::exists(script), qPrintable(script));
     QProcess node;
-    node.start(QStringLiteral("node"), {script, QStringLiteral("--decompress"), file});
+    node.start(QStringLiteral("node"), { script, QStringLiteral("--decompress"), file });
     QVERIFY(node.waitForFinished(60000));
     QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
     const QByteArray xml = node.readAllStandardOutput();

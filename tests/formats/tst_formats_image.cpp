@@ -76,7 +76,8 @@ void TestFormatsImage::transparentBackground()
 {
     WriteOptions options;
     options.transparent = true;
-    const QImage image = QImage::fromData(m_registry->byName(QStringLiteral("png"))->write(m_example, options).bytes, "PNG");
+    const QImage image
+        = QImage::fromData(m_registry->byName(QStringLiteral("png"))->write(m_example, options).bytes, "PNG");
     QVERIFY(image.hasAlphaChannel());
     QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
     QVERIFY(drawnPixels(image, image.pixel(0, 0)) > 1000);
@@ -96,7 +97,7 @@ void TestFormatsImage::viewFiltersChangeThePicture()
     render.background = Qt::white;
     render.filters = noEvents.filters;
     QCOMPARE(filtered.convertToFormat(QImage::Format_ARGB32),
-             SceneRenderer::renderImage(m_example, render, 1.0).convertToFormat(QImage::Format_ARGB32));
+        SceneRenderer::renderImage(m_example, render, 1.0).convertToFormat(QImage::Format_ARGB32));
 }
 
 void TestFormatsImage::svgIsValidAndScaled()

@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ReadResult result = DrawioReader::read(bytes, {}, limits);
     if (result.ok() == !result.error.isEmpty())
         std::abort(); // exactly one of topology and error
-    const ReadResult page =
-        DrawioReader::read("<mxfile><diagram name=\"f\">" + bytes.toBase64() + "</diagram></mxfile>", {}, limits);
+    const ReadResult page
+        = DrawioReader::read("<mxfile><diagram name=\"f\">" + bytes.toBase64() + "</diagram></mxfile>", {}, limits);
     if (page.ok() == !page.error.isEmpty())
         std::abort();
     QString error;

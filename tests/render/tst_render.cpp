@@ -89,7 +89,7 @@ private Q_SLOTS:
             Node n = makeNode(QStringLiteral("n"), *nodeKindFromString(name), QPointF(20, 18));
             n.name.clear();
             n.id = QStringLiteral(" ");
-            NodePainter::paint(p, n, {NodePainter::Context{false, false, {}}});
+            NodePainter::paint(p, n, { NodePainter::Context { false, false, {} } });
             p.end();
             centres.insert(image.pixel(100, 80)); // near the bottom centre: the kind's fill
         }
@@ -124,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(!filtered.edge(edgeId)->visible);
 
         // And pixels: the edge's path area differs between the two images.
-        const QImage a = SceneRenderer::renderImage(t, RenderOptions{});
+        const QImage a = SceneRenderer::renderImage(t, RenderOptions {});
         const QImage b = SceneRenderer::renderImage(t, options);
         QVERIFY(a != b);
     }
@@ -134,7 +134,8 @@ private Q_SLOTS:
         const Topology t = loadExample();
         const Edge *edge = t.edge(QStringLiteral("e-gateway-order"));
         const EdgeLabel full = EdgeLabel::build(*edge, allViewFilters());
-        const EdgeLabel publicOnly = EdgeLabel::build(*edge, allViewFilters() & ~ViewFilters(ViewFilter::InternalRoutes));
+        const EdgeLabel publicOnly
+            = EdgeLabel::build(*edge, allViewFilters() & ~ViewFilters(ViewFilter::InternalRoutes));
         QCOMPARE(full.lines.size(), 5);
         QCOMPARE(publicOnly.lines.size(), 4);
     }
@@ -189,30 +190,32 @@ private Q_SLOTS:
         for (const Edge &e : t.edges) {
             const EdgeGeometry *g = layout.edge(e.id);
             if (g->visible && !g->labelRect.isEmpty())
-                labels.append({e.id, g->labelRect});
+                labels.append({ e.id, g->labelRect });
         }
         QVERIFY(labels.size() >= 10);
         for (int i = 0; i < labels.size(); ++i) {
             for (int j = i + 1; j < labels.size(); ++j)
                 QVERIFY2(!labels[i].second.intersects(labels[j].second),
-                         qPrintable(labels[i].first + QStringLiteral(" overlaps ") + labels[j].first));
+                    qPrintable(labels[i].first + QStringLiteral(" overlaps ") + labels[j].first));
             for (const Node &n : t.nodes)
                 QVERIFY2(!labels[i].second.intersects(NodePainter::rect(n)),
-                         qPrintable(labels[i].first + QStringLiteral(" covers node ") + n.id));
+                    qPrintable(labels[i].first + QStringLiteral(" covers node ") + n.id));
         }
     }
 
     void renderExample()
     {
         const Topology t = loadExample();
-        const QImage image = SceneRenderer::renderImage(t, RenderOptions{}, 1.0);
+        const QImage image = SceneRenderer::renderImage(t, RenderOptions {}, 1.0);
         QVERIFY(image.width() >= 1500 && image.width() <= 1920);
         QVERIFY(image.height() >= 700 && image.height() <= 1080);
         QDir().mkpath(QStringLiteral(GATEHOUSE_BINARY_DIR "/render"));
         QVERIFY(image.save(QStringLiteral(GATEHOUSE_BINARY_DIR "/render/example-canvas.png")));
         RenderOptions syncOnly;
-        syncOnly.filters = ViewFilter::SyncCalls | ViewFilter::CrossCutting | ViewFilter::FailurePaths | ViewFilter::InternalRoutes;
-        QVERIFY(SceneRenderer::renderImage(t, syncOnly, 1.0).save(QStringLiteral(GATEHOUSE_BINARY_DIR "/render/example-sync.png")));
+        syncOnly.filters
+            = ViewFilter::SyncCalls | ViewFilter::CrossCutting | ViewFilter::FailurePaths | ViewFilter::InternalRoutes;
+        QVERIFY(SceneRenderer::renderImage(t, syncOnly, 1.0)
+                    .save(QStringLiteral(GATEHOUSE_BINARY_DIR "/render/example-sync.png")));
     }
 };
 

@@ -34,7 +34,10 @@ void EdgeItem::sync()
     update();
 }
 
-QRectF EdgeItem::boundingRect() const { return m_bounds; }
+QRectF EdgeItem::boundingRect() const
+{
+    return m_bounds;
+}
 
 QPainterPath EdgeItem::shape() const
 {

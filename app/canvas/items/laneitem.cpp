@@ -22,7 +22,8 @@ void LaneItem::sync()
     options.filters = m_scene->filters();
     const QRectF content = m_scene->layout().contentBounds();
     m_legendTopLeft = QPointF(content.left(), content.bottom() + 14);
-    const QRectF bounds = content.united(QRectF(m_legendTopLeft, LegendPainter::size(options))).adjusted(-16, -16, 16, 16);
+    const QRectF bounds
+        = content.united(QRectF(m_legendTopLeft, LegendPainter::size(options))).adjusted(-16, -16, 16, 16);
     if (bounds != m_bounds) {
         prepareGeometryChange();
         m_bounds = bounds;

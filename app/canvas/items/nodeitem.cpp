@@ -32,7 +32,10 @@ void NodeItem::sync()
     update();
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5); }
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5);
+}
 
 QPainterPath NodeItem::shape() const
 {
@@ -44,7 +47,9 @@ QPainterPath NodeItem::shape() const
 bool NodeItem::isOnResizeHandle(const QPointF &scenePos) const
 {
     const QPointF p = mapFromScene(scenePos);
-    return isSelected() && QRectF(m_size.width() - ResizeHandle, m_size.height() - ResizeHandle, ResizeHandle + 4, ResizeHandle + 4).contains(p);
+    return isSelected()
+        && QRectF(m_size.width() - ResizeHandle, m_size.height() - ResizeHandle, ResizeHandle + 4, ResizeHandle + 4)
+               .contains(p);
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -73,7 +78,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (isSelected()) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(DiagramStyle::selectionColor());
-        painter->drawRect(QRectF(m_size.width() - ResizeHandle + 2, m_size.height() - ResizeHandle + 2, ResizeHandle, ResizeHandle));
+        painter->drawRect(
+            QRectF(m_size.width() - ResizeHandle + 2, m_size.height() - ResizeHandle + 2, ResizeHandle, ResizeHandle));
     }
 }
 

@@ -4,8 +4,8 @@
 
 namespace Gatehouse {
 
-AddRemoveItemsCommand::AddRemoveItemsCommand(Document *document, Mode mode, ItemsSnapshot items, const QString &text,
-                                             QUndoCommand *parent)
+AddRemoveItemsCommand::AddRemoveItemsCommand(
+    Document *document, Mode mode, ItemsSnapshot items, const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_document(document)
     , m_mode(mode)

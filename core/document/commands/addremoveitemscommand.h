@@ -15,8 +15,8 @@ class AddRemoveItemsCommand : public QUndoCommand
 public:
     enum class Mode { Add, Remove };
 
-    AddRemoveItemsCommand(Document *document, Mode mode, ItemsSnapshot items, const QString &text,
-                          QUndoCommand *parent = nullptr);
+    AddRemoveItemsCommand(
+        Document *document, Mode mode, ItemsSnapshot items, const QString &text, QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;

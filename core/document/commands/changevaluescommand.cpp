@@ -5,8 +5,8 @@
 namespace Gatehouse {
 
 ChangeValuesCommand::ChangeValuesCommand(Document *document, QList<Node> nodesBefore, QList<Node> nodesAfter,
-                                         QList<Edge> edgesBefore, QList<Edge> edgesAfter, const QString &text,
-                                         const QString &mergeKey, bool commit, QUndoCommand *parent)
+    QList<Edge> edgesBefore, QList<Edge> edgesAfter, const QString &text, const QString &mergeKey, bool commit,
+    QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_document(document)
     , m_nodesBefore(std::move(nodesBefore))

@@ -21,8 +21,8 @@ public:
     static constexpr int MergeId = 0x6761; // one id for all; mergeWith() checks the merge key
 
     ChangeValuesCommand(Document *document, QList<Node> nodesBefore, QList<Node> nodesAfter, QList<Edge> edgesBefore,
-                        QList<Edge> edgesAfter, const QString &text, const QString &mergeKey, bool commit,
-                        QUndoCommand *parent = nullptr);
+        QList<Edge> edgesAfter, const QString &text, const QString &mergeKey, bool commit,
+        QUndoCommand *parent = nullptr);
 
     int id() const override { return m_mergeKey.isEmpty() ? -1 : MergeId; }
     bool mergeWith(const QUndoCommand *other) override;

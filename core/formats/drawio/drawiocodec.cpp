@@ -7,7 +7,7 @@ namespace Gatehouse::DrawioCodec {
 
 QByteArray rawDeflate(const QByteArray &data)
 {
-    z_stream stream{};
+    z_stream stream {};
     // Level 6, raw (-15), default memory: fixed parameters so the same input gives the same bytes.
     if (deflateInit2(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};
@@ -28,7 +28,7 @@ QByteArray rawDeflate(const QByteArray &data)
 
 std::optional<QByteArray> rawInflate(const QByteArray &data, qsizetype maxBytes, QString *error)
 {
-    z_stream stream{};
+    z_stream stream {};
     if (inflateInit2(&stream, -15) != Z_OK) {
         *error = QStringLiteral("cannot start the decompressor");
         return std::nullopt;

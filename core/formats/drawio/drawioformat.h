@@ -14,8 +14,8 @@ public:
     QString displayName() const override { return QStringLiteral("draw.io diagram"); }
     QStringList extensions() const override
     {
-        return {QStringLiteral("drawio"), QStringLiteral("drawio.xml"), QStringLiteral("xml"), QStringLiteral("drawio.svg"),
-                QStringLiteral("drawio.png")};
+        return { QStringLiteral("drawio"), QStringLiteral("drawio.xml"), QStringLiteral("xml"),
+            QStringLiteral("drawio.svg"), QStringLiteral("drawio.png") };
     }
     FormatCapabilities capabilities() const override { return FormatCapability::Read | FormatCapability::Write; }
     ReadResult read(const QByteArray &data, const ReadOptions &options) const override;

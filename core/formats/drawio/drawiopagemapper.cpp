@@ -13,14 +13,23 @@ namespace Gatehouse {
 
 namespace {
 
-QString str(const char *text) { return QString::fromLatin1(text); }
+QString str(const char *text)
+{
+    return QString::fromLatin1(text);
+}
 
 constexpr double MaxCoordinate = 1e7;
 constexpr qsizetype MaxNameLength = 200;
 
-double clampCoordinate(double value) { return std::clamp(value, -MaxCoordinate, MaxCoordinate); }
+double clampCoordinate(double value)
+{
+    return std::clamp(value, -MaxCoordinate, MaxCoordinate);
+}
 
-QString quoted(const QString &text) { return QLatin1Char('"') + text + QLatin1Char('"'); }
+QString quoted(const QString &text)
+{
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
 
 } // namespace
 
@@ -29,7 +38,8 @@ QString drawioPlainText(const QString &value, bool html)
     if (!html)
         return value.simplified();
     QString text = value;
-    static const QRegularExpression breaks(QStringLiteral("<\\s*(br|/div|/p|/li)\\s*/?>"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression breaks(
+        QStringLiteral("<\\s*(br|/div|/p|/li)\\s*/?>"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
     static const QRegularExpression numeric(QStringLiteral("&#(x?)([0-9a-fA-F]{1,6});"));
     text.replace(breaks, QStringLiteral("\n"));
@@ -62,7 +72,7 @@ QString drawioPlainText(const QString &value, bool html)
 
 void DrawioPageMapper::note(ImportNote::Kind kind, const QString &cell, const QString &message)
 {
-    m_result.notes.append(ImportNote{kind, cell, message});
+    m_result.notes.append(ImportNote { kind, cell, message });
 }
 
 bool DrawioPageMapper::fail(const QString &message)
@@ -91,13 +101,15 @@ bool DrawioPageMapper::checkTree(const DrawioPage &page)
                                 .arg(quoted(page.name), quoted(m_rootId), quoted(cell.id)));
             m_rootId = cell.id;
         } else if (!m_index.contains(cell.parent)) {
-            return fail(QStringLiteral("cell %1 names parent %2, which does not exist (draw.io would show an empty page)")
-                            .arg(quoted(cell.id), quoted(cell.parent)));
+            return fail(
+                QStringLiteral("cell %1 names parent %2, which does not exist (draw.io would show an empty page)")
+                    .arg(quoted(cell.id), quoted(cell.parent)));
         }
     }
     if (m_rootId.isEmpty())
-        return fail(cells.empty() ? QStringLiteral("page %1 has no cells").arg(quoted(page.name))
-                                  : QStringLiteral("page %1 has no root cell (a cell without parent)").arg(quoted(page.name)));
+        return fail(cells.empty()
+                ? QStringLiteral("page %1 has no cells").arg(quoted(page.name))
+                : QStringLiteral("page %1 has no root cell (a cell without parent)").arg(quoted(page.name)));
     // Every chain of parents must end at the root: no cycles.
     std::vector<char> reaches(cells.size(), 0); // 0 unknown, 1 yes
     reaches[size_t(m_index.value(m_rootId))] = 1;
@@ -107,7 +119,8 @@ bool DrawioPageMapper::checkTree(const DrawioPage &page)
         while (!reaches[size_t(at)]) {
             chain.push_back(at);
             if (chain.size() > cells.size())
-                return fail(QStringLiteral("cell %1 is its own ancestor (a parent cycle)").arg(quoted(cells[size_t(i)].id)));
+                return fail(
+                    QStringLiteral("cell %1 is its own ancestor (a parent cycle)").arg(quoted(cells[size_t(i)].id)));
             at = m_index.value(cells[size_t(at)].parent);
         }
         for (int c : chain)
@@ -134,7 +147,8 @@ void DrawioPageMapper::classify(const DrawioPage &page)
         } else if (cell.parent == m_rootId) {
             role = Role::Layer;
             if (cell.vertex || cell.edge)
-                note(ImportNote::Kind::Dropped, cell.id, QStringLiteral("a shape directly under the root is a layer in draw.io; read as a layer"));
+                note(ImportNote::Kind::Dropped, cell.id,
+                    QStringLiteral("a shape directly under the root is a layer in draw.io; read as a layer"));
         } else if (ghType == QLatin1String("node")) {
             role = Role::Node;
         } else if (ghType == QLatin1String("edge")) {
@@ -155,12 +169,15 @@ void DrawioPageMapper::classify(const DrawioPage &page)
             } else if (vertexChildren[size_t(i)] > 0 || style.has(str("group"))) {
                 role = Role::Container;
                 note(ImportNote::Kind::Dropped, cell.id,
-                     QStringLiteral("container %1 is not a node; its %2 shape(s) are imported with page positions")
-                         .arg(quoted(text), QString::number(vertexChildren[size_t(i)])));
-            } else if (style.has(str("text")) || style.has(str("edgeLabel")) || style.value(str("shape")) == QLatin1String("text")) {
-                note(ImportNote::Kind::Dropped, cell.id, QStringLiteral("free text %1 is a note, not a node").arg(quoted(text)));
+                    QStringLiteral("container %1 is not a node; its %2 shape(s) are imported with page positions")
+                        .arg(quoted(text), QString::number(vertexChildren[size_t(i)])));
+            } else if (style.has(str("text")) || style.has(str("edgeLabel"))
+                || style.value(str("shape")) == QLatin1String("text")) {
+                note(ImportNote::Kind::Dropped, cell.id,
+                    QStringLiteral("free text %1 is a note, not a node").arg(quoted(text)));
             } else if (text.isEmpty()) {
-                note(ImportNote::Kind::Dropped, cell.id, QStringLiteral("a shape without a label looks like decoration"));
+                note(ImportNote::Kind::Dropped, cell.id,
+                    QStringLiteral("a shape without a label looks like decoration"));
             } else {
                 role = Role::Node;
             }
@@ -219,8 +236,8 @@ QString DrawioPageMapper::uniqueId(QString wanted)
     return id;
 }
 
-bool DrawioPageMapper::readJsonAttribute(const DrawioCell &cell, const char *name, QJsonValue::Type type,
-                                         QJsonObject &into, const char *key)
+bool DrawioPageMapper::readJsonAttribute(
+    const DrawioCell &cell, const char *name, QJsonValue::Type type, QJsonObject &into, const char *key)
 {
     const QString attribute = str(name);
     if (!cell.attributes.contains(attribute))
@@ -232,7 +249,7 @@ bool DrawioPageMapper::readJsonAttribute(const DrawioCell &cell, const char *nam
     if (error.error != QJsonParseError::NoError || !typeOk) {
         return fail(QStringLiteral("cell %1: attribute %2 must hold a JSON %3 (%4)")
                         .arg(quoted(cell.id), attribute, type == QJsonValue::Array ? str("array") : str("object"),
-                             error.error != QJsonParseError::NoError ? error.errorString() : str("wrong type")));
+                            error.error != QJsonParseError::NoError ? error.errorString() : str("wrong type")));
     }
     const QString target = key ? str(key) : attribute;
     if (document.isArray())
@@ -256,7 +273,7 @@ bool DrawioPageMapper::mapNode(int index, QJsonArray &nodes)
         if (m_usedIds.contains(id))
             return fail(QStringLiteral("cell %1: node id %2 is used twice").arg(quoted(cell.id), quoted(id)));
         m_usedIds.insert(id);
-        for (const char *name : {"kind", "role", "name", "description", "lane"}) {
+        for (const char *name : { "kind", "role", "name", "description", "lane" }) {
             if (cell.attributes.contains(str(name)))
                 json.insert(str(name), cell.attributes.value(str(name)));
         }
@@ -280,7 +297,8 @@ bool DrawioPageMapper::mapNode(int index, QJsonArray &nodes)
         QString name = drawioPlainText(cell.value, html).replace(QLatin1Char('\n'), QLatin1Char(' '));
         if (name.size() > MaxNameLength) {
             name = name.left(MaxNameLength);
-            note(ImportNote::Kind::Kept, cell.id, QStringLiteral("label shortened to %1 characters").arg(MaxNameLength));
+            note(
+                ImportNote::Kind::Kept, cell.id, QStringLiteral("label shortened to %1 characters").arg(MaxNameLength));
         }
         const ShapeGuess guess = DrawioShapeGuesser::guessNode(cell.style, name);
         kind = guess.kind;
@@ -295,7 +313,7 @@ bool DrawioPageMapper::mapNode(int index, QJsonArray &nodes)
         json.insert(str("width"), sizeOk ? g.width : 160.0);
         json.insert(str("height"), sizeOk ? g.height : 64.0);
         note(guess.certain ? ImportNote::Kind::Guessed : ImportNote::Kind::Kept, cell.id,
-             QStringLiteral("%1: %2 (id %3)").arg(quoted(name), guess.reason, quoted(id)));
+            QStringLiteral("%1: %2 (id %3)").arg(quoted(name), guess.reason, quoted(id)));
     }
     json.insert(str("id"), id);
     m_modelIds.insert(index, id);
@@ -312,10 +330,12 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
     const int target = m_index.value(cell.target, -1);
     const bool own = cell.attributes.value(str("ghType")) == QLatin1String("edge");
     if (source < 0 || target < 0 || !m_modelIds.contains(source) || !m_modelIds.contains(target)) {
-        const QString why = (source < 0 || target < 0) ? QStringLiteral("one of its ends is not attached to a shape")
-                                                        : QStringLiteral("one of its ends is attached to something that is not a node");
+        const QString why = (source < 0 || target < 0)
+            ? QStringLiteral("one of its ends is not attached to a shape")
+            : QStringLiteral("one of its ends is attached to something that is not a node");
         if (own)
-            return fail(QStringLiteral("cell %1: this Gatehouse edge cannot be read back: %2").arg(quoted(cell.id), why));
+            return fail(
+                QStringLiteral("cell %1: this Gatehouse edge cannot be read back: %2").arg(quoted(cell.id), why));
         note(ImportNote::Kind::Dropped, cell.id, QStringLiteral("edge dropped: %1").arg(why));
         return true;
     }
@@ -328,7 +348,7 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
     if (!cell.geometry.points.isEmpty()) {
         QJsonArray points;
         for (const QPointF &p : cell.geometry.points)
-            points.append(QJsonArray{clampCoordinate(p.x() + origin.x()), clampCoordinate(p.y() + origin.y())});
+            points.append(QJsonArray { clampCoordinate(p.x() + origin.x()), clampCoordinate(p.y() + origin.y()) });
         json.insert(str("waypoints"), points);
     }
     QString id;
@@ -338,33 +358,37 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
             return fail(QStringLiteral("cell %1: edge id %2 is used twice").arg(quoted(cell.id), quoted(id)));
         m_usedIds.insert(id);
         json.insert(str("kind"), cell.attributes.value(str("kind")));
-        for (const char *name : {"consumerGroup", "keyPrefix"}) {
+        for (const char *name : { "consumerGroup", "keyPrefix" }) {
             if (cell.attributes.contains(str(name)))
                 json.insert(str(name), cell.attributes.value(str(name)));
         }
         if (cell.attributes.contains(str("caption")))
             json.insert(str("label"), cell.attributes.value(str("caption")));
-        for (const char *name : {"timeoutMs", "retries"}) {
+        for (const char *name : { "timeoutMs", "retries" }) {
             if (!cell.attributes.contains(str(name)))
                 continue;
             bool ok = false;
             const int value = cell.attributes.value(str(name)).toInt(&ok);
             if (!ok)
-                return fail(QStringLiteral("cell %1: attribute %2 must be a whole number").arg(quoted(cell.id), str(name)));
+                return fail(
+                    QStringLiteral("cell %1: attribute %2 must be a whole number").arg(quoted(cell.id), str(name)));
             json.insert(str(name), value);
         }
-        if (!readJsonAttribute(cell, "routes", QJsonValue::Array, json) || !readJsonAttribute(cell, "topics", QJsonValue::Array, json)
+        if (!readJsonAttribute(cell, "routes", QJsonValue::Array, json)
+            || !readJsonAttribute(cell, "topics", QJsonValue::Array, json)
             || !readJsonAttribute(cell, "fallback", QJsonValue::Object, json)
             || !readJsonAttribute(cell, "properties", QJsonValue::Object, json))
             return false;
         if (m_extraLabels.contains(index))
-            note(ImportNote::Kind::Dropped, cell.id, QStringLiteral("extra labels added to a Gatehouse edge are not imported"));
-        note(ImportNote::Kind::Recognised, cell.id, QStringLiteral("Gatehouse edge %1").arg(cell.attributes.value(str("kind"))));
+            note(ImportNote::Kind::Dropped, cell.id,
+                QStringLiteral("extra labels added to a Gatehouse edge are not imported"));
+        note(ImportNote::Kind::Recognised, cell.id,
+            QStringLiteral("Gatehouse edge %1").arg(cell.attributes.value(str("kind"))));
     } else {
         const DrawioStyles::Style style = DrawioStyles::parseStyle(cell.style);
         QString reason;
-        const EdgeKind kind = DrawioShapeGuesser::guessEdge(m_nodeKinds.value(from), m_nodeKinds.value(to),
-                                                            style.value(str("dashed")) == QLatin1String("1"), &reason);
+        const EdgeKind kind = DrawioShapeGuesser::guessEdge(
+            m_nodeKinds.value(from), m_nodeKinds.value(to), style.value(str("dashed")) == QLatin1String("1"), &reason);
         id = uniqueId(QStringLiteral("e-%1-%2").arg(from, to));
         json.insert(str("kind"), nameOf(kind));
         QStringList texts;
@@ -374,7 +398,8 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
         texts += m_extraLabels.value(index);
         // Label lines that look like routes or topics become routes or topics.
         static const QRegularExpression routeLine(
-            QStringLiteral("^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(/\\S*)$"), QRegularExpression::CaseInsensitiveOption);
+            QStringLiteral("^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(/\\S*)$"),
+            QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression topicLine(QStringLiteral("^[A-Za-z0-9._-]{1,249}$"));
         QStringList rest;
         QJsonArray routes, topics;
@@ -382,12 +407,12 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
             for (const QString &line : text.split(QLatin1Char('\n'))) {
                 const auto match = routeLine.match(line.trimmed());
                 if (kind == EdgeKind::Sync && match.hasMatch()) {
-                    routes.append(QJsonObject{{str("method"), match.captured(1).toUpper()},
-                                              {str("path"), match.captured(2)},
-                                              {str("visibility"), str("public")},
-                                              {str("auth"), str("jwt")}});
-                } else if ((kind == EdgeKind::Publish || kind == EdgeKind::Subscribe) && topicLine.match(line.trimmed()).hasMatch()) {
-                    topics.append(QJsonObject{{str("name"), line.trimmed()}});
+                    routes.append(QJsonObject { { str("method"), match.captured(1).toUpper() },
+                        { str("path"), match.captured(2) }, { str("visibility"), str("public") },
+                        { str("auth"), str("jwt") } });
+                } else if ((kind == EdgeKind::Publish || kind == EdgeKind::Subscribe)
+                    && topicLine.match(line.trimmed()).hasMatch()) {
+                    topics.append(QJsonObject { { str("name"), line.trimmed() } });
                 } else {
                     rest.append(line);
                 }
@@ -395,19 +420,23 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
         }
         if (!routes.isEmpty()) {
             json.insert(str("routes"), routes);
-            note(ImportNote::Kind::Guessed, cell.id, QStringLiteral("%1 label line(s) read as routes (public, JWT)").arg(routes.size()));
+            note(ImportNote::Kind::Guessed, cell.id,
+                QStringLiteral("%1 label line(s) read as routes (public, JWT)").arg(routes.size()));
         }
         if (!topics.isEmpty()) {
             json.insert(str("topics"), topics);
-            note(ImportNote::Kind::Guessed, cell.id, QStringLiteral("%1 label line(s) read as topics").arg(topics.size()));
+            note(ImportNote::Kind::Guessed, cell.id,
+                QStringLiteral("%1 label line(s) read as topics").arg(topics.size()));
         }
         const QString label = rest.join(QLatin1Char(' ')).left(MaxNameLength);
         if (!label.isEmpty())
             json.insert(str("label"), label);
         const bool allowed = isEdgeAllowed(kind, m_nodeKinds.value(from), m_nodeKinds.value(to));
         note(allowed ? ImportNote::Kind::Guessed : ImportNote::Kind::Kept, cell.id,
-             QStringLiteral("edge %1 → %2: %3%4")
-                 .arg(from, to, reason, allowed ? QString() : QStringLiteral(" (not a connection Gatehouse runs; the Problems list will say why)")));
+            QStringLiteral("edge %1 → %2: %3%4")
+                .arg(from, to, reason,
+                    allowed ? QString()
+                            : QStringLiteral(" (not a connection Gatehouse runs; the Problems list will say why)")));
     }
     json.insert(str("id"), id);
     m_edgeCells.append(cell.id);
@@ -427,7 +456,7 @@ ReadResult DrawioPageMapper::map(const DrawioPage &page)
     QJsonObject project;
     project.insert(str("formatVersion"), ProjectFile::CurrentFormatVersion);
     if (m_ownFile) {
-        for (const char *name : {"name", "description"}) {
+        for (const char *name : { "name", "description" }) {
             if (root.attributes.contains(str(name)))
                 project.insert(str(name), root.attributes.value(str(name)));
         }
@@ -469,8 +498,9 @@ ReadResult DrawioPageMapper::map(const DrawioPage &page)
                 if (field.startsWith(QLatin1Char('.')))
                     field.remove(0, 1);
                 lines.append(QStringLiteral("cell %1%2: %3")
-                                 .arg(quoted(cells.value(n)), field.isEmpty() ? QString() : QStringLiteral(" (") + field + QLatin1Char(')'),
-                                      problem.message));
+                                 .arg(quoted(cells.value(n)),
+                                     field.isEmpty() ? QString() : QStringLiteral(" (") + field + QLatin1Char(')'),
+                                     problem.message));
             } else {
                 lines.append(problem.toString());
             }

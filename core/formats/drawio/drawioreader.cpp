@@ -1,7 +1,7 @@
 #include "drawioreader.h"
 
-#include "drawiocodec.h"
 #include "drawiocell.h"
+#include "drawiocodec.h"
 #include "drawiopagemapper.h"
 #include "model/projectfile.h"
 
@@ -18,13 +18,19 @@ namespace Gatehouse {
 
 namespace {
 
-QString str(const char *text) { return QString::fromLatin1(text); }
+QString str(const char *text)
+{
+    return QString::fromLatin1(text);
+}
 
 // Thrown-free error channel for the parser: the first error wins.
 class Parser
 {
 public:
-    Parser(const DrawioReader::Limits &limits) : m_limits(limits) {}
+    Parser(const DrawioReader::Limits &limits)
+        : m_limits(limits)
+    {
+    }
 
     QString error;
     QStringList pageNames;
@@ -193,7 +199,8 @@ bool Parser::readGeometry(QXmlStreamReader &xml, DrawioGeometry &geometry)
             return true;
         if (token != QXmlStreamReader::StartElement)
             continue;
-        if (xml.name() == QLatin1String("Array") && xml.attributes().value(QLatin1String("as")) == QLatin1String("points")) {
+        if (xml.name() == QLatin1String("Array")
+            && xml.attributes().value(QLatin1String("as")) == QLatin1String("points")) {
             if (!readPoints(xml, geometry.points))
                 return false;
         } else if (!skipElement(xml)) {
@@ -321,7 +328,8 @@ bool Parser::parsePageXml(const QString &xmlText, DrawioPage &page)
             return fail(QStringLiteral("page %1: %2").arg(page.name, error));
         if (token == QXmlStreamReader::StartElement) {
             if (xml.name() != QLatin1String("mxGraphModel"))
-                return fail(QStringLiteral("the compressed page holds <%1>, not <mxGraphModel>").arg(xml.name().toString()));
+                return fail(
+                    QStringLiteral("the compressed page holds <%1>, not <mxGraphModel>").arg(xml.name().toString()));
             if (!readModel(xml, page))
                 return false;
             m_depth = depthBefore;
@@ -390,7 +398,8 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
             continue;
         }
         if (xml.name() != QLatin1String("mxfile")) {
-            fail(QStringLiteral("this is not a draw.io file: the document element is <%1>, not <mxfile> or <mxGraphModel>")
+            fail(QStringLiteral(
+                "this is not a draw.io file: the document element is <%1>, not <mxfile> or <mxGraphModel>")
                      .arg(xml.name().toString()));
             return std::nullopt;
         }
@@ -419,7 +428,8 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
             if (page.name.isEmpty())
                 page.name = QStringLiteral("Page-%1").arg(pageIndex + 1);
             pageNames.append(page.name);
-            const bool wanted = !chosen && (options.pageName.isEmpty() ? pageIndex == options.page : page.name == options.pageName);
+            const bool wanted
+                = !chosen && (options.pageName.isEmpty() ? pageIndex == options.page : page.name == options.pageName);
             QString text;
             bool sawModel = false;
             while (true) {
@@ -473,7 +483,8 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
         if (pageNames.isEmpty())
             fail(QStringLiteral("the file has no pages"));
         else if (!options.pageName.isEmpty())
-            fail(QStringLiteral("there is no page named \"%1\"; pages: %2").arg(options.pageName, pageNames.join(str(", "))));
+            fail(QStringLiteral("there is no page named \"%1\"; pages: %2")
+                     .arg(options.pageName, pageNames.join(str(", "))));
         else
             fail(QStringLiteral("there is no page %1; the file has %2 page(s): %3")
                      .arg(options.page + 1)

@@ -49,7 +49,8 @@ ShapeGuess DrawioShapeGuesser::guessNode(const QString &style, const QString &la
     shape = shape.toLower();
 
     const bool cacheWords = mentions(label, "redis|\\bcache");
-    const bool busWords = mentions(label, "kafka|event.?bus|\\bbroker|\\bqueue|\\btopics?\\b|rabbit|\\bnats\\b|pub.?sub");
+    const bool busWords
+        = mentions(label, "kafka|event.?bus|\\bbroker|\\bqueue|\\btopics?\\b|rabbit|\\bnats\\b|pub.?sub");
     const bool dbWords = mentions(label, "postgres|\\bdb\\b|database|\\bsql|mysql|mongo|\\bstore\\b");
 
     if (shape.contains(QLatin1String("cylinder")) || shape == QLatin1String("datastore")
@@ -124,7 +125,8 @@ EdgeKind DrawioShapeGuesser::guessEdge(NodeKind from, NodeKind to, bool dashed, 
         const QList<EdgeKind> fitting = edgeKindsBetween(from, to);
         if (!fitting.isEmpty()) {
             kind = fitting.first();
-            *reason = QStringLiteral("the only kind that fits %1 → %2 is %3").arg(nameOf(from), nameOf(to), nameOf(kind));
+            *reason
+                = QStringLiteral("the only kind that fits %1 → %2 is %3").arg(nameOf(from), nameOf(to), nameOf(kind));
         }
     }
     return kind;

@@ -10,7 +10,8 @@ QString nodeStyle(NodeKind kind)
     case NodeKind::ClientMobile:
         return QStringLiteral("rounded=1;arcSize=20;whiteSpace=wrap;html=1;fillColor=#dae8fc;strokeColor=#6c8ebf;");
     case NodeKind::ClientPartner:
-        return QStringLiteral("rounded=1;whiteSpace=wrap;html=1;dashed=1;fillColor=#f5f5f5;strokeColor=#666666;fontColor=#333333;");
+        return QStringLiteral(
+            "rounded=1;whiteSpace=wrap;html=1;dashed=1;fillColor=#f5f5f5;strokeColor=#666666;fontColor=#333333;");
     case NodeKind::Gateway:
         return QStringLiteral("shape=hexagon;perimeter=hexagonPerimeter2;whiteSpace=wrap;html=1;fixedSize=1;size=20;"
                               "fillColor=#e1d5e7;strokeColor=#9673a6;strokeWidth=2;");
@@ -22,8 +23,9 @@ QString nodeStyle(NodeKind kind)
     case NodeKind::BusKafka:
         // A horizontal cylinder with a small fixed cap: draw.io's direct_data stencil scales its
         // cap with the width, which looks odd on a bus spanning the whole diagram.
-        return QStringLiteral("shape=cylinder3;direction=south;whiteSpace=wrap;html=1;boundedLbl=1;backgroundOutline=1;size=12;"
-                              "fillColor=#fff2cc;strokeColor=#d6b656;");
+        return QStringLiteral(
+            "shape=cylinder3;direction=south;whiteSpace=wrap;html=1;boundedLbl=1;backgroundOutline=1;size=12;"
+            "fillColor=#fff2cc;strokeColor=#d6b656;");
     case NodeKind::DbPostgres:
         return QStringLiteral("shape=cylinder3;whiteSpace=wrap;html=1;boundedLbl=1;backgroundOutline=1;size=15;"
                               "fillColor=#dae8fc;strokeColor=#6c8ebf;");
@@ -35,19 +37,23 @@ QString edgeStyle(EdgeKind kind)
 {
     switch (kind) {
     case EdgeKind::Sync:
-        return QStringLiteral("edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor=#333333;"
-                              "strokeWidth=1.5;fontSize=10;labelBackgroundColor=#ffffff;");
+        return QStringLiteral(
+            "edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor=#333333;"
+            "strokeWidth=1.5;fontSize=10;labelBackgroundColor=#ffffff;");
     case EdgeKind::Publish:
     case EdgeKind::Subscribe:
-        return QStringLiteral("edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;dashed=1;dashPattern=6 4;endArrow=open;endFill=0;"
-                              "strokeColor=#d79b00;fontColor=#d79b00;strokeWidth=1.5;fontSize=10;labelBackgroundColor=#ffffff;");
+        return QStringLiteral(
+            "edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;dashed=1;dashPattern=6 4;endArrow=open;endFill=0;"
+            "strokeColor=#d79b00;fontColor=#d79b00;strokeWidth=1.5;fontSize=10;labelBackgroundColor=#ffffff;");
     case EdgeKind::Owns:
-        return QStringLiteral("edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;startArrow=diamondThin;startFill=1;startSize=12;"
-                              "endArrow=none;strokeColor=#6c8ebf;fontColor=#6c8ebf;strokeWidth=1.5;fontSize=10;"
-                              "labelBackgroundColor=#ffffff;");
+        return QStringLiteral(
+            "edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;startArrow=diamondThin;startFill=1;startSize=12;"
+            "endArrow=none;strokeColor=#6c8ebf;fontColor=#6c8ebf;strokeWidth=1.5;fontSize=10;"
+            "labelBackgroundColor=#ffffff;");
     case EdgeKind::UsesCache:
-        return QStringLiteral("edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;dashed=1;dashPattern=1 3;endArrow=open;endFill=0;"
-                              "strokeColor=#b85450;fontColor=#b85450;strokeWidth=1.5;fontSize=10;labelBackgroundColor=#ffffff;");
+        return QStringLiteral(
+            "edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;dashed=1;dashPattern=1 3;endArrow=open;endFill=0;"
+            "strokeColor=#b85450;fontColor=#b85450;strokeWidth=1.5;fontSize=10;labelBackgroundColor=#ffffff;");
     }
     return {};
 }
@@ -61,8 +67,9 @@ QString fallbackEdgeStyle()
 QString laneStyle(Lane lane)
 {
     if (lane == Lane::Gateway) {
-        return QStringLiteral("swimlane;horizontal=0;startSize=40;html=1;fontStyle=1;fillColor=#e1d5e7;strokeColor=#9673a6;"
-                              "swimlaneFillColor=#f7f2fa;collapsible=0;container=0;strokeWidth=2;");
+        return QStringLiteral(
+            "swimlane;horizontal=0;startSize=40;html=1;fontStyle=1;fillColor=#e1d5e7;strokeColor=#9673a6;"
+            "swimlaneFillColor=#f7f2fa;collapsible=0;container=0;strokeWidth=2;");
     }
     return QStringLiteral("swimlane;horizontal=0;startSize=40;html=1;fontStyle=1;fillColor=#f5f5f5;strokeColor=#666666;"
                           "swimlaneFillColor=#fcfcfc;collapsible=0;container=0;");
@@ -71,10 +78,14 @@ QString laneStyle(Lane lane)
 QString layerName(Lane lane)
 {
     switch (lane) {
-    case Lane::Clients: return QStringLiteral("Clients");
-    case Lane::Gateway: return QStringLiteral("Gateway layer");
-    case Lane::Services: return QStringLiteral("Services");
-    case Lane::Data: return QStringLiteral("Data");
+    case Lane::Clients:
+        return QStringLiteral("Clients");
+    case Lane::Gateway:
+        return QStringLiteral("Gateway layer");
+    case Lane::Services:
+        return QStringLiteral("Services");
+    case Lane::Data:
+        return QStringLiteral("Data");
     }
     return {};
 }

@@ -17,11 +17,14 @@ namespace Gatehouse {
 
 namespace {
 
-constexpr std::array<Lane, 4> AllLanes{Lane::Clients, Lane::Gateway, Lane::Services, Lane::Data};
-constexpr double LaneHeader = 40;  // startSize of the band: its title column
+constexpr std::array<Lane, 4> AllLanes { Lane::Clients, Lane::Gateway, Lane::Services, Lane::Data };
+constexpr double LaneHeader = 40; // startSize of the band: its title column
 constexpr double LanePadding = 30; // space between a band's border and its nodes
 
-QString str(const char *text) { return QString::fromLatin1(text); }
+QString str(const char *text)
+{
+    return QString::fromLatin1(text);
+}
 
 QString compactJson(const QJsonObject &object)
 {
@@ -33,7 +36,10 @@ QString compactJson(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QString esc(const QString &text) { return DrawioWriter::clean(text).toHtmlEscaped(); }
+QString esc(const QString &text)
+{
+    return DrawioWriter::clean(text).toHtmlEscaped();
+}
 
 QString formatMs(int ms)
 {
@@ -46,9 +52,10 @@ QString subtitle(const Node &node)
 {
     switch (node.kind) {
     case NodeKind::Service:
-        return node.role == ServiceRole::Generic ? QStringLiteral("service") : QStringLiteral("service · %1").arg(nameOf(node.role));
+        return node.role == ServiceRole::Generic ? QStringLiteral("service")
+                                                 : QStringLiteral("service · %1").arg(nameOf(node.role));
     case NodeKind::Gateway: {
-        QStringList parts{QStringLiteral("API gateway")};
+        QStringList parts { QStringLiteral("API gateway") };
         if (node.port > 0)
             parts.append(QStringLiteral("public :%1").arg(node.port));
         if (node.internalPort() > 0)
@@ -124,7 +131,8 @@ QString edgeLabel(const Edge &edge, int wrapWidth)
         if (edge.timeoutMs > 0)
             line = QStringLiteral("timeout %1").arg(formatMs(edge.timeoutMs));
         if (edge.fallback.isSet()) {
-            const QString what = edge.fallback.description.isEmpty() ? nameOf(edge.fallback.mode) : edge.fallback.description;
+            const QString what
+                = edge.fallback.description.isEmpty() ? nameOf(edge.fallback.mode) : edge.fallback.description;
             line += (line.isEmpty() ? QString() : QStringLiteral(" → ")) + QStringLiteral("fallback: ") + what;
         }
         QStringList wrapped = wrapWords(line, wrapWidth);
@@ -143,11 +151,14 @@ bool isFallbackPath(const Edge &edge)
 const char *edgeLayer(EdgeKind kind)
 {
     switch (kind) {
-    case EdgeKind::Sync: return DrawioWriter::SyncLayerId;
+    case EdgeKind::Sync:
+        return DrawioWriter::SyncLayerId;
     case EdgeKind::Publish:
-    case EdgeKind::Subscribe: return DrawioWriter::AsyncLayerId;
+    case EdgeKind::Subscribe:
+        return DrawioWriter::AsyncLayerId;
     case EdgeKind::Owns:
-    case EdgeKind::UsesCache: return DrawioWriter::DataLayerId;
+    case EdgeKind::UsesCache:
+        return DrawioWriter::DataLayerId;
     }
     return DrawioWriter::SyncLayerId;
 }
@@ -156,9 +167,9 @@ const char *edgeLayer(EdgeKind kind)
 // and how wide the label may be. Derived from the geometry; never read back.
 struct EdgeLayout
 {
-    QString style;         // exitX/exitY/entryX/entryY when a straight line fits
-    double labelX = 0;     // draw.io's relative label position, -1 (source) .. 1 (target)
-    int wrapWidth = 40;    // characters per label line
+    QString style; // exitX/exitY/entryX/entryY when a straight line fits
+    double labelX = 0; // draw.io's relative label position, -1 (source) .. 1 (target)
+    int wrapWidth = 40; // characters per label line
 };
 
 QPointF closestPoint(const QRectF &rect, const QPointF &p)
@@ -200,12 +211,12 @@ EdgeLayout layoutEdge(const Edge &edge, const QHash<QString, const Node *> &node
             const double x = (left + right) / 2;
             const bool down = a.bottom() <= b.top();
             layout.style = constraint(*from, QPointF(x, down ? a.bottom() : a.top()), "exit")
-                           + constraint(*to, QPointF(x, down ? b.top() : b.bottom()), "entry");
+                + constraint(*to, QPointF(x, down ? b.top() : b.bottom()), "entry");
         } else if (horizontalGap && bottom - top >= 10) {
             const double y = (top + bottom) / 2;
             const bool rightwards = a.right() <= b.left();
             layout.style = constraint(*from, QPointF(rightwards ? a.right() : a.left(), y), "exit")
-                           + constraint(*to, QPointF(rightwards ? b.left() : b.right(), y), "entry");
+                + constraint(*to, QPointF(rightwards ? b.left() : b.right(), y), "entry");
             const double gap = rightwards ? b.left() - a.right() : a.left() - b.right();
             layout.wrapWidth = std::clamp(int(gap / 6.5), 14, 40);
         }
@@ -215,11 +226,12 @@ EdgeLayout layoutEdge(const Edge &edge, const QHash<QString, const Node *> &node
     // as loose hints), leaving and entering the nodes where the first and last point face them.
     const QPointF exit = closestPoint(a, edge.waypoints.first());
     const QPointF entry = closestPoint(b, edge.waypoints.last());
-    layout.style = QStringLiteral("edgeStyle=none;") + constraint(*from, exit, "exit") + constraint(*to, entry, "entry");
+    layout.style
+        = QStringLiteral("edgeStyle=none;") + constraint(*from, exit, "exit") + constraint(*to, entry, "entry");
     // Events and cache access: the label goes next to the source end, clear of the shapes the
     // line passes further on.
     if (edge.kind == EdgeKind::Publish || edge.kind == EdgeKind::Subscribe || edge.kind == EdgeKind::UsesCache) {
-        QList<QPointF> path{exit};
+        QList<QPointF> path { exit };
         path += edge.waypoints;
         path.append(entry);
         double length = 0;
@@ -237,7 +249,9 @@ class PageWriter
 {
 public:
     PageWriter(QXmlStreamWriter &xml, const Topology &topology, bool legend)
-        : m_xml(xml), m_topology(topology), m_legend(legend)
+        : m_xml(xml)
+        , m_topology(topology)
+        , m_legend(legend)
     {
         for (const Node &node : m_topology.nodes)
             m_nodes.insert(node.id, &node);
@@ -303,7 +317,12 @@ QRectF PageWriter::bounds() const
 void PageWriter::laneBands()
 {
     const QRectF all = bounds();
-    struct Band { Lane lane; double top; double bottom; };
+    struct Band
+    {
+        Lane lane;
+        double top;
+        double bottom;
+    };
     std::vector<Band> bands;
     for (Lane lane : AllLanes) {
         double top = 0, bottom = 0;
@@ -312,11 +331,12 @@ void PageWriter::laneBands()
             if (node.lane != lane)
                 continue;
             top = any ? std::min(top, node.position.y()) : node.position.y();
-            bottom = any ? std::max(bottom, node.position.y() + node.size.height()) : node.position.y() + node.size.height();
+            bottom = any ? std::max(bottom, node.position.y() + node.size.height())
+                         : node.position.y() + node.size.height();
             any = true;
         }
         if (any)
-            bands.push_back({lane, std::floor(top - LanePadding), std::ceil(bottom + LanePadding)});
+            bands.push_back({ lane, std::floor(top - LanePadding), std::ceil(bottom + LanePadding) });
     }
     // Neighbouring bands must not overlap: meet in the middle of the gap (or the overlap).
     for (size_t i = 1; i < bands.size(); ++i) {
@@ -412,7 +432,8 @@ void PageWriter::edge(const Edge &edge)
         attr("properties", compactJson(edge.properties));
 
     m_xml.writeStartElement(str("mxCell"));
-    attr("style", (isFallbackPath(edge) ? DrawioStyles::fallbackEdgeStyle() : DrawioStyles::edgeStyle(edge.kind)) + layout.style);
+    attr("style",
+        (isFallbackPath(edge) ? DrawioStyles::fallbackEdgeStyle() : DrawioStyles::edgeStyle(edge.kind)) + layout.style);
     attr("edge", QStringLiteral("1"));
     attr("parent", str(edgeLayer(edge.kind)));
     attr("source", DrawioWriter::cellId(edge.source));
@@ -468,7 +489,7 @@ void PageWriter::legendLine(int row, const QString &style, const QString &text)
     m_xml.writeStartElement(str("mxGeometry"));
     attr("relative", QStringLiteral("1"));
     attr("as", QStringLiteral("geometry"));
-    for (const auto &[as, px] : {std::pair{"sourcePoint", x}, std::pair{"targetPoint", x + 60}}) {
+    for (const auto &[as, px] : { std::pair { "sourcePoint", x }, std::pair { "targetPoint", x + 60 } }) {
         m_xml.writeEmptyElement(str("mxPoint"));
         attr("x", DrawioWriter::number(px));
         attr("y", DrawioWriter::number(y));
@@ -478,7 +499,7 @@ void PageWriter::legendLine(int row, const QString &style, const QString &text)
     m_xml.writeEndElement();
     m_xml.writeEndElement();
     legendText(id + QStringLiteral(":text"), QRectF(x + 70, y - 10, m_legendRect.width() - 98, 20), text,
-               QStringLiteral("text;html=1;align=left;verticalAlign=middle;fontSize=11;"));
+        QStringLiteral("text;html=1;align=left;verticalAlign=middle;fontSize=11;"));
 }
 
 void PageWriter::legend()
@@ -490,8 +511,9 @@ void PageWriter::legend()
     attr("label", QStringLiteral("Legend"));
     attr("ghType", QStringLiteral("legend"));
     m_xml.writeStartElement(str("mxCell"));
-    attr("style", QStringLiteral("swimlane;startSize=30;html=1;fontStyle=1;fillColor=#f5f5f5;strokeColor=#666666;"
-                                 "swimlaneFillColor=#ffffff;collapsible=0;container=0;rounded=1;arcSize=4;"));
+    attr("style",
+        QStringLiteral("swimlane;startSize=30;html=1;fontStyle=1;fillColor=#f5f5f5;strokeColor=#666666;"
+                       "swimlaneFillColor=#ffffff;collapsible=0;container=0;rounded=1;arcSize=4;"));
     attr("vertex", QStringLiteral("1"));
     attr("parent", str(DrawioWriter::LegendLayerId));
     geometry(m_legendRect);
@@ -505,13 +527,15 @@ void PageWriter::legend()
     legendLine(4, DrawioStyles::edgeStyle(EdgeKind::UsesCache), QStringLiteral("uses cache · key prefix"));
     const double y = m_legendRect.top() + 44 + 5 * 30;
     legendText(QStringLiteral("legend:routes"), QRectF(m_legendRect.left() + 14, y - 10, m_legendRect.width() - 28, 44),
-               QStringLiteral("GET /public — public route<br>") + routeLine(Route{QStringLiteral("GET"), QStringLiteral("/admin"),
-                                                                              RouteVisibility::Internal, AuthMode::Admin, {}, 0, 0, {}})
-                   + QStringLiteral(" route"),
-               QStringLiteral("text;html=1;align=left;verticalAlign=middle;fontSize=11;"));
+        QStringLiteral("GET /public — public route<br>")
+            + routeLine(Route { QStringLiteral("GET"), QStringLiteral("/admin"), RouteVisibility::Internal,
+                AuthMode::Admin, {}, 0, 0, {} })
+            + QStringLiteral(" route"),
+        QStringLiteral("text;html=1;align=left;verticalAlign=middle;fontSize=11;"));
     legendText(QStringLiteral("legend:layers"), QRectF(m_legendRect.left() + 14, y + 36, m_legendRect.width() - 28, 36),
-               QStringLiteral("<font color=\"#666666\">Layers panel (Ctrl+Shift+L) toggles lanes, sync calls, events and data.</font>"),
-               QStringLiteral("text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=10;"));
+        QStringLiteral(
+            "<font color=\"#666666\">Layers panel (Ctrl+Shift+L) toggles lanes, sync calls, events and data.</font>"),
+        QStringLiteral("text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=10;"));
 }
 
 void PageWriter::write()
@@ -576,8 +600,14 @@ void PageWriter::write()
 
 } // namespace
 
-QString DrawioWriter::layerId(Lane lane) { return QStringLiteral("layer:") + nameOf(lane); }
-QString DrawioWriter::laneBandId(Lane lane) { return QStringLiteral("lane:") + nameOf(lane); }
+QString DrawioWriter::layerId(Lane lane)
+{
+    return QStringLiteral("layer:") + nameOf(lane);
+}
+QString DrawioWriter::laneBandId(Lane lane)
+{
+    return QStringLiteral("lane:") + nameOf(lane);
+}
 
 QString DrawioWriter::cellId(const QString &modelId)
 {

@@ -15,6 +15,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
@@ -55,14 +56,12 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
 {
     explicit UpstreamConnection(asio::io_context &context)
         : socket(context)
-        , idleTimer(context)
     {
     }
     tcp::socket socket;
-    asio::steady_timer idleTimer;
+    std::chrono::steady_clock::time_point idleSince;
     boost::beast::flat_buffer buffer;
     std::optional<bhttp::response_parser<bhttp::string_body>> parser;
-    std::uint64_t idleGeneration = 0;
     bool idle = false;
     bool closed = false;
     bool everUsed = false;
@@ -70,14 +69,10 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
 
 struct Exchange : std::enable_shared_from_this<Exchange>
 {
-    Exchange(asio::io_context &context)
-        : timer(context)
-    {
-    }
     ClientRequest request;
     Client::Callback callback;
     std::string wire;
-    asio::steady_timer timer;
+    std::chrono::steady_clock::time_point deadline;
     std::shared_ptr<UpstreamConnection> connection;
     std::shared_ptr<Pool> pool;
     bool done = false;
@@ -103,6 +98,8 @@ public:
     {
         std::unordered_map<std::string, std::shared_ptr<Pool>> pools;
         std::unique_ptr<tcp::resolver> resolver;
+        std::unique_ptr<asio::steady_timer> sweepTimer;
+        bool sweeping = false;
         bool stopped = false;
     };
 
@@ -115,7 +112,7 @@ public:
     void fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message);
     void release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection, bool reusable);
     void discard(Pool &pool, const std::shared_ptr<UpstreamConnection> &connection);
-    void watchIdle(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection);
+    void sweep(int index);
     void pump(std::shared_ptr<Pool> pool);
     void stopShard(int index);
 
@@ -150,7 +147,7 @@ void serialize(Exchange &exchange)
 {
     const ClientRequest &request = exchange.request;
     std::string &out = exchange.wire;
-    out.reserve(64 + request.target.size() + request.headers.size() * 48 + request.body.size());
+    out.reserve(64 + request.target.size() + request.headers.size() * 48);
     out += request.method;
     out += ' ';
     out += request.target.empty() ? std::string("/") : request.target;
@@ -182,8 +179,7 @@ void serialize(Exchange &exchange)
         out.append(digits, end);
         out += "\r\n";
     }
-    out += "\r\n";
-    out += request.body;
+    out += "\r\n"; // the body goes out as a second buffer
 }
 
 } // namespace
@@ -195,12 +191,9 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
         return fail(exchange, ClientError::Cancelled, "client stopped");
     ++requests;
     const auto timeout = exchange->request.timeout.count() > 0 ? exchange->request.timeout : options.defaultTimeout;
-    exchange->timer.expires_after(timeout);
-    exchange->timer.async_wait([self = shared_from_this(), exchange](const error_code &ec) {
-        if (ec || exchange->done)
-            return;
-        self->fail(exchange, ClientError::Timeout, "upstream did not answer in time");
-    });
+    exchange->deadline = std::chrono::steady_clock::now() + timeout;
+    if (!shard.sweeping)
+        sweep(index);
     std::string key = exchange->request.host + ':' + std::to_string(exchange->request.port);
     auto &pool = shard.pools[key];
     if (!pool) {
@@ -258,10 +251,6 @@ void Client::Private::acquire(std::shared_ptr<Exchange> exchange)
             continue;
         }
         connection->idle = false;
-        ++connection->idleGeneration;
-        connection->idleTimer.cancel();
-        error_code ignored;
-        connection->socket.cancel(ignored);
         exchange->connection = std::move(connection);
         return send(exchange);
     }
@@ -307,7 +296,8 @@ void Client::Private::send(std::shared_ptr<Exchange> exchange)
     if (exchange->headRequest)
         connection->parser->skip(true);
     connection->buffer.consume(connection->buffer.size());
-    asio::async_write(connection->socket, asio::buffer(exchange->wire),
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(exchange->wire), asio::buffer(exchange->request.body)};
+    asio::async_write(connection->socket, buffers,
                       [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
                           if (exchange->done || exchange->connection != connection)
                               return;
@@ -369,7 +359,6 @@ void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse 
     if (exchange->done)
         return;
     exchange->done = true;
-    exchange->timer.cancel();
     if (exchange->pool)
         exchange->pool->active.erase(exchange.get());
     auto callback = std::move(exchange->callback);
@@ -405,8 +394,6 @@ void Client::Private::discard(Pool &pool, const std::shared_ptr<UpstreamConnecti
         return;
     connection->closed = true;
     connection->idle = false;
-    ++connection->idleGeneration;
-    connection->idleTimer.cancel();
     error_code ignored;
     connection->socket.close(ignored);
     if (pool.total > 0)
@@ -420,31 +407,54 @@ void Client::Private::release(std::shared_ptr<Pool> pool, std::shared_ptr<Upstre
         discard(*pool, connection);
     } else {
         connection->idle = true;
+        connection->idleSince = std::chrono::steady_clock::now();
         pool->idle.push_back(connection);
-        watchIdle(pool, connection);
     }
     pump(pool);
 }
 
-// An idle connection is closed when the upstream closes it (or sends anything) or after
-// idleTimeout; async_wait does not consume bytes, so a reused connection loses nothing.
-void Client::Private::watchIdle(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection)
+// Timeouts and idle expiry are checked by one timer per loop thread instead of a timer per
+// request (arming Asio timers costs syscalls on every request). Upstreams that close an idle
+// connection are noticed when it is next used (the request is then retried once) or at expiry.
+void Client::Private::sweep(int index)
 {
-    const auto generation = ++connection->idleGeneration;
-    connection->socket.async_wait(tcp::socket::wait_read,
-                                  [self = shared_from_this(), pool, connection, generation](const error_code &ec) {
-                                      if (ec || generation != connection->idleGeneration || !connection->idle)
-                                          return;
-                                      self->discard(*pool, connection);
-                                      std::erase(pool->idle, connection);
-                                      self->pump(pool);
-                                  });
-    connection->idleTimer.expires_after(options.idleTimeout);
-    connection->idleTimer.async_wait([self = shared_from_this(), pool, connection, generation](const error_code &ec) {
-        if (ec || generation != connection->idleGeneration || !connection->idle)
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    if (!shard.sweepTimer)
+        shard.sweepTimer = std::make_unique<asio::steady_timer>(loop.context(index));
+    shard.sweeping = true;
+    shard.sweepTimer->expires_after(std::chrono::milliseconds(10));
+    shard.sweepTimer->async_wait([self = shared_from_this(), index](const error_code &ec) {
+        if (ec)
             return;
-        self->discard(*pool, connection);
-        std::erase(pool->idle, connection);
+        auto &shard = self->shards[static_cast<std::size_t>(index)];
+        shard.sweeping = false;
+        if (shard.stopped)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        bool busy = false;
+        // Callbacks may start new requests (and add pools): iterate over a snapshot.
+        std::vector<std::shared_ptr<Pool>> pools;
+        for (auto &entry : shard.pools)
+            pools.push_back(entry.second);
+        for (auto &pool : pools) {
+            std::vector<std::shared_ptr<Exchange>> expired;
+            for (auto &[raw, weak] : pool->active) {
+                auto exchange = weak.lock();
+                if (exchange && !exchange->done && now >= exchange->deadline)
+                    expired.push_back(std::move(exchange));
+            }
+            for (auto &exchange : expired)
+                self->fail(exchange, ClientError::Timeout, "upstream did not answer in time");
+            std::erase_if(pool->idle, [&](const std::shared_ptr<UpstreamConnection> &connection) {
+                if (now - connection->idleSince < self->options.idleTimeout)
+                    return false;
+                self->discard(*pool, connection);
+                return true;
+            });
+            busy = busy || !pool->active.empty() || !pool->idle.empty();
+        }
+        if (busy && !shard.sweeping)
+            self->sweep(index);
     });
 }
 
@@ -462,9 +472,14 @@ void Client::Private::stopShard(int index)
 {
     auto &shard = shards[static_cast<std::size_t>(index)];
     shard.stopped = true;
+    if (shard.sweepTimer)
+        shard.sweepTimer->cancel();
     if (shard.resolver)
         shard.resolver->cancel();
-    for (auto &[key, pool] : shard.pools) {
+    std::vector<std::shared_ptr<Pool>> pools;
+    for (auto &entry : shard.pools)
+        pools.push_back(entry.second);
+    for (auto &pool : pools) {
         std::vector<std::shared_ptr<Exchange>> active;
         for (auto &[raw, weak] : pool->active) {
             if (auto exchange = weak.lock())
@@ -477,6 +492,10 @@ void Client::Private::stopShard(int index)
         for (auto &connection : idle)
             discard(*pool, connection);
     }
+    // Drop every loop-bound object on its own thread, so none outlives its io_context.
+    shard.pools.clear();
+    shard.sweepTimer.reset();
+    shard.resolver.reset();
 }
 
 Client::Client(EventLoop &loop, ClientOptions options)
@@ -494,7 +513,7 @@ void Client::request(ClientRequest request, Callback callback)
     int index = m_d->loop.currentIndex();
     if (index < 0)
         index = m_d->loop.nextIndex();
-    auto exchange = std::make_shared<Exchange>(m_d->loop.context(index));
+    auto exchange = std::make_shared<Exchange>();
     exchange->request = std::move(request);
     exchange->callback = std::move(callback);
     if (m_d->loop.currentIndex() == index)
@@ -508,19 +527,7 @@ void Client::stop()
         return;
     if (!m_d->loop.isRunning())
         return;
-    std::mutex mutex;
-    std::condition_variable condition;
-    int remaining = m_d->loop.threadCount();
-    for (int i = 0; i < m_d->loop.threadCount(); ++i) {
-        asio::post(m_d->loop.context(i), [&, i] {
-            m_d->stopShard(i);
-            std::lock_guard lock(mutex);
-            if (--remaining == 0)
-                condition.notify_all();
-        });
-    }
-    std::unique_lock lock(mutex);
-    condition.wait(lock, [&] { return remaining == 0; });
+    m_d->loop.runOnEveryThread([d = m_d](int i) { d->stopShard(i); });
 }
 
 ClientStats Client::stats() const

@@ -4,6 +4,9 @@
 
 #include <boost/asio/post.hpp>
 
+#include <condition_variable>
+#include <mutex>
+
 namespace Gatehouse::Runtime::Http {
 
 namespace detail {
@@ -17,8 +20,10 @@ EventLoopPrivate::EventLoopPrivate(int threads)
 {
     if (threads <= 0)
         threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    // Every socket is used by its own thread only, so per-descriptor locking is dropped;
+    // the scheduler keeps its lock, so post() from any thread stays safe.
     for (int i = 0; i < threads; ++i)
-        m_contexts.push_back(std::make_unique<boost::asio::io_context>(1));
+        m_contexts.push_back(std::make_unique<boost::asio::io_context>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO));
 }
 
 int EventLoopPrivate::currentIndex() const
@@ -53,6 +58,23 @@ void EventLoopPrivate::stop()
     for (auto &thread : m_threads)
         thread.join();
     m_threads.clear();
+}
+
+void EventLoopPrivate::runOnEveryThread(const std::function<void(int)> &task)
+{
+    std::mutex mutex;
+    std::condition_variable condition;
+    int remaining = threadCount();
+    for (int i = 0; i < threadCount(); ++i) {
+        boost::asio::post(context(i), [&, i] {
+            task(i);
+            std::lock_guard lock(mutex);
+            if (--remaining == 0)
+                condition.notify_all();
+        });
+    }
+    std::unique_lock lock(mutex);
+    condition.wait(lock, [&] { return remaining == 0; });
 }
 
 } // namespace detail

@@ -11,6 +11,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
@@ -28,6 +30,7 @@ namespace {
 class Connection;
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 constexpr std::size_t kReadChunk = 16 * 1024;
+constexpr std::size_t kInlineBodyBytes = 4096;
 constexpr std::size_t kMaxLingerBytes = 1024 * 1024;
 constexpr std::chrono::milliseconds kLingerTimeout{2000};
 } // namespace
@@ -35,6 +38,7 @@ constexpr std::chrono::milliseconds kLingerTimeout{2000};
 // Per loop thread state; touched only on that thread.
 struct ServerShard
 {
+    std::unique_ptr<asio::steady_timer> sweepTimer;
     std::vector<std::shared_ptr<tcp::acceptor>> acceptors;
     std::unordered_map<Connection *, std::weak_ptr<Connection>> connections;
 };
@@ -55,6 +59,12 @@ public:
     }
 
     void accept(int index, std::shared_ptr<tcp::acceptor> acceptor, int listenerId);
+    void sweep(int index);
+    std::chrono::milliseconds sweepInterval() const
+    {
+        const auto shortest = std::min({options.requestTimeout, options.keepAliveTimeout, options.writeTimeout});
+        return std::clamp(shortest / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
+    }
     void connectionClosed(int index, Connection *connection);
     void beginStop(int index);
     void forceClose(int index);
@@ -82,7 +92,6 @@ public:
         : m_server(std::move(server))
         , m_index(index)
         , m_socket(std::move(socket))
-        , m_timer(m_socket.get_executor())
         , m_decoder(m_server->limits)
         , m_listenerId(listenerId)
     {
@@ -108,7 +117,11 @@ public:
         if (m_phase != Phase::Handling)
             return;
         const bool keepAlive = m_keepAlive && !m_closeAfterResponse;
-        detail::writeResponse(response, m_headRequest, keepAlive, m_version, m_out);
+        // A large body goes out as a second buffer instead of being copied behind the head.
+        const bool separateBody = !m_headRequest && !response.chunked && response.body.size() > kInlineBodyBytes;
+        detail::writeResponse(response, m_headRequest, keepAlive, m_version, m_out, !separateBody);
+        if (separateBody)
+            m_body = std::move(response.body);
         m_keepAlive = keepAlive;
         write();
     }
@@ -126,8 +139,8 @@ public:
         if (m_phase == Phase::Closed)
             return;
         m_phase = Phase::Closed;
+        m_timerMode = TimerMode::None;
         error_code ec;
-        m_timer.cancel();
         m_socket.close(ec);
         m_server->connectionClosed(m_index, this);
     }
@@ -159,25 +172,24 @@ private:
         }
     }
 
+    // Deadlines are checked by the shard's sweep timer (Server::Private::sweep) rather than a
+    // timer per connection: arming an Asio timer per phase costs syscalls on every request.
     void armTimer(TimerMode mode, std::chrono::milliseconds timeout)
     {
         m_timerMode = mode;
-        const auto generation = ++m_timerGeneration;
-        m_timer.expires_after(timeout);
-        m_timer.async_wait([self = shared_from_this(), generation](const error_code &ec) {
-            if (ec || generation != self->m_timerGeneration)
-                return;
-            self->onTimeout();
-        });
+        m_deadline = std::chrono::steady_clock::now() + timeout;
     }
 
-    void cancelTimer()
+    void cancelTimer() { m_timerMode = TimerMode::None; }
+
+public:
+    void checkDeadline(std::chrono::steady_clock::time_point now)
     {
-        m_timerMode = TimerMode::None;
-        ++m_timerGeneration;
-        m_timer.cancel();
+        if (m_timerMode != TimerMode::None && now >= m_deadline)
+            onTimeout();
     }
 
+private:
     void onTimeout()
     {
         const TimerMode mode = m_timerMode;
@@ -258,7 +270,8 @@ private:
     {
         m_phase = Phase::Writing;
         armTimer(TimerMode::Write, m_server->options.writeTimeout);
-        asio::async_write(m_socket, asio::buffer(m_out), [self = shared_from_this()](const error_code &ec, std::size_t) {
+        const std::array<asio::const_buffer, 2> buffers{asio::buffer(m_out), asio::buffer(m_body)};
+        asio::async_write(m_socket, buffers, [self = shared_from_this()](const error_code &ec, std::size_t) {
             if (self->m_phase != Phase::Writing)
                 return;
             if (ec)
@@ -270,6 +283,8 @@ private:
     void afterWrite()
     {
         ++m_served;
+        m_body.clear();
+        m_body.shrink_to_fit();
         const std::size_t maxRequests = m_server->options.maxRequestsPerConnection;
         if (!m_keepAlive || m_closeAfterResponse || (maxRequests && m_served >= maxRequests))
             return linger();
@@ -311,7 +326,6 @@ private:
     std::shared_ptr<Server::Private> m_server;
     int m_index;
     tcp::socket m_socket;
-    asio::steady_timer m_timer;
     detail::RequestDecoder m_decoder;
     int m_listenerId;
     std::string m_remoteAddress;
@@ -320,9 +334,10 @@ private:
     std::size_t m_begin = 0;
     std::size_t m_end = 0;
     std::string m_out;
+    std::string m_body;
     Phase m_phase = Phase::Reading;
     TimerMode m_timerMode = TimerMode::None;
-    std::uint64_t m_timerGeneration = 0;
+    std::chrono::steady_clock::time_point m_deadline;
     std::size_t m_served = 0;
     std::size_t m_drained = 0;
     int m_version = 11;
@@ -425,6 +440,27 @@ void Server::Private::accept(int index, std::shared_ptr<tcp::acceptor> acceptor,
     });
 }
 
+void Server::Private::sweep(int index)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    if (!shard.sweepTimer)
+        shard.sweepTimer = std::make_unique<asio::steady_timer>(loop.context(index));
+    shard.sweepTimer->expires_after(sweepInterval());
+    shard.sweepTimer->async_wait([self = shared_from_this(), index](const error_code &ec) {
+        if (ec)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        std::vector<std::shared_ptr<Connection>> due;
+        for (auto &[raw, weak] : self->shards[static_cast<std::size_t>(index)].connections) {
+            if (auto connection = weak.lock())
+                due.push_back(std::move(connection));
+        }
+        for (auto &connection : due)
+            connection->checkDeadline(now);
+        self->sweep(index);
+    });
+}
+
 void Server::Private::connectionClosed(int index, Connection *connection)
 {
     shards[static_cast<std::size_t>(index)].connections.erase(connection);
@@ -453,8 +489,15 @@ void Server::Private::beginStop(int index)
 
 void Server::Private::forceClose(int index)
 {
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    shard.sweepTimer.reset();
+    for (auto &acceptor : shard.acceptors) {
+        error_code ec;
+        acceptor->close(ec);
+    }
+    shard.acceptors.clear();
     std::vector<std::shared_ptr<Connection>> connections;
-    for (auto &[raw, weak] : shards[static_cast<std::size_t>(index)].connections) {
+    for (auto &[raw, weak] : shard.connections) {
         if (auto connection = weak.lock())
             connections.push_back(std::move(connection));
     }
@@ -506,7 +549,10 @@ ListenResult Server::listen(const std::string &address, std::uint16_t port, int 
         asio::post(m_d->loop.context(i), [d = m_d, i, acceptor = acceptors[static_cast<std::size_t>(i)], listenerId] {
             if (d->stopping.load())
                 return;
-            d->shards[static_cast<std::size_t>(i)].acceptors.push_back(acceptor);
+            auto &shard = d->shards[static_cast<std::size_t>(i)];
+            if (!shard.sweepTimer)
+                d->sweep(i);
+            shard.acceptors.push_back(acceptor);
             d->accept(i, acceptor, listenerId);
         });
     }
@@ -523,15 +569,14 @@ void Server::stop()
         return;
     for (int i = 0; i < m_d->loop.threadCount(); ++i)
         asio::post(m_d->loop.context(i), [d = m_d, i] { d->beginStop(i); });
+    {
+        std::unique_lock lock(m_d->stopMutex);
+        m_d->stopCondition.wait_for(lock, m_d->options.gracefulStopTimeout, [this] { return m_d->open.load() == 0; });
+    }
+    // Close what is left and drop every loop-bound object (acceptors, sweep timers) on its own
+    // thread, so nothing of this server outlives its io_context.
+    m_d->loop.runOnEveryThread([d = m_d](int i) { d->forceClose(i); });
     std::unique_lock lock(m_d->stopMutex);
-    const bool drained = m_d->stopCondition.wait_for(lock, m_d->options.gracefulStopTimeout,
-                                                     [this] { return m_d->open.load() == 0; });
-    lock.unlock();
-    if (drained)
-        return;
-    for (int i = 0; i < m_d->loop.threadCount(); ++i)
-        asio::post(m_d->loop.context(i), [d = m_d, i] { d->forceClose(i); });
-    lock.lock();
     m_d->stopCondition.wait_for(lock, std::chrono::seconds(5), [this] { return m_d->open.load() == 0; });
 }
 

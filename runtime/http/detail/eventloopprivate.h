@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -26,6 +27,8 @@ public:
 
     void start();
     void stop();
+    // Runs task(index) on every loop thread and waits until all have run. Not from a loop thread.
+    void runOnEveryThread(const std::function<void(int)> &task);
     bool isRunning() const { return m_running.load(); }
 
 private:

@@ -196,6 +196,7 @@ public:
         lineIndex = 0;
         fieldCount = 0;
         firstSpace = std::string_view::npos;
+        secondSpace = std::string_view::npos;
         headerDone = false;
         expectContinue = false;
         started = false;
@@ -281,7 +282,8 @@ public:
         const std::size_t limit = limits.maxHeaderBytes;
         for (; i < size; ++i) {
             if (i >= limit) {
-                const bool inTarget = lineIndex == 0 && firstSpace != std::string_view::npos;
+                const bool inTarget = lineIndex == 0 && firstSpace != std::string_view::npos
+                    && secondSpace == std::string_view::npos;
                 fail(inTarget && i - firstSpace > limits.maxTargetBytes ? 414 : 431);
                 return 0;
             }
@@ -316,11 +318,14 @@ public:
                 fail(400);
                 return 0;
             } else if (lineIndex == 0) {
-                if (c == ' ' && firstSpace == std::string_view::npos) {
-                    firstSpace = i;
-                } else if (firstSpace != std::string_view::npos && i - firstSpace > limits.maxTargetBytes + 1
-                           && std::string_view(data + firstSpace + 1, i - firstSpace).find(' ')
-                               == std::string_view::npos) {
+                // Reject an overlong target while it is still arriving.
+                if (c == ' ') {
+                    if (firstSpace == std::string_view::npos)
+                        firstSpace = i;
+                    else if (secondSpace == std::string_view::npos)
+                        secondSpace = i;
+                } else if (firstSpace != std::string_view::npos && secondSpace == std::string_view::npos
+                           && i - firstSpace > limits.maxTargetBytes) {
                     fail(414);
                     return 0;
                 }
@@ -438,6 +443,7 @@ public:
     std::size_t lineIndex = 0;
     std::size_t fieldCount = 0;
     std::size_t firstSpace = std::string_view::npos;
+    std::size_t secondSpace = std::string_view::npos;
     bool headerDone = false;
     bool expectContinue = false;
     bool started = false;

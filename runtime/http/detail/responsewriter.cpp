@@ -39,7 +39,8 @@ bool isValidField(std::string_view name, std::string_view value)
     return true;
 }
 
-void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion, std::string &out)
+void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion, std::string &out,
+                   bool includeBody)
 {
     out.clear();
     int status = response.status;
@@ -47,7 +48,7 @@ void writeResponse(const Response &response, bool headRequest, bool keepAlive, i
         status = 500;
     const bool bodyAllowed = !(status < 200 || status == 204 || status == 304);
     const bool chunked = bodyAllowed && response.chunked && requestVersion == 11;
-    out.reserve(128 + response.headers.size() * 48 + (headRequest ? 0 : response.body.size()));
+    out.reserve(128 + response.headers.size() * 48 + (headRequest || !includeBody ? 0 : response.body.size()));
     out += "HTTP/1.1 ";
     appendNumber(out, static_cast<std::size_t>(status));
     out += ' ';
@@ -86,7 +87,7 @@ void writeResponse(const Response &response, bool headRequest, bool keepAlive, i
             out += "\r\n";
         }
         out += "0\r\n\r\n";
-    } else {
+    } else if (includeBody) {
         out += response.body;
     }
 }

@@ -20,6 +20,16 @@ struct ServiceCall
     QHash<QString, QString> params;
     Http::Responder responder;
     QByteArray traceparent; // this hop's context, to pass on to calls and events
+    // Set by ServiceNode: records this request's server span with the answered status.
+    std::function<void(int status)> onAnswer;
+
+    // Answers the request (first answer wins) and closes its server span.
+    void respond(Http::Response response) const
+    {
+        if (onAnswer)
+            onAnswer(response.status);
+        responder.send(std::move(response));
+    }
 };
 
 // A service's own routes: "METHOD /path/{param}" patterns matched segment by segment, literal

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "infra/migrationrunner.h"
+#include "services/eventconsumer.h"
+#include "services/servicerouter.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace Gatehouse {
+struct Edge;
+}
+
+namespace Gatehouse::Runtime {
+
+class ServiceContext;
+
+// What one service role does inside a ServiceNode: its own schema (migrations from version 2
+// on; version 1 is the shared outbox/processed-event schema), its HTTP routes and its handling
+// of each subscribe edge. Created once per node with the node's ServiceContext.
+class ServiceBehaviour
+{
+public:
+    virtual ~ServiceBehaviour() = default;
+
+    virtual QList<Migration> migrations() const = 0;
+    virtual void addRoutes(ServiceRouter &router) = 0;
+    // The handler for one subscribe edge (runs in the consumer's dedup transaction; the event's
+    // traceparent is already the consume hop's context).
+    virtual EventConsumer::Handler handlerFor(const Edge &subscribeEdge) = 0;
+    // Warnings to report at start (e.g. edges the role ignores).
+    virtual QStringList warnings() const { return {}; }
+};
+
+} // namespace Gatehouse::Runtime

@@ -1,0 +1,33 @@
+#include "servicebehaviours.h"
+
+#include "services/genericbehaviour.h"
+#include "services/inventorybehaviour.h"
+#include "services/notificationbehaviour.h"
+#include "services/orderbehaviour.h"
+#include "services/paymentbehaviour.h"
+
+namespace Gatehouse::Runtime {
+
+std::unique_ptr<ServiceBehaviour> makeServiceBehaviour(ServiceRole role, ServiceContext &context, QStringList *warnings)
+{
+    switch (role) {
+    case ServiceRole::Generic:
+        break;
+    case ServiceRole::Inventory:
+        return std::make_unique<InventoryBehaviour>(context);
+    case ServiceRole::Order:
+        return std::make_unique<OrderBehaviour>(context);
+    case ServiceRole::Notification:
+        return std::make_unique<NotificationBehaviour>(context);
+    case ServiceRole::Payment:
+        return std::make_unique<PaymentBehaviour>(context);
+    default:
+        if (warnings)
+            warnings->append(QStringLiteral("role %1 is not implemented in this build: running the generic behaviour")
+                                 .arg(nameOf(role)));
+        break;
+    }
+    return std::make_unique<GenericBehaviour>(context);
+}
+
+} // namespace Gatehouse::Runtime

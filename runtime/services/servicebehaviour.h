@@ -13,6 +13,7 @@ struct Edge;
 
 namespace Gatehouse::Runtime {
 
+class PgConnection;
 class ServiceContext;
 
 // What one service role does inside a ServiceNode: its own schema (migrations from version 2
@@ -24,6 +25,14 @@ public:
     virtual ~ServiceBehaviour() = default;
 
     virtual QList<Migration> migrations() const = 0;
+    // Runs once after the migrations, as the service's role (e.g. seeding rows that need code,
+    // like password hashes). False + `error` stops the node from starting.
+    virtual bool initialize(PgConnection &connection, QString *error)
+    {
+        Q_UNUSED(connection);
+        Q_UNUSED(error);
+        return true;
+    }
     virtual void addRoutes(ServiceRouter &router) = 0;
     // The handler for one subscribe edge (runs in the consumer's dedup transaction; the event's
     // traceparent is already the consume hop's context).

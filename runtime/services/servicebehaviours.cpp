@@ -1,5 +1,6 @@
 #include "servicebehaviours.h"
 
+#include "services/authbehaviour.h"
 #include "services/genericbehaviour.h"
 #include "services/inventorybehaviour.h"
 #include "services/notificationbehaviour.h"
@@ -10,9 +11,12 @@ namespace Gatehouse::Runtime {
 
 std::unique_ptr<ServiceBehaviour> makeServiceBehaviour(ServiceRole role, ServiceContext &context, QStringList *warnings)
 {
+    Q_UNUSED(warnings); // every role has its behaviour in this build
     switch (role) {
     case ServiceRole::Generic:
         break;
+    case ServiceRole::Auth:
+        return std::make_unique<AuthBehaviour>(context);
     case ServiceRole::Inventory:
         return std::make_unique<InventoryBehaviour>(context);
     case ServiceRole::Order:
@@ -21,11 +25,6 @@ std::unique_ptr<ServiceBehaviour> makeServiceBehaviour(ServiceRole role, Service
         return std::make_unique<NotificationBehaviour>(context);
     case ServiceRole::Payment:
         return std::make_unique<PaymentBehaviour>(context);
-    default:
-        if (warnings)
-            warnings->append(QStringLiteral("role %1 is not implemented in this build: running the generic behaviour")
-                                 .arg(nameOf(role)));
-        break;
     }
     return std::make_unique<GenericBehaviour>(context);
 }

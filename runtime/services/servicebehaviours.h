@@ -10,8 +10,8 @@ namespace Gatehouse::Runtime {
 
 class ServiceContext;
 
-// The behaviour of a service role. A role without its own implementation in this build runs
-// the generic behaviour (it still does what its edges say) and says so in `warnings`.
+// The behaviour of a service role (generic, auth, order, inventory, payment, notification).
+// `warnings` receives problems of the role's setup that still allow it to run.
 std::unique_ptr<ServiceBehaviour> makeServiceBehaviour(ServiceRole role, ServiceContext &context, QStringList *warnings);
 
 } // namespace Gatehouse::Runtime

@@ -208,6 +208,8 @@ bool ServiceNode::start(QString *error)
         migrations.append(d->behaviour->migrations());
         if (MigrationRunner::apply(connection, migrations, &message) < 0)
             return fail(QStringLiteral("migrations: ") + message);
+        if (!d->behaviour->initialize(connection, &message))
+            return fail(QStringLiteral("initialising the %1 role: ").arg(nameOf(self->role)) + message);
     }
     QString message;
     if (!d->pool->start(&message))

@@ -1,5 +1,8 @@
 #include "noderunners.h"
 
+#include "gateway/gatewaynode.h"
+#include "services/servicenode.h"
+
 namespace Gatehouse::Runtime {
 
 const NodeRunners::Runner *NodeRunners::find(NodeKind kind) const
@@ -16,8 +19,8 @@ QString NodeRunners::noRunnerMessage(NodeKind kind)
 NodeRunners NodeRunners::builtIn()
 {
     NodeRunners runners;
-    // Gateway and service runners are added here by the branches that bring them
-    // (runtime/gateway: runGatewayNode). Until then those kinds are reported down.
+    runners.add(NodeKind::Gateway, &runGatewayNode);
+    runners.add(NodeKind::Service, &runServiceNode);
     return runners;
 }
 

@@ -93,9 +93,11 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
             config.kafka = input.infra.kafka;
         config.telemetry.port = input.telemetryPort;
         config.dataDir = QDir(input.dataDir).filePath(QStringLiteral("nodes/") + node.id);
-        // Only the nodes that issue or check credentials get the JWT key and partner API keys.
-        if (node.kind == NodeKind::Gateway || (node.kind == NodeKind::Service && node.role == ServiceRole::Auth))
-            config.secrets = input.sharedSecrets;
+        // Only the nodes that issue or check credentials get keys, each only the half it needs.
+        if (node.kind == NodeKind::Gateway)
+            config.secrets = input.gatewaySecrets;
+        else if (node.kind == NodeKind::Service && node.role == ServiceRole::Auth)
+            config.secrets = input.authSecrets;
 
         NodeSpec spec;
         spec.nodeId = node.id;

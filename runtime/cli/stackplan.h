@@ -27,7 +27,11 @@ struct StackPlanInput
     QString program;       // gatehouse-runtime, started as `node --node ID`
     int telemetryPort = 0;
     InfraEndpoints infra;
-    QHash<QString, QString> sharedSecrets; // "jwt.signingKey", "partner.<id>.apiKey"
+    // Least privilege: the auth service gets what issues credentials ("jwt.signingKey",
+    // "partner.<id>.apiKey"), gateways only what checks them ("jwt.publicKey", "apikey.<id>" =
+    // hex SHA-256 of the key). No other node gets any of these.
+    QHash<QString, QString> authSecrets;
+    QHash<QString, QString> gatewaySecrets;
     const NodeRunners *runners = nullptr;
 };
 

@@ -1,5 +1,8 @@
 #include "stacksupervisor.h"
 
+#include "gateway/apikeyverifier.h"
+#include "services/authkeys.h"
+
 #include "stackplan.h"
 
 #include "infra/infrastack.h"
@@ -180,12 +183,27 @@ bool StackSupervisor::start(QString *error, int *exitCode)
     input.infra = m_infra->endpoints();
     input.runners = &m_runners;
     const StackSecrets &secrets = m_infra->secrets();
-    if (!secrets.jwtSigningKey().isEmpty())
-        input.sharedSecrets.insert(QStringLiteral("jwt.signingKey"), secrets.jwtSigningKey());
+    if (!secrets.jwtSigningKey().isEmpty()) {
+        input.authSecrets.insert(QStringLiteral("jwt.signingKey"), secrets.jwtSigningKey());
+        // The gateway verifies tokens with the public half, derived here so it never holds the
+        // private key and need not ask the auth service for it.
+        QString keyError;
+        const std::optional<AuthKeys> keys = AuthKeys::fromSecret(secrets.jwtSigningKey().toUtf8(), &keyError);
+        if (!keys) {
+            *error = QStringLiteral("cannot derive the JWT verification key: %1").arg(keyError);
+            *exitCode = 1;
+            shutdown(*error);
+            return false;
+        }
+        input.gatewaySecrets.insert(QStringLiteral("jwt.publicKey"), QString::fromLatin1(keys->publicPem));
+    }
     for (const Node *partner : m_topology.nodesOfKind(NodeKind::ClientPartner)) {
         const QString key = secrets.partnerApiKey(partner->id);
-        if (!key.isEmpty())
-            input.sharedSecrets.insert(QStringLiteral("partner.%1.apiKey").arg(partner->id), key);
+        if (key.isEmpty())
+            continue;
+        input.authSecrets.insert(QStringLiteral("partner.%1.apiKey").arg(partner->id), key);
+        input.gatewaySecrets.insert(QStringLiteral("apikey.") + partner->id,
+                                    QString::fromLatin1(ApiKeyVerifier::sha256Hex(key.toUtf8())));
     }
     const std::optional<StackPlan> plan = StackPlan::build(input, error);
     if (!plan) {

@@ -19,8 +19,8 @@ static const QCommandLineParser &describe(QCoreApplication &app)
         QCoreApplication::translate("main", "Design, run and inspect API-gateway microservice stacks."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "A project to open."),
-                                 QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QCoreApplication::translate("main", "A project to open."), QStringLiteral("[FILE]"));
     parser.process(app);
     return parser;
 }

@@ -3,8 +3,8 @@
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
 #include "dialogs/prompts.h"
-#include "editorresources.h"
 #include "document/document.h"
+#include "editorresources.h"
 #include "files/autosaver.h"
 #include "files/recentfiles.h"
 #include "files/recoverystore.h"
@@ -49,7 +49,7 @@ constexpr int layoutVersion = 1;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : MainWindow(Options{}, parent)
+    : MainWindow(Options {}, parent)
 {
 }
 
@@ -67,10 +67,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
-    const QString recoveryDirectory =
-        options.recoveryDirectory.isEmpty() ? RecoveryStore::defaultDirectory() : options.recoveryDirectory;
+    const QString recoveryDirectory
+        = options.recoveryDirectory.isEmpty() ? RecoveryStore::defaultDirectory() : options.recoveryDirectory;
     m_autosaver = std::make_unique<Autosaver>(recoveryDirectory, [this] {
-        return Autosaver::Snapshot{m_document->topology(), m_document->fileName()};
+        return Autosaver::Snapshot { m_document->topology(), m_document->fileName() };
     });
     m_autosaver->setDelay(options.autosaveDelayMs);
     m_lintRunner->setDelay(options.lintDelayMs);
@@ -101,7 +101,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             m_autosaver->clear(); // undone back to the saved state: nothing to recover
     });
     connect(m_autosaver.get(), &Autosaver::failed, this,
-            [this](const QString &error) { statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000); });
+        [this](const QString &error) { statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000); });
     connect(m_lintRunner, &LintRunner::findingsChanged, m_problemsPanel, &ProblemsPanel::setFindings);
     connect(m_lintRunner, &LintRunner::findingsChanged, this, &MainWindow::updateLintStatus);
     connect(m_problemsPanel, &ProblemsPanel::selectRequested, m_document, &Document::setSelection);
@@ -137,7 +137,7 @@ void MainWindow::createCanvas()
     // The view has no zoom signal; every zoom repaints the viewport, so check there.
     m_view->viewport()->installEventFilter(this);
     connect(m_scene, &DiagramScene::connectionRefused, this,
-            [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+        [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 }
 
 void MainWindow::addCanvasEditActions(QMenu *menu, QToolBar *toolBar)
@@ -161,7 +161,7 @@ void MainWindow::addCanvasEditActions(QMenu *menu, QToolBar *toolBar)
     QAction *connectTool = add(A::ConnectTool);
     add(A::SnapToGrid);
     QMenu *arrange = menu->addMenu(tr("A&rrange"));
-    for (A which : {A::AlignLeft, A::AlignHCenter, A::AlignRight, A::AlignTop, A::AlignVCenter, A::AlignBottom})
+    for (A which : { A::AlignLeft, A::AlignHCenter, A::AlignRight, A::AlignTop, A::AlignVCenter, A::AlignBottom })
         arrange->addAction(m_view->action(which));
     arrange->addSeparator();
     arrange->addAction(m_view->action(A::DistributeHorizontally));
@@ -182,7 +182,8 @@ void MainWindow::addCanvasViewActions(QMenu *menu, QToolBar *toolBar)
     {
         A which;
         const char *icon;
-    } zooms[] = {{A::ZoomIn, "action-zoom-in"}, {A::ZoomOut, "action-zoom-out"}, {A::ZoomFit, "action-zoom-fit"}, {A::ZoomActual, nullptr}};
+    } zooms[] = { { A::ZoomIn, "action-zoom-in" }, { A::ZoomOut, "action-zoom-out" }, { A::ZoomFit, "action-zoom-fit" },
+        { A::ZoomActual, nullptr } };
     for (const auto &zoom : zooms) {
         QAction *action = m_view->action(zoom.which);
         if (zoom.icon) {
@@ -193,11 +194,11 @@ void MainWindow::addCanvasViewActions(QMenu *menu, QToolBar *toolBar)
     }
     menu->addSeparator();
     QMenu *filters = menu->addMenu(tr("&Show"));
-    for (A which : {A::ShowSync, A::ShowEvents, A::ShowDataOwnership, A::ShowCrossCutting, A::ShowFailurePaths,
-                    A::ShowInternalRoutes})
+    for (A which : { A::ShowSync, A::ShowEvents, A::ShowDataOwnership, A::ShowCrossCutting, A::ShowFailurePaths,
+             A::ShowInternalRoutes })
         filters->addAction(m_view->action(which));
     filters->addSeparator();
-    for (A which : {A::SyncOnly, A::EventsOnly, A::ShowAll})
+    for (A which : { A::SyncOnly, A::EventsOnly, A::ShowAll })
         filters->addAction(m_view->action(which));
 }
 
@@ -236,7 +237,7 @@ QString MainWindow::addNodeFromTemplate(const NodeTemplate &nodeTemplate)
 {
     const QString id = m_scene->createNode(nodeTemplate.kind, nodeTemplate.role, visibleCentre());
     if (!id.isEmpty())
-        m_document->setSelection({id});
+        m_document->setSelection({ id });
     return id;
 }
 
@@ -249,32 +250,34 @@ void MainWindow::updateZoomStatus()
 
 void MainWindow::createDocks()
 {
-    const auto addDock = [this](const QString &title, const QString &objectName, QWidget *content,
-                                Qt::DockWidgetArea area) {
-        auto *dock = new QDockWidget(title, this);
-        dock->setObjectName(objectName);
-        dock->setWidget(content);
-        addDockWidget(area, dock);
-        return dock;
-    };
+    const auto addDock
+        = [this](const QString &title, const QString &objectName, QWidget *content, Qt::DockWidgetArea area) {
+              auto *dock = new QDockWidget(title, this);
+              dock->setObjectName(objectName);
+              dock->setWidget(content);
+              addDockWidget(area, dock);
+              return dock;
+          };
     m_palette = new NodePalette(this);
     m_propertyEditor = new PropertyEditor(m_document, this);
     m_problemsPanel = new ProblemsPanel(this);
     m_undoHistory = new UndoHistoryPanel(m_document, this);
 
     addDock(tr("Palette"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
-    QDockWidget *history = addDock(tr("Undo History"), QStringLiteral("undoHistoryDock"), m_undoHistory,
-                                   Qt::LeftDockWidgetArea);
+    QDockWidget *history
+        = addDock(tr("Undo History"), QStringLiteral("undoHistoryDock"), m_undoHistory, Qt::LeftDockWidgetArea);
     addDock(tr("Properties"), QStringLiteral("propertiesDock"), m_propertyEditor, Qt::RightDockWidgetArea);
-    QDockWidget *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsPanel, Qt::BottomDockWidgetArea);
+    QDockWidget *problems
+        = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsPanel, Qt::BottomDockWidgetArea);
     m_palette->setMinimumWidth(200);
     m_propertyEditor->setMinimumWidth(320);
     // Defaults for a first start; restoreLayout() replaces them with the user's own.
     resize(1500, 950);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("paletteDock")), history}, {3, 1}, Qt::Vertical);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("paletteDock")), findChild<QDockWidget *>(QStringLiteral("propertiesDock"))},
-                {220, 380}, Qt::Horizontal);
-    resizeDocks({problems}, {150}, Qt::Vertical);
+    resizeDocks({ findChild<QDockWidget *>(QStringLiteral("paletteDock")), history }, { 3, 1 }, Qt::Vertical);
+    resizeDocks({ findChild<QDockWidget *>(QStringLiteral("paletteDock")),
+                    findChild<QDockWidget *>(QStringLiteral("propertiesDock")) },
+        { 220, 380 }, Qt::Horizontal);
+    resizeDocks({ problems }, { 150 }, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -291,13 +294,13 @@ void MainWindow::createActions()
     examples->setObjectName(QStringLiteral("examplesMenu"));
     for (const QString &example : exampleFiles()) {
         const QString title = example.endsWith(QLatin1String("-base.gatehouse"))
-                                  ? tr("API gateway: first design")
-                                  : tr("API gateway: refined (rate limits, fallbacks, owners)");
+            ? tr("API gateway: first design")
+            : tr("API gateway: refined (rate limits, fallbacks, owners)");
         examples->addAction(title, this, [this, example] { newFromExample(example); });
     }
     QAction *openAction = file->addAction(icon("action-open"), tr("&Open…"), this, [this] {
-        const QString start = m_document->fileName().isEmpty() ? QDir::homePath()
-                                                               : QFileInfo(m_document->fileName()).absolutePath();
+        const QString start
+            = m_document->fileName().isEmpty() ? QDir::homePath() : QFileInfo(m_document->fileName()).absolutePath();
         const QString fileName = m_prompts->askOpenFileName(this, start);
         if (!fileName.isEmpty())
             openFile(fileName);
@@ -360,9 +363,9 @@ void MainWindow::createActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"), this, [this] {
         QMessageBox::about(this, tr("About Gatehouse"),
-                           tr("<h3>Gatehouse %1</h3><p>Design, run and inspect API-gateway microservice "
-                              "stacks.</p>")
-                               .arg(QApplication::applicationVersion()));
+            tr("<h3>Gatehouse %1</h3><p>Design, run and inspect API-gateway microservice "
+               "stacks.</p>")
+                .arg(QApplication::applicationVersion()));
     });
     about->setMenuRole(QAction::AboutRole);
 }
@@ -370,7 +373,8 @@ void MainWindow::createActions()
 QStringList MainWindow::exampleFiles()
 {
     // The refined example first: it is the one the seed scenario describes.
-    return {QStringLiteral(":/examples/api-gateway.gatehouse"), QStringLiteral(":/examples/api-gateway-base.gatehouse")};
+    return { QStringLiteral(":/examples/api-gateway.gatehouse"),
+        QStringLiteral(":/examples/api-gateway-base.gatehouse") };
 }
 
 // --- file commands ---------------------------------------------------------------------------
@@ -393,7 +397,8 @@ void MainWindow::addImportExportActions(QMenu *menu)
             importFilters.append(filterOf(format));
     }
     QAction *importAction = menu->addAction(tr("&Import…"), this, [=, this] {
-        const QString fileName = m_prompts->askImportFileName(this, startDirectory(), importFilters.join(QStringLiteral(";;")));
+        const QString fileName
+            = m_prompts->askImportFileName(this, startDirectory(), importFilters.join(QStringLiteral(";;")));
         if (!fileName.isEmpty())
             importFile(fileName);
     });
@@ -409,8 +414,9 @@ void MainWindow::addImportExportActions(QMenu *menu)
         const QString extension = format->extensions().value(0);
         const QString filter = filterOf(format);
         QAction *action = exportMenu->addAction(tr("%1…").arg(format->displayName()), this, [=, this] {
-            const QString base = m_document->fileName().isEmpty() ? QDir::home().filePath(tr("untitled"))
-                                                                  : m_document->fileName().section(QLatin1Char('.'), 0, -2);
+            const QString base = m_document->fileName().isEmpty()
+                ? QDir::home().filePath(tr("untitled"))
+                : m_document->fileName().section(QLatin1Char('.'), 0, -2);
             const QString fileName = m_prompts->askExportFileName(this, base + QLatin1Char('.') + extension, filter);
             if (!fileName.isEmpty())
                 exportFile(fileName, name);
@@ -425,13 +431,14 @@ bool MainWindow::importFile(const QString &fileName)
         return false;
     const FileFormat *format = m_formats->forFileName(fileName, FormatCapability::Read);
     if (!format) {
-        m_prompts->showError(this, tr("Cannot Import"), tr("Gatehouse cannot read files like “%1”.").arg(QFileInfo(fileName).fileName()));
+        m_prompts->showError(this, tr("Cannot Import"),
+            tr("Gatehouse cannot read files like “%1”.").arg(QFileInfo(fileName).fileName()));
         return false;
     }
     const ReadResult result = format->readFile(fileName);
     if (!result.ok()) {
-        m_prompts->showError(this, tr("Cannot Import"), tr("“%1” cannot be imported: %2")
-                                                             .arg(QDir::toNativeSeparators(fileName), result.error));
+        m_prompts->showError(this, tr("Cannot Import"),
+            tr("“%1” cannot be imported: %2").arg(QDir::toNativeSeparators(fileName), result.error));
         return false;
     }
     replaceTopology(*result.topology, {});
@@ -447,7 +454,7 @@ bool MainWindow::importFile(const QString &fileName)
                                  .arg(result.topology->edges.size())
                                  .arg(guessed)
                                  .arg(dropped),
-                             15000);
+        15000);
     return true;
 }
 
@@ -456,12 +463,13 @@ bool MainWindow::exportFile(const QString &fileName, const QString &formatName)
     const FileFormat *format = formatName.isEmpty() ? m_formats->forFileName(fileName, FormatCapability::Export)
                                                     : m_formats->byName(formatName);
     if (!format || !format->canWrite()) {
-        m_prompts->showError(this, tr("Cannot Export"), tr("Gatehouse cannot write files like “%1”.").arg(QFileInfo(fileName).fileName()));
+        m_prompts->showError(this, tr("Cannot Export"),
+            tr("Gatehouse cannot write files like “%1”.").arg(QFileInfo(fileName).fileName()));
         return false;
     }
     if (const auto error = format->writeFile(fileName, m_document->topology())) {
-        m_prompts->showError(this, tr("Cannot Export"), tr("“%1” could not be written: %2")
-                                                             .arg(QDir::toNativeSeparators(fileName), *error));
+        m_prompts->showError(this, tr("Cannot Export"),
+            tr("“%1” could not be written: %2").arg(QDir::toNativeSeparators(fileName), *error));
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(fileName)), 5000);
@@ -472,12 +480,15 @@ bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const QString name = m_document->fileName().isEmpty() ? tr("Untitled")
-                                                           : QFileInfo(m_document->fileName()).fileName();
+    const QString name
+        = m_document->fileName().isEmpty() ? tr("Untitled") : QFileInfo(m_document->fileName()).fileName();
     switch (m_prompts->askSaveChanges(this, name)) {
-    case Prompts::SaveChoice::Save: return save();
-    case Prompts::SaveChoice::Discard: return true;
-    case Prompts::SaveChoice::Cancel: return false;
+    case Prompts::SaveChoice::Save:
+        return save();
+    case Prompts::SaveChoice::Discard:
+        return true;
+    case Prompts::SaveChoice::Cancel:
+        return false;
     }
     return false;
 }
@@ -543,16 +554,15 @@ bool MainWindow::saveAs(const QString &requestedName)
 {
     QString fileName = requestedName;
     if (fileName.isEmpty()) {
-        const QString suggestion = m_document->fileName().isEmpty()
-                                       ? QDir::home().filePath(tr("untitled.gatehouse"))
-                                       : m_document->fileName();
+        const QString suggestion = m_document->fileName().isEmpty() ? QDir::home().filePath(tr("untitled.gatehouse"))
+                                                                    : m_document->fileName();
         fileName = m_prompts->askSaveFileName(this, suggestion);
         if (fileName.isEmpty())
             return false;
     }
     if (const auto error = ProjectFile::save(fileName, m_document->topology())) {
-        m_prompts->showError(this, tr("Cannot Save"), tr("“%1” could not be saved: %2")
-                                                          .arg(QDir::toNativeSeparators(fileName), *error));
+        m_prompts->showError(
+            this, tr("Cannot Save"), tr("“%1” could not be saved: %2").arg(QDir::toNativeSeparators(fileName), *error));
         return false;
     }
     m_document->setFileName(QFileInfo(fileName).absoluteFilePath());
@@ -589,7 +599,8 @@ bool MainWindow::offerRecovery()
         fitCanvas();
         m_autosaver->saveNow();
         updateTitle();
-        statusBar()->showMessage(tr("Restored unsaved work from %1").arg(QLocale().toString(entry.savedAt.toLocalTime())));
+        statusBar()->showMessage(
+            tr("Restored unsaved work from %1").arg(QLocale().toString(entry.savedAt.toLocalTime())));
         return true;
     }
     return false;
@@ -624,8 +635,8 @@ void MainWindow::saveLayout() const
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_document->fileName().isEmpty() ? tr("Untitled")
-                                                          : QFileInfo(m_document->fileName()).fileName();
+    const QString name
+        = m_document->fileName().isEmpty() ? tr("Untitled") : QFileInfo(m_document->fileName()).fileName();
     // "[*]" is where Qt shows the modified marker.
     setWindowTitle(tr("%1[*] — Gatehouse").arg(name));
     setWindowModified(m_document->isModified());
@@ -644,8 +655,8 @@ void MainWindow::updateSelectionStatus()
 void MainWindow::updateLintStatus(const QList<LintFinding> &findings)
 {
     m_lintLabel->setText(tr("Problems: %1").arg(findings.size()));
-    const bool hasError = std::any_of(findings.cbegin(), findings.cend(),
-                                      [](const LintFinding &f) { return f.severity == LintSeverity::Error; });
+    const bool hasError = std::any_of(
+        findings.cbegin(), findings.cend(), [](const LintFinding &f) { return f.severity == LintSeverity::Error; });
     m_lintLabel->setStyleSheet(hasError ? QStringLiteral("color: #b83232;") : QString());
 }
 

@@ -70,7 +70,7 @@ public:
     bool newDiagram();
     bool newFromExample(const QString &exampleFile);
     bool openFile(const QString &fileName);
-    bool save();                               // asks for a name when untitled
+    bool save(); // asks for a name when untitled
     bool saveAs(const QString &fileName = {}); // empty: ask
     // Reads a file of another format (draw.io) into a new, untitled diagram; problems and the
     // importer's notes are reported. Asks to save a modified document first.

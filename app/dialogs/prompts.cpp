@@ -27,14 +27,17 @@ QString fileFilter()
 Prompts::SaveChoice MessageBoxPrompts::askSaveChanges(QWidget *parent, const QString &documentName)
 {
     QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
-                    tr("Save changes to “%1” before closing?").arg(documentName),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+        tr("Save changes to “%1” before closing?").arg(documentName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
     box.setInformativeText(tr("Your changes will be lost if you don't save them."));
     box.setDefaultButton(QMessageBox::Save);
     switch (box.exec()) {
-    case QMessageBox::Save: return SaveChoice::Save;
-    case QMessageBox::Discard: return SaveChoice::Discard;
-    default: return SaveChoice::Cancel;
+    case QMessageBox::Save:
+        return SaveChoice::Save;
+    case QMessageBox::Discard:
+        return SaveChoice::Discard;
+    default:
+        return SaveChoice::Cancel;
     }
 }
 
@@ -44,7 +47,7 @@ void MessageBoxPrompts::showLoadProblems(QWidget *parent, const QString &fileNam
     for (const LoadProblem &problem : problems)
         lines.append(problem.toString());
     QMessageBox box(QMessageBox::Critical, tr("Cannot Open File"),
-                    tr("“%1” cannot be opened.").arg(QDir::toNativeSeparators(fileName)), QMessageBox::Ok, parent);
+        tr("“%1” cannot be opened.").arg(QDir::toNativeSeparators(fileName)), QMessageBox::Ok, parent);
     // The first few problems inline, all of them under "Show Details".
     box.setInformativeText(lines.mid(0, 5).join(QLatin1Char('\n')));
     if (lines.size() > 5)
@@ -59,12 +62,12 @@ void MessageBoxPrompts::showError(QWidget *parent, const QString &title, const Q
 
 bool MessageBoxPrompts::askRestore(QWidget *parent, const RecoveryEntry &entry)
 {
-    const QString what = entry.originalFile.isEmpty() ? tr("an untitled diagram")
-                                                      : QDir::toNativeSeparators(entry.originalFile);
+    const QString what
+        = entry.originalFile.isEmpty() ? tr("an untitled diagram") : QDir::toNativeSeparators(entry.originalFile);
     QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
-                    tr("Gatehouse did not close normally. An autosave of %1 from %2 was found.")
-                        .arg(what, QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
-                    QMessageBox::NoButton, parent);
+        tr("Gatehouse did not close normally. An autosave of %1 from %2 was found.")
+            .arg(what, QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::NoButton, parent);
     box.setInformativeText(tr("Restore it? If you discard it, it is deleted."));
     QPushButton *restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
     box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);

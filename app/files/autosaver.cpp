@@ -83,9 +83,9 @@ std::optional<QString> Autosaver::saveNow()
         return error;
 
     QSaveFile meta(dir.filePath(m_sessionId + QStringLiteral(".json")));
-    const QJsonObject object{
-        {QStringLiteral("originalFile"), snapshot.originalFile},
-        {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+    const QJsonObject object {
+        { QStringLiteral("originalFile"), snapshot.originalFile },
+        { QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
     };
     if (!meta.open(QIODevice::WriteOnly) || meta.write(QJsonDocument(object).toJson()) < 0 || !meta.commit())
         return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(meta.fileName()), meta.errorString());

@@ -57,8 +57,8 @@ void RecentFiles::populateMenu(QMenu *menu)
     for (int i = 0; i < list.size(); ++i) {
         const QString &file = list.at(i);
         // Accelerators &1..&9 for the first nine entries, like most editors.
-        const QString label = i < 9 ? tr("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName())
-                                    : QFileInfo(file).fileName();
+        const QString label
+            = i < 9 ? tr("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()) : QFileInfo(file).fileName();
         QAction *action = menu->addAction(label);
         action->setToolTip(file);
         action->setStatusTip(file);

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QStandardPaths>
-
 #include <algorithm>
 
 namespace Gatehouse {
@@ -18,15 +17,14 @@ RecoveryStore::RecoveryStore(const QString &directory)
 
 QString RecoveryStore::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-           + QStringLiteral("/recovery");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/recovery");
 }
 
 QList<RecoveryEntry> RecoveryStore::orphans() const
 {
     QList<RecoveryEntry> entries;
     const QDir dir(m_directory);
-    const QStringList metaFiles = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    const QStringList metaFiles = dir.entryList({ QStringLiteral("*.json") }, QDir::Files);
     for (const QString &metaName : metaFiles) {
         const QString id = metaName.chopped(5);
         QLockFile lock(dir.filePath(id + QStringLiteral(".lock")));
@@ -43,13 +41,12 @@ QList<RecoveryEntry> RecoveryStore::orphans() const
         entry.sessionId = id;
         entry.recoveryFile = dir.filePath(id + QStringLiteral(".gatehouse"));
         entry.originalFile = object.value(QStringLiteral("originalFile")).toString();
-        entry.savedAt = QDateTime::fromString(object.value(QStringLiteral("savedAt")).toString(),
-                                              Qt::ISODateWithMs);
+        entry.savedAt = QDateTime::fromString(object.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
         if (QFile::exists(entry.recoveryFile))
             entries.append(entry);
     }
     std::sort(entries.begin(), entries.end(),
-              [](const RecoveryEntry &a, const RecoveryEntry &b) { return a.savedAt > b.savedAt; });
+        [](const RecoveryEntry &a, const RecoveryEntry &b) { return a.savedAt > b.savedAt; });
     return entries;
 }
 

@@ -14,7 +14,7 @@ struct RecoveryEntry
     QString sessionId;
     QString recoveryFile; // the autosaved project (native format)
     QString originalFile; // where the user's project lived; empty for an untitled one
-    QDateTime savedAt;    // UTC
+    QDateTime savedAt; // UTC
 };
 
 // The folder where Autosaver writes, read at start-up. Each session writes

@@ -10,7 +10,8 @@ ChoiceDelegate::ChoiceDelegate(int optionsRole, QObject *parent)
 {
 }
 
-QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+QWidget *ChoiceDelegate::createEditor(
+    QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QStringList options = index.data(m_optionsRole).toStringList();
     if (options.isEmpty())

@@ -1,8 +1,8 @@
 #include "edgeform.h"
 
 #include "choicedelegate.h"
-#include "formrows.h"
 #include "document/document.h"
+#include "formrows.h"
 #include "routetablemodel.h"
 #include "topictablemodel.h"
 
@@ -75,12 +75,12 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
 
     m_routeView->setModel(m_routeModel);
     m_topicView->setModel(m_topicModel);
-    m_routeBox = makeTableBox(tr("Routes"), m_routeView, tr("Add Route"), tr("Remove Route"),
-                              [this] { return m_routeModel->addRoute(); },
-                              [this](int row) { m_routeModel->removeRoute(row); });
-    m_topicBox = makeTableBox(tr("Topics"), m_topicView, tr("Add Topic"), tr("Remove Topic"),
-                              [this] { return m_topicModel->addTopic(); },
-                              [this](int row) { m_topicModel->removeTopic(row); });
+    m_routeBox = makeTableBox(
+        tr("Routes"), m_routeView, tr("Add Route"), tr("Remove Route"), [this] { return m_routeModel->addRoute(); },
+        [this](int row) { m_routeModel->removeRoute(row); });
+    m_topicBox = makeTableBox(
+        tr("Topics"), m_topicView, tr("Add Topic"), tr("Remove Topic"), [this] { return m_topicModel->addTopic(); },
+        [this](int row) { m_topicModel->removeTopic(row); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -106,14 +106,13 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
 }
 
 QGroupBox *EdgeForm::makeTableBox(const QString &title, QTableView *view, const QString &addText,
-                                  const QString &removeText, const std::function<int()> &add,
-                                  const std::function<void(int)> &remove)
+    const QString &removeText, const std::function<int()> &add, const std::function<void(int)> &remove)
 {
     auto *box = new QGroupBox(title, this);
     view->setItemDelegate(new ChoiceDelegate(RouteTableModel::OptionsRole, view));
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                          | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
+        | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
@@ -166,8 +165,8 @@ void EdgeForm::reload()
     const QSignalBlocker b1(m_label), b2(m_timeout), b3(m_retries), b4(m_fallbackMode), b5(m_fallbackStatus),
         b6(m_fallbackDescription), b7(m_consumerGroup), b8(m_keyPrefix);
 
-    m_ends->setText(tr("%1 from %2 to %3").arg(displayName(edge->kind), from ? from->name : edge->source,
-                                           to ? to->name : edge->target));
+    m_ends->setText(tr("%1 from %2 to %3")
+                        .arg(displayName(edge->kind), from ? from->name : edge->source, to ? to->name : edge->target));
     if (m_label->text() != edge->label)
         m_label->setText(edge->label);
     m_timeout->setValue(edge->timeoutMs);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QPointer>
-#include <functional>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QFormLayout;
@@ -53,9 +53,8 @@ private:
     void commitTimeout();
     void commitRetries();
     void commitFallback();
-    QGroupBox *makeTableBox(const QString &title, QTableView *view, const QString &addText,
-                            const QString &removeText, const std::function<int()> &add,
-                            const std::function<void(int)> &remove);
+    QGroupBox *makeTableBox(const QString &title, QTableView *view, const QString &addText, const QString &removeText,
+        const std::function<int()> &add, const std::function<void(int)> &remove);
 
     QPointer<Document> m_document;
     QString m_edgeId;

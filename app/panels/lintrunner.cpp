@@ -14,11 +14,10 @@ LintRunner::LintRunner(Document *document, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &LintRunner::runNow);
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         // Geometry does not change what lint says; skip the run for pure moves and resizes.
-        const DocumentChange::Properties geometryOnly = DocumentChange::Property::Position
-                                                        | DocumentChange::Property::Size
-                                                        | DocumentChange::Property::Waypoints;
-        const bool valueChange = change.kind == DocumentChange::Kind::NodesChanged
-                                 || change.kind == DocumentChange::Kind::EdgesChanged;
+        const DocumentChange::Properties geometryOnly
+            = DocumentChange::Property::Position | DocumentChange::Property::Size | DocumentChange::Property::Waypoints;
+        const bool valueChange
+            = change.kind == DocumentChange::Kind::NodesChanged || change.kind == DocumentChange::Kind::EdgesChanged;
         if (valueChange && change.properties.toInt() != 0 && (change.properties & ~geometryOnly).toInt() == 0)
             return;
         if (change.kind == DocumentChange::Kind::Reset)

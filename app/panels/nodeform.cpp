@@ -86,7 +86,7 @@ void NodeForm::reload()
         return;
     const QSignalBlocker b1(m_name), b2(m_role), b3(m_port), b4(m_description), b5(m_database), b6(m_owner);
 
-    m_kind->setText(tr("%1 (%2)").arg(NodeTemplate{node->kind, ServiceRole::Generic}.displayName(), node->id));
+    m_kind->setText(tr("%1 (%2)").arg(NodeTemplate { node->kind, ServiceRole::Generic }.displayName(), node->id));
     if (m_name->text() != node->name)
         m_name->setText(node->name);
     m_role->setCurrentIndex(m_role->findData(int(node->role)));
@@ -165,12 +165,15 @@ void NodeForm::commitDatabase()
         return;
     const QString text = database.isEmpty() ? tr("Reset database name of “%1”").arg(node->name)
                                             : tr("Rename database of “%1” to “%2”").arg(node->name, database);
-    m_document->editNodes({m_nodeId}, [&](Node &n) {
-        if (database.isEmpty())
-            n.properties.remove(QLatin1String(NodeProperty::Database));
-        else
-            n.properties.insert(QLatin1String(NodeProperty::Database), database);
-    }, text);
+    m_document->editNodes(
+        { m_nodeId },
+        [&](Node &n) {
+            if (database.isEmpty())
+                n.properties.remove(QLatin1String(NodeProperty::Database));
+            else
+                n.properties.insert(QLatin1String(NodeProperty::Database), database);
+        },
+        text);
 }
 
 QStringList NodeForm::ownsEdgeIds() const
@@ -203,7 +206,7 @@ void NodeForm::commitOwner()
     const QString ownerName = m_document->node(ownerId)->name;
     Document::MacroGuard guard(*m_document, tr("Make “%1” the owner of “%2”").arg(ownerName, nodeName));
     if (current) {
-        m_document->editEdges({current->id}, [&](Edge &edge) { edge.source = ownerId; }, {});
+        m_document->editEdges({ current->id }, [&](Edge &edge) { edge.source = ownerId; }, {});
     } else {
         Edge edge;
         edge.kind = EdgeKind::Owns;

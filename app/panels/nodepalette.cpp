@@ -26,14 +26,14 @@ NodePalette::NodePalette(QWidget *parent)
         Lane lane;
         QString title;
     } groups[] = {
-        {Lane::Clients, tr("Clients")},
-        {Lane::Gateway, tr("Gateway")},
-        {Lane::Services, tr("Services")},
-        {Lane::Data, tr("Data and messaging")},
+        { Lane::Clients, tr("Clients") },
+        { Lane::Gateway, tr("Gateway") },
+        { Lane::Services, tr("Services") },
+        { Lane::Data, tr("Data and messaging") },
     };
     const QList<NodeTemplate> templates = NodeTemplate::all();
     for (const auto &group : groups) {
-        auto *groupItem = new QTreeWidgetItem(this, {group.title});
+        auto *groupItem = new QTreeWidgetItem(this, { group.title });
         groupItem->setFlags(Qt::ItemIsEnabled);
         QFont font = groupItem->font(0);
         font.setBold(true);
@@ -41,7 +41,7 @@ NodePalette::NodePalette(QWidget *parent)
         for (const NodeTemplate &nodeTemplate : templates) {
             if (defaultLane(nodeTemplate.kind) != group.lane)
                 continue;
-            auto *item = new QTreeWidgetItem(groupItem, {nodeTemplate.displayName()});
+            auto *item = new QTreeWidgetItem(groupItem, { nodeTemplate.displayName() });
             item->setIcon(0, nodeTemplate.icon());
             item->setToolTip(0, nodeTemplate.toolTip());
             item->setStatusTip(0, nodeTemplate.toolTip());
@@ -91,7 +91,7 @@ void NodePalette::keyPressEvent(QKeyEvent *event)
 
 QStringList NodePalette::mimeTypes() const
 {
-    return {NodeTemplate::mimeType()};
+    return { NodeTemplate::mimeType() };
 }
 
 QMimeData *NodePalette::mimeData(const QList<QTreeWidgetItem *> &items) const

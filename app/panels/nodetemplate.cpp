@@ -18,18 +18,17 @@ QString tr(const char *text)
 QList<NodeTemplate> NodeTemplate::all()
 {
     QList<NodeTemplate> templates;
-    const NodeKind kinds[] = {NodeKind::ClientWeb,  NodeKind::ClientMobile, NodeKind::ClientPartner,
-                              NodeKind::Gateway,    NodeKind::Service,      NodeKind::CacheRedis,
-                              NodeKind::BusKafka,   NodeKind::DbPostgres};
+    const NodeKind kinds[] = { NodeKind::ClientWeb, NodeKind::ClientMobile, NodeKind::ClientPartner, NodeKind::Gateway,
+        NodeKind::Service, NodeKind::CacheRedis, NodeKind::BusKafka, NodeKind::DbPostgres };
     for (NodeKind kind : kinds) {
         if (kind != NodeKind::Service) {
-            templates.append({kind, ServiceRole::Generic});
+            templates.append({ kind, ServiceRole::Generic });
             continue;
         }
-        const ServiceRole roles[] = {ServiceRole::Generic,   ServiceRole::Auth,    ServiceRole::Order,
-                                     ServiceRole::Inventory, ServiceRole::Payment, ServiceRole::Notification};
+        const ServiceRole roles[] = { ServiceRole::Generic, ServiceRole::Auth, ServiceRole::Order,
+            ServiceRole::Inventory, ServiceRole::Payment, ServiceRole::Notification };
         for (ServiceRole role : roles)
-            templates.append({kind, role});
+            templates.append({ kind, role });
     }
     return templates;
 }
@@ -37,22 +36,36 @@ QList<NodeTemplate> NodeTemplate::all()
 QString NodeTemplate::displayName() const
 {
     switch (kind) {
-    case NodeKind::ClientWeb: return tr("Web app");
-    case NodeKind::ClientMobile: return tr("Mobile app");
-    case NodeKind::ClientPartner: return tr("Partner system");
-    case NodeKind::Gateway: return tr("API gateway");
-    case NodeKind::CacheRedis: return tr("Redis cache");
-    case NodeKind::BusKafka: return tr("Kafka");
-    case NodeKind::DbPostgres: return tr("PostgreSQL database");
-    case NodeKind::Service: break;
+    case NodeKind::ClientWeb:
+        return tr("Web app");
+    case NodeKind::ClientMobile:
+        return tr("Mobile app");
+    case NodeKind::ClientPartner:
+        return tr("Partner system");
+    case NodeKind::Gateway:
+        return tr("API gateway");
+    case NodeKind::CacheRedis:
+        return tr("Redis cache");
+    case NodeKind::BusKafka:
+        return tr("Kafka");
+    case NodeKind::DbPostgres:
+        return tr("PostgreSQL database");
+    case NodeKind::Service:
+        break;
     }
     switch (role) {
-    case ServiceRole::Generic: return tr("Service");
-    case ServiceRole::Auth: return tr("Auth service");
-    case ServiceRole::Order: return tr("Order service");
-    case ServiceRole::Inventory: return tr("Inventory service");
-    case ServiceRole::Payment: return tr("Payment service");
-    case ServiceRole::Notification: return tr("Notification service");
+    case ServiceRole::Generic:
+        return tr("Service");
+    case ServiceRole::Auth:
+        return tr("Auth service");
+    case ServiceRole::Order:
+        return tr("Order service");
+    case ServiceRole::Inventory:
+        return tr("Inventory service");
+    case ServiceRole::Payment:
+        return tr("Payment service");
+    case ServiceRole::Notification:
+        return tr("Notification service");
     }
     return tr("Service");
 }
@@ -60,22 +73,36 @@ QString NodeTemplate::displayName() const
 QString NodeTemplate::toolTip() const
 {
     switch (kind) {
-    case NodeKind::ClientWeb: return tr("A browser front end that calls the API gateway.");
-    case NodeKind::ClientMobile: return tr("A mobile app that calls the API gateway.");
-    case NodeKind::ClientPartner: return tr("A partner's system that calls the API gateway with an API key.");
-    case NodeKind::Gateway: return tr("The single entry point: routing, authentication, rate limiting and logging.");
-    case NodeKind::CacheRedis: return tr("A Redis instance for caching and rate-limit counters.");
-    case NodeKind::BusKafka: return tr("A Kafka cluster carrying events between services.");
-    case NodeKind::DbPostgres: return tr("A PostgreSQL database, owned by one service.");
-    case NodeKind::Service: break;
+    case NodeKind::ClientWeb:
+        return tr("A browser front end that calls the API gateway.");
+    case NodeKind::ClientMobile:
+        return tr("A mobile app that calls the API gateway.");
+    case NodeKind::ClientPartner:
+        return tr("A partner's system that calls the API gateway with an API key.");
+    case NodeKind::Gateway:
+        return tr("The single entry point: routing, authentication, rate limiting and logging.");
+    case NodeKind::CacheRedis:
+        return tr("A Redis instance for caching and rate-limit counters.");
+    case NodeKind::BusKafka:
+        return tr("A Kafka cluster carrying events between services.");
+    case NodeKind::DbPostgres:
+        return tr("A PostgreSQL database, owned by one service.");
+    case NodeKind::Service:
+        break;
     }
     switch (role) {
-    case ServiceRole::Generic: return tr("A service that does what its edges say.");
-    case ServiceRole::Auth: return tr("Issues and checks tokens; owns the user database.");
-    case ServiceRole::Order: return tr("Takes orders; calls payment and publishes order events.");
-    case ServiceRole::Inventory: return tr("Keeps stock levels; reacts to order events.");
-    case ServiceRole::Payment: return tr("Charges payments; may be slow or fail.");
-    case ServiceRole::Notification: return tr("Sends notifications when events arrive.");
+    case ServiceRole::Generic:
+        return tr("A service that does what its edges say.");
+    case ServiceRole::Auth:
+        return tr("Issues and checks tokens; owns the user database.");
+    case ServiceRole::Order:
+        return tr("Takes orders; calls payment and publishes order events.");
+    case ServiceRole::Inventory:
+        return tr("Keeps stock levels; reacts to order events.");
+    case ServiceRole::Payment:
+        return tr("Charges payments; may be slow or fail.");
+    case ServiceRole::Notification:
+        return tr("Sends notifications when events arrive.");
     }
     return {};
 }
@@ -102,7 +129,7 @@ std::optional<NodeTemplate> NodeTemplate::fromMimeData(const QByteArray &data)
     const auto kind = nodeKindFromString(parts.value(0));
     if (!kind || parts.size() > 2)
         return std::nullopt;
-    NodeTemplate result{*kind, ServiceRole::Generic};
+    NodeTemplate result { *kind, ServiceRole::Generic };
     if (parts.size() == 2) {
         const auto role = serviceRoleFromString(parts.at(1));
         if (!role || *kind != NodeKind::Service)

@@ -23,7 +23,7 @@ struct NodeTemplate
     static QList<NodeTemplate> all();
 
     QString displayName() const; // translated
-    QString toolTip() const;     // translated, one sentence
+    QString toolTip() const; // translated, one sentence
     QIcon icon() const;
     QByteArray toMimeData() const;
     static std::optional<NodeTemplate> fromMimeData(const QByteArray &data);

@@ -20,7 +20,7 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     setObjectName(QStringLiteral("problemsPanel"));
     m_view->setObjectName(QStringLiteral("problemsView"));
     m_view->setColumnCount(2);
-    m_view->setHeaderLabels({tr("Problem"), tr("Rule")});
+    m_view->setHeaderLabels({ tr("Problem"), tr("Rule") });
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -50,14 +50,14 @@ void ProblemsPanel::setFindings(const QList<LintFinding> &findings)
         const LintFinding &finding = findings.at(i);
         errors += finding.severity == LintSeverity::Error;
         warnings += finding.severity == LintSeverity::Warning;
-        auto *item = new QTreeWidgetItem(m_view, {finding.message, finding.ruleId});
+        auto *item = new QTreeWidgetItem(m_view, { finding.message, finding.ruleId });
         item->setIcon(0, severityIcon(finding.severity));
         item->setData(0, FindingIndexRole, i);
-        item->setToolTip(0, finding.hint.isEmpty() ? finding.message
-                                                   : tr("%1\nHint: %2").arg(finding.message, finding.hint));
+        item->setToolTip(
+            0, finding.hint.isEmpty() ? finding.message : tr("%1\nHint: %2").arg(finding.message, finding.hint));
         item->setToolTip(1, severityText(finding.severity));
         if (!finding.hint.isEmpty()) {
-            auto *hint = new QTreeWidgetItem(item, {tr("Hint: %1").arg(finding.hint)});
+            auto *hint = new QTreeWidgetItem(item, { tr("Hint: %1").arg(finding.hint) });
             hint->setData(0, FindingIndexRole, i);
             hint->setForeground(0, palette().brush(QPalette::PlaceholderText));
         }
@@ -79,9 +79,12 @@ QIcon ProblemsPanel::severityIcon(LintSeverity severity)
 QString ProblemsPanel::severityText(LintSeverity severity)
 {
     switch (severity) {
-    case LintSeverity::Info: return tr("Info");
-    case LintSeverity::Warning: return tr("Warning");
-    case LintSeverity::Error: return tr("Error");
+    case LintSeverity::Info:
+        return tr("Info");
+    case LintSeverity::Warning:
+        return tr("Warning");
+    case LintSeverity::Error:
+        return tr("Error");
     }
     return {};
 }

@@ -16,10 +16,14 @@ QString visibilityText(RouteVisibility visibility)
 QString authText(AuthMode auth)
 {
     switch (auth) {
-    case AuthMode::None: return RouteTableModel::tr("none");
-    case AuthMode::Jwt: return RouteTableModel::tr("JWT");
-    case AuthMode::ApiKey: return RouteTableModel::tr("API key");
-    case AuthMode::Admin: return RouteTableModel::tr("admin");
+    case AuthMode::None:
+        return RouteTableModel::tr("none");
+    case AuthMode::Jwt:
+        return RouteTableModel::tr("JWT");
+    case AuthMode::ApiKey:
+        return RouteTableModel::tr("API key");
+    case AuthMode::Admin:
+        return RouteTableModel::tr("admin");
     }
     return {};
 }
@@ -27,15 +31,18 @@ QString authText(AuthMode auth)
 QString fallbackText(const Fallback &fallback)
 {
     switch (fallback.mode) {
-    case FallbackMode::None: return RouteTableModel::tr("none");
-    case FallbackMode::StaticResponse: return RouteTableModel::tr("static %1").arg(fallback.status);
-    case FallbackMode::Defer: return RouteTableModel::tr("defer");
+    case FallbackMode::None:
+        return RouteTableModel::tr("none");
+    case FallbackMode::StaticResponse:
+        return RouteTableModel::tr("static %1").arg(fallback.status);
+    case FallbackMode::Defer:
+        return RouteTableModel::tr("defer");
     }
     return {};
 }
 
-const RouteVisibility allVisibilities[] = {RouteVisibility::Public, RouteVisibility::Internal};
-const AuthMode allAuthModes[] = {AuthMode::None, AuthMode::Jwt, AuthMode::ApiKey, AuthMode::Admin};
+const RouteVisibility allVisibilities[] = { RouteVisibility::Public, RouteVisibility::Internal };
+const AuthMode allAuthModes[] = { AuthMode::None, AuthMode::Jwt, AuthMode::ApiKey, AuthMode::Admin };
 
 } // namespace
 
@@ -75,24 +82,32 @@ QList<Route> RouteTableModel::currentRoutes() const
 
 QStringList RouteTableModel::methods()
 {
-    return {QStringLiteral("GET"),    QStringLiteral("POST"), QStringLiteral("PUT"),     QStringLiteral("PATCH"),
-            QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS"), QStringLiteral("*")};
+    return { QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS"), QStringLiteral("*") };
 }
 
 QString RouteTableModel::columnText(const Route &route, int column)
 {
     switch (column) {
-    case Method: return route.method;
-    case Path: return route.path;
-    case Visibility: return visibilityText(route.visibility);
-    case Auth: return authText(route.auth);
+    case Method:
+        return route.method;
+    case Path:
+        return route.path;
+    case Visibility:
+        return visibilityText(route.visibility);
+    case Auth:
+        return authText(route.auth);
     case RateLimit:
         return route.rateLimit.isSet() ? tr("%1/%2s").arg(route.rateLimit.requests).arg(route.rateLimit.windowSeconds)
                                        : QString();
-    case Timeout: return route.timeoutMs > 0 ? QString::number(route.timeoutMs) : QString();
-    case Retries: return QString::number(route.retries);
-    case Fallback: return fallbackText(route.fallback);
-    default: return {};
+    case Timeout:
+        return route.timeoutMs > 0 ? QString::number(route.timeoutMs) : QString();
+    case Retries:
+        return QString::number(route.retries);
+    case Fallback:
+        return fallbackText(route.fallback);
+    default:
+        return {};
     }
 }
 
@@ -143,7 +158,7 @@ std::optional<QString> RouteTableModel::applyText(Route &route, int column, cons
         const int window = match.captured(2).toInt();
         if (!match.hasMatch() || requests <= 0 || window <= 0)
             return tr("Write a rate limit as requests/seconds, e.g. 100/60s, or leave it empty for none.");
-        route.rateLimit = {requests, window};
+        route.rateLimit = { requests, window };
         return std::nullopt;
     }
     case Timeout: {
@@ -182,7 +197,8 @@ std::optional<QString> RouteTableModel::applyText(Route &route, int column, cons
         }
         return tr("The fallback is “none”, “defer” or “static” with an HTTP status, e.g. static 503.");
     }
-    default: return tr("This column cannot be edited.");
+    default:
+        return tr("This column cannot be edited.");
     }
 }
 
@@ -203,7 +219,8 @@ QVariant RouteTableModel::data(const QModelIndex &index, int role) const
     const Route &route = m_routes.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole: return columnText(route, index.column());
+    case Qt::EditRole:
+        return columnText(route, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Fallback && !route.fallback.description.isEmpty())
             return route.fallback.description;
@@ -212,8 +229,10 @@ QVariant RouteTableModel::data(const QModelIndex &index, int role) const
         return {};
     case OptionsRole:
         switch (index.column()) {
-        case Method: return methods();
-        case Visibility: return QStringList{visibilityText(RouteVisibility::Public), visibilityText(RouteVisibility::Internal)};
+        case Method:
+            return methods();
+        case Visibility:
+            return QStringList { visibilityText(RouteVisibility::Public), visibilityText(RouteVisibility::Internal) };
         case Auth: {
             QStringList options;
             for (AuthMode a : allAuthModes)
@@ -221,12 +240,15 @@ QVariant RouteTableModel::data(const QModelIndex &index, int role) const
             return options;
         }
         case Fallback: {
-            Gatehouse::Fallback staticFallback{FallbackMode::StaticResponse, route.fallback.status ? route.fallback.status : 503, {}, {}};
-            return QStringList{fallbackText({}), fallbackText(staticFallback), tr("defer")};
+            Gatehouse::Fallback staticFallback { FallbackMode::StaticResponse,
+                route.fallback.status ? route.fallback.status : 503, {}, {} };
+            return QStringList { fallbackText({}), fallbackText(staticFallback), tr("defer") };
         }
-        default: return {};
+        default:
+            return {};
         }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -260,15 +282,24 @@ QVariant RouteTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Method: return tr("Method");
-    case Path: return tr("Path");
-    case Visibility: return tr("Visibility");
-    case Auth: return tr("Auth");
-    case RateLimit: return tr("Rate limit");
-    case Timeout: return tr("Timeout (ms)");
-    case Retries: return tr("Retries");
-    case Fallback: return tr("Fallback");
-    default: return {};
+    case Method:
+        return tr("Method");
+    case Path:
+        return tr("Path");
+    case Visibility:
+        return tr("Visibility");
+    case Auth:
+        return tr("Auth");
+    case RateLimit:
+        return tr("Rate limit");
+    case Timeout:
+        return tr("Timeout (ms)");
+    case Retries:
+        return tr("Retries");
+    case Fallback:
+        return tr("Fallback");
+    default:
+        return {};
     }
 }
 
@@ -284,11 +315,12 @@ int RouteTableModel::addRoute()
     Route route;
     route.path = QStringLiteral("/new");
     for (int n = 2; std::any_of(m_routes.cbegin(), m_routes.cend(),
-                                [&](const Route &r) { return r.method == route.method && r.path == route.path; });
+             [&](const Route &r) { return r.method == route.method && r.path == route.path; });
          ++n)
         route.path = QStringLiteral("/new-%1").arg(n);
-    m_document->editEdges({m_edgeId}, [&](Edge &edge) { edge.routes.append(route); },
-                          tr("Add route %1 %2").arg(route.method, route.path));
+    m_document->editEdges(
+        { m_edgeId }, [&](Edge &edge) { edge.routes.append(route); },
+        tr("Add route %1 %2").arg(route.method, route.path));
     reload();
     return int(m_routes.size()) - 1;
 }
@@ -298,10 +330,13 @@ void RouteTableModel::removeRoute(int row)
     if (!m_document || row < 0 || row >= m_routes.size())
         return;
     const Route route = m_routes.at(row);
-    m_document->editEdges({m_edgeId}, [&](Edge &edge) {
-        if (row < edge.routes.size())
-            edge.routes.removeAt(row);
-    }, tr("Remove route %1 %2").arg(route.method, route.path));
+    m_document->editEdges(
+        { m_edgeId },
+        [&](Edge &edge) {
+            if (row < edge.routes.size())
+                edge.routes.removeAt(row);
+        },
+        tr("Remove route %1 %2").arg(route.method, route.path));
     reload();
 }
 

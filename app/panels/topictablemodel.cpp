@@ -67,7 +67,8 @@ std::optional<QString> TopicTableModel::applyText(Topic &topic, int column, cons
         topic.key = text;
         return std::nullopt;
     }
-    default: return tr("This column cannot be edited.");
+    default:
+        return tr("This column cannot be edited.");
     }
 }
 
@@ -87,10 +88,14 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Topic &topic = m_topics.at(index.row());
     switch (index.column()) {
-    case Name: return topic.name;
-    case Partitions: return QString::number(topic.partitions);
-    case Key: return topic.key;
-    default: return {};
+    case Name:
+        return topic.name;
+    case Partitions:
+        return QString::number(topic.partitions);
+    case Key:
+        return topic.key;
+    default:
+        return {};
     }
 }
 
@@ -115,10 +120,13 @@ bool TopicTableModel::setData(const QModelIndex &index, const QVariant &value, i
     const int row = index.row();
     const QString text = index.column() == Name ? tr("Rename topic %1 to %2").arg(old.name, topic.name)
                                                 : tr("Edit topic %1").arg(topic.name);
-    m_document->editEdges({m_edgeId}, [&](Edge &edge) {
-        if (row < edge.topics.size())
-            edge.topics[row] = topic;
-    }, text);
+    m_document->editEdges(
+        { m_edgeId },
+        [&](Edge &edge) {
+            if (row < edge.topics.size())
+                edge.topics[row] = topic;
+        },
+        text);
     m_topics = currentTopics();
     Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
     return true;
@@ -129,10 +137,14 @@ QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Topic");
-    case Partitions: return tr("Partitions");
-    case Key: return tr("Key");
-    default: return {};
+    case Name:
+        return tr("Topic");
+    case Partitions:
+        return tr("Partitions");
+    case Key:
+        return tr("Key");
+    default:
+        return {};
     }
 }
 
@@ -147,9 +159,11 @@ int TopicTableModel::addTopic()
         return -1;
     Topic topic;
     topic.name = QStringLiteral("new.topic");
-    for (int n = 2; std::any_of(m_topics.cbegin(), m_topics.cend(), [&](const Topic &t) { return t.name == topic.name; }); ++n)
+    for (int n = 2;
+         std::any_of(m_topics.cbegin(), m_topics.cend(), [&](const Topic &t) { return t.name == topic.name; }); ++n)
         topic.name = QStringLiteral("new.topic%1").arg(n);
-    m_document->editEdges({m_edgeId}, [&](Edge &edge) { edge.topics.append(topic); }, tr("Add topic %1").arg(topic.name));
+    m_document->editEdges(
+        { m_edgeId }, [&](Edge &edge) { edge.topics.append(topic); }, tr("Add topic %1").arg(topic.name));
     reload();
     return int(m_topics.size()) - 1;
 }
@@ -159,10 +173,13 @@ void TopicTableModel::removeTopic(int row)
     if (!m_document || row < 0 || row >= m_topics.size())
         return;
     const QString name = m_topics.at(row).name;
-    m_document->editEdges({m_edgeId}, [&](Edge &edge) {
-        if (row < edge.topics.size())
-            edge.topics.removeAt(row);
-    }, tr("Remove topic %1").arg(name));
+    m_document->editEdges(
+        { m_edgeId },
+        [&](Edge &edge) {
+            if (row < edge.topics.size())
+                edge.topics.removeAt(row);
+        },
+        tr("Remove topic %1").arg(name));
     reload();
 }
 

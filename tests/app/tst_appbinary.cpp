@@ -30,7 +30,7 @@ QProcess *TestAppBinary::start(const QStringList &args, QObject *parent)
 
 void TestAppBinary::versionWithoutDisplay()
 {
-    QProcess *process = start({"--version"}, this);
+    QProcess *process = start({ "--version" }, this);
     QVERIFY(process->waitForFinished(30000));
     QCOMPARE(process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(process->exitCode(), 0);
@@ -41,7 +41,8 @@ void TestAppBinary::exportWithoutDisplay()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath("out.drawio");
-    QProcess *process = start({"export", "--format", "drawio", GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse", out}, this);
+    QProcess *process
+        = start({ "export", "--format", "drawio", GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse", out }, this);
     QVERIFY(process->waitForFinished(60000));
     QCOMPARE(process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(process->exitCode(), 0);

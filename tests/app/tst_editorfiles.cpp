@@ -14,7 +14,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cstdlib>
 
 using namespace Gatehouse;
@@ -35,7 +34,7 @@ QString touch(const QDir &dir, const QString &name)
 // The child's part: autosave into argv's directory, then die without any cleanup.
 [[noreturn]] void crashAfterAutosave(const QString &directory, const QString &originalFile)
 {
-    Autosaver autosaver(directory, [&] { return Autosaver::Snapshot{example(), originalFile}; });
+    Autosaver autosaver(directory, [&] { return Autosaver::Snapshot { example(), originalFile }; });
     if (autosaver.saveNow())
         std::_Exit(2);
     std::abort();
@@ -79,10 +78,10 @@ void TestEditorFiles::recentFilesOrderAndLimit()
     recent.add(a);
     recent.add(b);
     recent.add(a); // moves to the top, no duplicate
-    QCOMPARE(recent.files(), QStringList({a, b}));
+    QCOMPARE(recent.files(), QStringList({ a, b }));
     QCOMPARE(changed.count(), 3);
     // Another RecentFiles (another window, the next start) sees the same list.
-    QCOMPARE(RecentFiles().files(), QStringList({a, b}));
+    QCOMPARE(RecentFiles().files(), QStringList({ a, b }));
 
     for (int i = 0; i < RecentFiles::MaxEntries + 3; ++i)
         recent.add(touch(dir.path(), QString("f%1.gatehouse").arg(i)));
@@ -100,7 +99,7 @@ void TestEditorFiles::recentFilesDropsMissingAndFillsMenu()
     recent.add(kept);
     recent.add(gone);
     QFile::remove(gone);
-    QCOMPARE(recent.files(), QStringList({kept}));
+    QCOMPARE(recent.files(), QStringList({ kept }));
 
     QMenu menu;
     recent.populateMenu(&menu);
@@ -122,7 +121,7 @@ void TestEditorFiles::autosaveWritesAfterDelay()
 {
     QTemporaryDir dir;
     Topology topology = example();
-    Autosaver autosaver(dir.path(), [&] { return Autosaver::Snapshot{topology, "/somewhere/mine.gatehouse"}; });
+    Autosaver autosaver(dir.path(), [&] { return Autosaver::Snapshot { topology, "/somewhere/mine.gatehouse" }; });
     autosaver.setDelay(30);
     QSignalSpy saved(&autosaver, &Autosaver::saved);
     autosaver.scheduleSave();
@@ -139,7 +138,7 @@ void TestEditorFiles::autosaveWritesAfterDelay()
 void TestEditorFiles::runningSessionIsNotAnOrphan()
 {
     QTemporaryDir dir;
-    Autosaver autosaver(dir.path(), [] { return Autosaver::Snapshot{example(), {}}; });
+    Autosaver autosaver(dir.path(), [] { return Autosaver::Snapshot { example(), {} }; });
     QVERIFY(!autosaver.saveNow());
     QVERIFY(autosaver.hasRecoveryFile());
     QVERIFY(RecoveryStore(dir.path()).orphans().isEmpty());
@@ -178,7 +177,7 @@ void TestEditorFiles::clearRemovesFiles()
 {
     QTemporaryDir dir;
     {
-        Autosaver autosaver(dir.path(), [] { return Autosaver::Snapshot{example(), {}}; });
+        Autosaver autosaver(dir.path(), [] { return Autosaver::Snapshot { example(), {} }; });
         QVERIFY(!autosaver.saveNow());
         QVERIFY(!QDir(dir.path()).entryList(QDir::Files).isEmpty());
         autosaver.clear();

@@ -97,18 +97,18 @@ void TestEditorPanels::paletteOffersEveryKindWithIcon()
     }
     QCOMPARE(kinds.size(), 8);
     QCOMPARE(entries, 8 + 5); // services once per role: generic + five roles
-    QVERIFY(palette.itemFor({NodeKind::Service, ServiceRole::Payment}));
+    QVERIFY(palette.itemFor({ NodeKind::Service, ServiceRole::Payment }));
 }
 
 void TestEditorPanels::paletteDragCarriesTemplate()
 {
     // QAbstractItemView::startDrag asks the model (QTreeWidget::mimeData) for the drag's data.
     NodePalette palette;
-    QTreeWidgetItem *item = palette.itemFor({NodeKind::BusKafka, ServiceRole::Generic});
+    QTreeWidgetItem *item = palette.itemFor({ NodeKind::BusKafka, ServiceRole::Generic });
     QVERIFY(item);
     const QModelIndex index = palette.model()->index(palette.indexOfTopLevelItem(item->parent()), 0);
     const QModelIndex child = palette.model()->index(item->parent()->indexOfChild(item), 0, index);
-    std::unique_ptr<QMimeData> data(palette.model()->mimeData({child}));
+    std::unique_ptr<QMimeData> data(palette.model()->mimeData({ child }));
     QVERIFY(data);
     QVERIFY(data->hasFormat(NodeTemplate::mimeType()));
     const auto t = NodeTemplate::fromMimeData(data->data(NodeTemplate::mimeType()));
@@ -123,7 +123,7 @@ void TestEditorPanels::paletteDoubleClickEmitsTemplate()
     palette.show();
     QVERIFY(QTest::qWaitForWindowExposed(&palette));
     QSignalSpy spy(&palette, &NodePalette::templateActivated);
-    QTreeWidgetItem *item = palette.itemFor({NodeKind::Service, ServiceRole::Order});
+    QTreeWidgetItem *item = palette.itemFor({ NodeKind::Service, ServiceRole::Order });
     palette.scrollToItem(item);
     const QRect rect = palette.visualItemRect(item);
     QVERIFY(palette.viewport()->rect().contains(rect.center()));
@@ -141,7 +141,7 @@ void TestEditorPanels::paletteDoubleClickEmitsTemplate()
     QTest::mouseDClick(palette.viewport(), Qt::LeftButton, {}, header);
     QCOMPARE(spy.count(), 0);
     // Enter on the current entry adds it too.
-    palette.setCurrentItem(palette.itemFor({NodeKind::DbPostgres, ServiceRole::Generic}));
+    palette.setCurrentItem(palette.itemFor({ NodeKind::DbPostgres, ServiceRole::Generic }));
     QTest::keyClick(&palette, Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().first().value<NodeTemplate>().kind, NodeKind::DbPostgres);
@@ -156,8 +156,8 @@ void TestEditorPanels::templateMimeRoundTrip()
     }
     // The canvas's drop format.
     QCOMPARE(NodeTemplate::mimeType(), DiagramScene::nodeKindMimeType());
-    QCOMPARE(NodeTemplate({NodeKind::Service, ServiceRole::Payment}).toMimeData(), QByteArray("service:payment"));
-    QCOMPARE(NodeTemplate({NodeKind::BusKafka, ServiceRole::Generic}).toMimeData(), QByteArray("bus.kafka"));
+    QCOMPARE(NodeTemplate({ NodeKind::Service, ServiceRole::Payment }).toMimeData(), QByteArray("service:payment"));
+    QCOMPARE(NodeTemplate({ NodeKind::BusKafka, ServiceRole::Generic }).toMimeData(), QByteArray("bus.kafka"));
     QVERIFY(!NodeTemplate::fromMimeData("teapot"));
     QVERIFY(!NodeTemplate::fromMimeData("service:x"));
     QVERIFY(!NodeTemplate::fromMimeData("gateway:auth"));
@@ -253,7 +253,8 @@ void TestEditorPanels::routeEditIsOneUndoStep()
     document.undoStack()->undo();
     QCOMPARE(document.topology(), original);
     model.reload();
-    QCOMPARE(model.data(model.index(0, RouteTableModel::Timeout)).toString(), RouteTableModel::columnText(first, RouteTableModel::Timeout));
+    QCOMPARE(model.data(model.index(0, RouteTableModel::Timeout)).toString(),
+        RouteTableModel::columnText(first, RouteTableModel::Timeout));
 }
 
 void TestEditorPanels::routeEditRejectsDuplicate()
@@ -330,21 +331,21 @@ void TestEditorPanels::propertyEditorFollowsSelection()
     QCOMPARE(editor.currentPage(), PropertyEditor::Page::Diagram);
     QCOMPARE(editor.diagramNameEdit()->text(), document.topology().name);
 
-    document.setSelection({"order"});
+    document.setSelection({ "order" });
     QCOMPARE(editor.currentPage(), PropertyEditor::Page::Node);
     QCOMPARE(editor.nodeForm()->nameEdit()->text(), document.node("order")->name);
 
     const QString edgeId = findEdge(document.topology(), EdgeKind::Sync, NodeKind::Gateway);
-    document.setSelection({edgeId});
+    document.setSelection({ edgeId });
     QCOMPARE(editor.currentPage(), PropertyEditor::Page::Edge);
     QCOMPARE(editor.edgeForm()->routeModel()->rowCount(), document.edge(edgeId)->routes.size());
 
-    document.setSelection({"order", "payment"});
+    document.setSelection({ "order", "payment" });
     QCOMPARE(editor.currentPage(), PropertyEditor::Page::Multiple);
 
     // Deleting the shown node goes back to the diagram page, without touching a dangling id.
-    document.setSelection({"order"});
-    document.deleteItems({"order"});
+    document.setSelection({ "order" });
+    document.deleteItems({ "order" });
     QCOMPARE(editor.currentPage(), PropertyEditor::Page::Diagram);
 }
 
@@ -355,7 +356,7 @@ void TestEditorPanels::nodeNameEditIsOneUndoStepWithText()
     PropertyEditor editor(&document);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    document.setSelection({"payment"});
+    document.setSelection({ "payment" });
     const QString oldName = document.node("payment")->name;
 
     QLineEdit *name = editor.nodeForm()->nameEdit();
@@ -384,7 +385,7 @@ void TestEditorPanels::nodeRoleAndPortEdits()
     Document document;
     document.resetTopology(loadExample());
     PropertyEditor editor(&document);
-    document.setSelection({"inventory"});
+    document.setSelection({ "inventory" });
     NodeForm *form = editor.nodeForm();
     QVERIFY(form->roleCombo()->isVisibleTo(&editor));
 
@@ -407,7 +408,7 @@ void TestEditorPanels::nodeRoleAndPortEdits()
     QCOMPARE(document.undoStack()->count(), 3);
 
     // A client has no port and no role.
-    document.setSelection({document.topology().nodesOfKind(NodeKind::ClientWeb).first()->id});
+    document.setSelection({ document.topology().nodesOfKind(NodeKind::ClientWeb).first()->id });
     QVERIFY(!form->roleCombo()->isVisibleTo(&editor));
     QVERIFY(!form->portSpin()->isVisibleTo(&editor));
 }
@@ -417,7 +418,7 @@ void TestEditorPanels::databaseNameAndOwner()
     Document document;
     document.resetTopology(loadExample());
     PropertyEditor editor(&document);
-    document.setSelection({"inventory-db"});
+    document.setSelection({ "inventory-db" });
     NodeForm *form = editor.nodeForm();
     QVERIFY(form->databaseEdit()->isVisibleTo(&editor));
     QCOMPARE(form->databaseEdit()->text(), "inventory");
@@ -434,7 +435,8 @@ void TestEditorPanels::databaseNameAndOwner()
     form->ownerCombo()->setCurrentIndex(order);
     Q_EMIT form->ownerCombo()->activated(order);
     QCOMPARE(document.undoStack()->count(), 2);
-    QCOMPARE(document.undoStack()->undoText(), QString("Make “%1” the owner of “Inventory DB”").arg(document.node("order")->name));
+    QCOMPARE(document.undoStack()->undoText(),
+        QString("Make “%1” the owner of “Inventory DB”").arg(document.node("order")->name));
     const auto owners = document.topology().incoming("inventory-db", EdgeKind::Owns);
     QCOMPARE(owners.size(), 1);
     QCOMPARE(owners.first()->source, "order");
@@ -456,7 +458,7 @@ void TestEditorPanels::edgeFormShowsFieldsPerKind()
     EdgeForm *form = editor.edgeForm();
     const Topology &t = document.topology();
 
-    document.setSelection({findEdge(t, EdgeKind::Sync, NodeKind::Gateway)});
+    document.setSelection({ findEdge(t, EdgeKind::Sync, NodeKind::Gateway) });
     QVERIFY(form->routeView()->isVisibleTo(&editor));
     QVERIFY(!form->topicView()->isVisibleTo(&editor));
     QVERIFY(!form->timeoutSpin()->isVisibleTo(&editor));
@@ -466,7 +468,7 @@ void TestEditorPanels::edgeFormShowsFieldsPerKind()
         if (edge.kind == EdgeKind::Subscribe)
             subscribe = edge.id;
     }
-    document.setSelection({subscribe});
+    document.setSelection({ subscribe });
     QVERIFY(!form->routeView()->isVisibleTo(&editor));
     QVERIFY(form->topicView()->isVisibleTo(&editor));
     QVERIFY(form->consumerGroupEdit()->isVisibleTo(&editor));
@@ -482,7 +484,7 @@ void TestEditorPanels::edgeFormShowsFieldsPerKind()
 
     const QString cache = findEdge(t, EdgeKind::UsesCache, NodeKind::Gateway);
     QVERIFY(!cache.isEmpty());
-    document.setSelection({cache});
+    document.setSelection({ cache });
     QVERIFY(form->keyPrefixEdit()->isVisibleTo(&editor));
     QVERIFY(!form->consumerGroupEdit()->isVisibleTo(&editor));
 }
@@ -494,7 +496,7 @@ void TestEditorPanels::serviceCallFallback()
     const QString call = findEdge(document.topology(), EdgeKind::Sync, NodeKind::Service);
     QVERIFY(!call.isEmpty());
     PropertyEditor editor(&document);
-    document.setSelection({call});
+    document.setSelection({ call });
     EdgeForm *form = editor.edgeForm();
     QVERIFY(form->timeoutSpin()->isVisibleTo(&editor));
     QVERIFY(!form->routeView()->isVisibleTo(&editor));
@@ -522,7 +524,7 @@ void TestEditorPanels::lintRunnerDebouncesAndSkipsMoves()
     QSignalSpy spy(&runner, &LintRunner::findingsChanged);
 
     // Moving a node does not change what lint says and does not re-run it.
-    document.moveNodesBy({"order"}, QPointF(10, 10));
+    document.moveNodesBy({ "order" }, QPointF(10, 10));
     QTest::qWait(60);
     QCOMPARE(spy.count(), 0);
 
@@ -537,7 +539,8 @@ void TestEditorPanels::lintRunnerDebouncesAndSkipsMoves()
     QTRY_COMPARE(spy.count(), 1); // two edits, one run
     const QList<LintFinding> findings = runner.findings();
     QVERIFY(findings.size() > initial.size());
-    QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [&](const LintFinding &f) { return f.nodeIds.contains("inventory-db"); }));
+    QVERIFY(std::any_of(
+        findings.cbegin(), findings.cend(), [&](const LintFinding &f) { return f.nodeIds.contains("inventory-db"); }));
 }
 
 void TestEditorPanels::problemsClickSelectsNamedItems()

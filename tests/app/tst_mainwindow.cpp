@@ -30,7 +30,6 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
-
 #include <cstdlib>
 
 using namespace Gatehouse;
@@ -94,7 +93,7 @@ Topology loadTopology(const QString &path)
 
 QTreeWidgetItem *paletteItem(NodePalette *palette, NodeKind kind, ServiceRole role = ServiceRole::Generic)
 {
-    QTreeWidgetItem *item = palette->itemFor({kind, role});
+    QTreeWidgetItem *item = palette->itemFor({ kind, role });
     palette->scrollToItem(item);
     return item;
 }
@@ -203,7 +202,7 @@ void TestMainWindow::paletteCanvasRouteUndoSaveReopen()
     QCOMPARE(orderNode->role, ServiceRole::Order);
     const QString order = orderNode->id;
     // A new node is selected and shown in the property editor.
-    QCOMPARE(document->selectedNodeIds(), QStringList{order});
+    QCOMPARE(document->selectedNodeIds(), QStringList { order });
     QCOMPARE(window.propertyEditor()->currentPage(), PropertyEditor::Page::Node);
 
     // Connect them as a drag on the canvas would.
@@ -212,7 +211,7 @@ void TestMainWindow::paletteCanvasRouteUndoSaveReopen()
     QCOMPARE(document->edge(edge)->kind, EdgeKind::Sync);
 
     // Add and edit a route in the property editor.
-    document->setSelection({edge});
+    document->setSelection({ edge });
     QCOMPARE(window.propertyEditor()->currentPage(), PropertyEditor::Page::Edge);
     RouteTableModel *routes = window.propertyEditor()->edgeForm()->routeModel();
     const int row = routes->addRoute();
@@ -224,7 +223,7 @@ void TestMainWindow::paletteCanvasRouteUndoSaveReopen()
     const Route route = document->edge(edge)->routes.first();
     QCOMPARE(route.method, "POST");
     QCOMPARE(route.path, "/orders");
-    QCOMPARE(route.rateLimit, (RateLimit{20, 60}));
+    QCOMPARE(route.rateLimit, (RateLimit { 20, 60 }));
     QVERIFY(window.isWindowModified());
 
     const Topology edited = document->topology();
@@ -272,11 +271,12 @@ void TestMainWindow::brokenFileShowsLoaderMessages_data()
     QTest::addColumn<QString>("expectedInMessage");
     QTest::newRow("not json") << QByteArray("{ nodes: [") << QString();
     QTest::newRow("empty") << QByteArray() << QString();
-    QTest::newRow("bad kind") << QByteArray(R"({"formatVersion":1,"nodes":[{"id":"a","kind":"teapot","name":"A"}],"edges":[]})")
+    QTest::newRow("bad kind") << QByteArray(
+        R"({"formatVersion":1,"nodes":[{"id":"a","kind":"teapot","name":"A"}],"edges":[]})")
                               << QString("nodes[0]");
-    QTest::newRow("dangling edge")
-        << QByteArray(R"({"formatVersion":1,"nodes":[{"id":"a","kind":"gateway","name":"A"}],"edges":[{"id":"e","kind":"sync","source":"a","target":"zzz"}]})")
-        << QString("edges[0]");
+    QTest::newRow("dangling edge") << QByteArray(
+        R"({"formatVersion":1,"nodes":[{"id":"a","kind":"gateway","name":"A"}],"edges":[{"id":"e","kind":"sync","source":"a","target":"zzz"}]})")
+                                   << QString("edges[0]");
     QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 12) << QString();
 }
 
@@ -396,7 +396,8 @@ void TestMainWindow::recentFilesFollowOpenAndSave()
     QVERIFY(window.openFile(examplePath()));
     const QString copy = m_dir.filePath("recent-copy.gatehouse");
     QVERIFY(window.saveAs(copy));
-    QCOMPARE(window.recentFiles()->files(), QStringList({QFileInfo(copy).absoluteFilePath(), QFileInfo(examplePath()).absoluteFilePath()}));
+    QCOMPARE(window.recentFiles()->files(),
+        QStringList({ QFileInfo(copy).absoluteFilePath(), QFileInfo(examplePath()).absoluteFilePath() }));
     QVERIFY(window.recentFilesMenu()->isEnabled());
 
     // The menu entry opens the file (in a new window, after a restart).
@@ -505,7 +506,7 @@ void TestMainWindow::propertyEditIsOneUndoStep()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openFile(examplePath()));
-    window.document()->setSelection({"auth-db"});
+    window.document()->setSelection({ "auth-db" });
     QCOMPARE(window.propertyEditor()->currentPage(), PropertyEditor::Page::Node);
     QLineEdit *database = window.propertyEditor()->findChild<QLineEdit *>("nodeDatabase");
     QVERIFY(database);
@@ -531,7 +532,7 @@ void TestMainWindow::statusBarShowsSelectionAndZoom()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openFile(examplePath()));
     QCOMPARE(window.selectionText(), QString("Nothing selected"));
-    window.document()->setSelection({"order", "payment", "e-gateway-auth"});
+    window.document()->setSelection({ "order", "payment", "e-gateway-auth" });
     QCOMPARE(window.selectionText(), QString("Selected — nodes: 2, connections: 1"));
     window.view()->setZoom(1.5);
     QTRY_COMPARE(window.zoomText(), QString("Zoom: 150%"));

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include <QGuiApplication>
+#include <QScreen>
+
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
 #include "dialogs/prompts.h"
@@ -271,8 +274,10 @@ void MainWindow::createDocks()
         = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsPanel, Qt::BottomDockWidgetArea);
     m_palette->setMinimumWidth(200);
     m_propertyEditor->setMinimumWidth(320);
-    // Defaults for a first start; restoreLayout() replaces them with the user's own.
-    resize(1500, 950);
+    // Defaults for a first start; restoreLayout() replaces them with the user's own. Most of the
+    // screen, so the example opens readable rather than shrunk to fit a small window.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    resize(screen ? screen->availableGeometry().size() * 0.92 : QSize(1500, 950));
     resizeDocks({ findChild<QDockWidget *>(QStringLiteral("paletteDock")), history }, { 3, 1 }, Qt::Vertical);
     resizeDocks({ findChild<QDockWidget *>(QStringLiteral("paletteDock")),
                     findChild<QDockWidget *>(QStringLiteral("propertiesDock")) },

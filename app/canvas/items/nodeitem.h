@@ -14,8 +14,8 @@ class NodeItem : public QGraphicsItem
 public:
     enum { Type = UserType + 1 };
     static constexpr qreal ResizeHandle = 10; // the bottom-right square of a selected node
-    static constexpr qreal SimplifyBelow = 0.5; // zoom under which nodes are plain boxes (text unreadable)
-    static constexpr qreal LabelsBelow = 0.6; // zoom under which subtitles and edge labels are left out
+    static constexpr qreal SimplifyBelow = 0.35; // zoom under which nodes are plain boxes (text unreadable)
+    static constexpr qreal LabelsBelow = 0.45; // zoom under which subtitles and edge labels are left out
 
     NodeItem(DiagramScene *scene, const QString &id);
     int type() const override { return Type; }

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
@@ -750,7 +750,7 @@
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <source>Your changes will be lost if you don't save them.</source>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
@@ -955,7 +955,7 @@
         <translation>Eine mobile App, die das API-Gateway aufruft.</translation>
     </message>
     <message>
-        <source>A partner's system that calls the API gateway with an API key.</source>
+        <source>A partner&apos;s system that calls the API gateway with an API key.</source>
         <translation>Das System eines Partners, das das API-Gateway mit einem API-Schlüssel aufruft.</translation>
     </message>
     <message>
@@ -1145,7 +1145,7 @@ Hinweis: %2</translation>
         <translation>Geben Sie eine Ratenbegrenzung als Anfragen/Sekunden an, z. B. 100/60s, oder lassen Sie das Feld für keine leer.</translation>
     </message>
     <message>
-        <source>The timeout is a number of milliseconds from 0 to 600000 (empty: the gateway's default).</source>
+        <source>The timeout is a number of milliseconds from 0 to 600000 (empty: the gateway&apos;s default).</source>
         <translation>Das Zeitlimit ist eine Zahl von Millisekunden von 0 bis 600000 (leer: Standard des Gateways).</translation>
     </message>
     <message>
@@ -1161,7 +1161,7 @@ Hinweis: %2</translation>
         <translation>Diese Spalte kann nicht bearbeitet werden.</translation>
     </message>
     <message>
-        <source>The gateway's default timeout</source>
+        <source>The gateway&apos;s default timeout</source>
         <translation>Das Standard-Zeitlimit des Gateways</translation>
     </message>
     <message>
@@ -1371,7 +1371,10 @@ Hinweis: %2</translation>
     </message>
     <message numerus="yes">
         <source>The keychain is available; %n credential(s) stored for this project.</source>
-        <translation><numerusform>Der Schlüsselbund ist verfügbar; für dieses Projekt ist %n Eintrag gespeichert.</numerusform><numerusform>Der Schlüsselbund ist verfügbar; für dieses Projekt sind %n Einträge gespeichert.</numerusform></translation>
+        <translation>
+            <numerusform>Der Schlüsselbund ist verfügbar; für dieses Projekt ist %n Eintrag gespeichert.</numerusform>
+            <numerusform>Der Schlüsselbund ist verfügbar; für dieses Projekt sind %n Einträge gespeichert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connecting…</source>

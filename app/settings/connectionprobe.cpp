@@ -44,6 +44,19 @@ void ConnectionProbe::finish(bool ok, const QString &message)
     Q_EMIT finished(ok, message);
 }
 
+void ConnectionProbe::failLater(const QString &message)
+{
+    // finished() never fires inside a probe call, so callers can connect after starting.
+    const int generation = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, message] {
+            if (m_generation == generation)
+                finish(false, message);
+        },
+        Qt::QueuedConnection);
+}
+
 bool ConnectionProbe::probePostgres(const QString &dsn, const QString &password)
 {
     if (m_running)
@@ -96,7 +109,7 @@ bool ConnectionProbe::probeRedis(const QString &urlText, const QString &password
     m_running = true;
     const int generation = ++m_generation;
     if (!url.isValid() || url.host().isEmpty() || url.scheme() != QLatin1String("redis")) {
-        finish(false, tr("“%1” is not a Redis URL like redis://host:6379/0.").arg(urlText));
+        failLater(tr("“%1” is not a Redis URL like redis://host:6379/0.").arg(urlText));
         return true;
     }
     m_redisPending.clear();
@@ -156,7 +169,7 @@ bool ConnectionProbe::probeKafka(const QString &bootstrap)
         b = b.trimmed();
     m_kafkaReached.clear();
     if (m_kafkaTodo.isEmpty()) {
-        finish(false, tr("No bootstrap server given."));
+        failLater(tr("No bootstrap server given."));
         return true;
     }
     kafkaNext();
@@ -177,7 +190,7 @@ void ConnectionProbe::kafkaNext()
     bool portOk = false;
     const int port = colon > 0 ? hostPort.mid(colon + 1).toInt(&portOk) : 0;
     if (!portOk || port <= 0 || port > 65535) {
-        finish(false, tr("“%1” is not host:port.").arg(hostPort));
+        failLater(tr("“%1” is not host:port.").arg(hostPort));
         return;
     }
     if (m_socket) {

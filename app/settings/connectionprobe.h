@@ -15,7 +15,8 @@ namespace Gatehouse {
 // - Redis: a QTcpSocket speaking RESP: `AUTH [user] password` (when given), then `PING`.
 // - Kafka: a TCP connect to every bootstrap host:port. A full metadata check needs librdkafka,
 //   which the app does not link; the message says so.
-// One probe per object; starting another while one runs is refused (returns false).
+// finished() is always delivered later, never from inside a probe call. One probe per object; starting another while
+// one runs is refused (returns false).
 class ConnectionProbe : public QObject
 {
     Q_OBJECT
@@ -34,6 +35,7 @@ Q_SIGNALS:
 
 private:
     void finish(bool ok, const QString &message);
+    void failLater(const QString &message);
     void redisReply();
     void kafkaNext();
 

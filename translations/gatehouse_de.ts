@@ -1384,6 +1384,14 @@ Hinweis: %2</translation>
         <source>Stored credentials of this project deleted.</source>
         <translation>Die gespeicherten Zugangsdaten dieses Projekts wurden gelöscht.</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::TopicTableModel</name>

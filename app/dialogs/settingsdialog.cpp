@@ -66,6 +66,9 @@ SettingsDialog::SettingsDialog(
     m_message = resultLabel(this, QStringLiteral("settingsMessage"));
     m_message->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    // Our own catalogue names the buttons, so they are translated even without Qt's.
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 

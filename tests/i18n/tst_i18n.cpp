@@ -5,6 +5,7 @@
 // placeholders, accelerators, numbers, punctuation and the words below are removed, no letter
 // is left. Anything else — an English string without tr(), a tr() that lupdate has not seen, an
 // unfinished translation — fails and is named.
+#include "dialogs/settingsdialog.h"
 #include "document/document.h"
 #include "mainwindow.h"
 #include "settings/translations.h"
@@ -23,6 +24,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -38,7 +40,7 @@ namespace {
 // Proper nouns and words German spells as English does; see translations/README.md.
 const QStringList kSameInGerman = { "Gatehouse", "Kafka", "Redis", "PostgreSQL", "JWT", "Gateway", "Topics", "Topic",
     "Palette", "Problem", "Clients", "Fallback", "Name", "Port", "Zoom", "ms", "s", "HTTP", "API", "GET", "POST", "PUT",
-    "PATCH", "DELETE", "Admin", "Info" };
+    "PATCH", "DELETE", "Admin", "Info", "OK", "SASL", "PLAIN", "SCRAM", "SHA" };
 
 QString stripAccelerators(QString text)
 {
@@ -112,6 +114,7 @@ private Q_SLOTS:
     void catalogueIsComplete();
     void mainWindowShowsOnlyGerman_data();
     void mainWindowShowsOnlyGerman();
+    void settingsDialogShowsOnlyGerman();
     void neutralRuleRejectsEnglish();
 
 private:
@@ -159,11 +162,13 @@ void TestI18n::initTestCase()
 
 bool TestI18n::isGerman(const QString &raw) const
 {
-    const QString text = stripAccelerators(raw).trimmed();
+    // A status symbol in front ("✔ …") is not language.
+    const QString text = stripAccelerators(raw).remove(QRegularExpression("^[✔✘]\\s*")).trimmed();
     if (text.isEmpty() || isNeutral(text) || m_exact.contains(text) || m_data.contains(text))
         return true;
-    // File names and paths are data.
-    if (text.startsWith(QLatin1Char('/')) || QRegularExpression("^[\\w.-]+\\.\\w+$").match(text).hasMatch())
+    // File names, paths and host:port lists are data.
+    if (text.startsWith(QLatin1Char('/')) || QRegularExpression("^[\\w.-]+\\.\\w+$").match(text).hasMatch()
+        || QRegularExpression("^[\\w.-]+:\\d+(,[\\w.-]+:\\d+)*$").match(text).hasMatch())
         return true;
     for (const QRegularExpression &re : m_patterns) {
         if (re.match(text).hasMatch())
@@ -297,6 +302,22 @@ void TestI18n::mainWindowShowsOnlyGerman()
         }
         m_data.clear();
     }
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("Not German:\n") + found.join(QLatin1Char('\n'))));
+}
+
+void TestI18n::settingsDialogShowsOnlyGerman()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    Document document;
+    // Whether or not a keychain answers, its state message is German too.
+    SettingsDialog dialog(&document, settings, CredentialStore(QStringLiteral("i18n-test"), 2000));
+    // Language names are shown in their own language ("English (en)"); the data folder default is a path.
+    for (const QString &name : availableLanguages())
+        m_data << QStringLiteral("%1 (%2)").arg(QLocale(name).nativeLanguageName(), name);
+    QStringList found = foreignTexts(&dialog);
+    m_data.clear();
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("Not German:\n") + found.join(QLatin1Char('\n'))));
 }

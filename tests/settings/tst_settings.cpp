@@ -5,9 +5,14 @@
 #include "dialogs/settingsdialog.h"
 #include "document/document.h"
 #include "model/projectfile.h"
+#include "settings/appearance.h"
 #include "settings/appsettings.h"
 #include "settings/connectionprobe.h"
 #include "settings/credentialstore.h"
+#include "settings/translations.h"
+
+#include <QApplication>
+#include <QPalette>
 
 #include <QComboBox>
 #include <QDateTime>
@@ -94,6 +99,7 @@ private Q_SLOTS:
     void redisProbe();
     void kafkaProbe();
     void testButtonShowsResultInline();
+    void languageAndAppearance();
 
 private:
     QTemporaryDir m_dir;
@@ -420,6 +426,24 @@ void TestSettings::testButtonShowsResultInline()
     QVERIFY(pgResult->text().contains(QStringLiteral("PostgreSQL 15")));
     QVERIFY2(!redisResult->property("ok").toBool(), qPrintable(redisResult->text()));
     QVERIFY(redisResult->text().contains(QStringLiteral("WRONGPASS")));
+}
+
+void TestSettings::languageAndAppearance()
+{
+    QCOMPARE(localeForLanguage(QString()), QLocale::system());
+    QCOMPARE(localeForLanguage(QStringLiteral("de")).language(), QLocale::German);
+    QVERIFY(availableLanguages().contains(QStringLiteral("de")));
+    QVERIFY(availableLanguages().contains(QStringLiteral("en")));
+
+    const QPalette system = QApplication::palette();
+    applyAppearance(AppSettings::Appearance::System);
+    QCOMPARE(QApplication::palette(), system);
+    applyAppearance(AppSettings::Appearance::Dark);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+    applyAppearance(AppSettings::Appearance::Light);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() < 100);
 }
 
 QTEST_MAIN(TestSettings)

@@ -12,13 +12,12 @@
 #include "settings/translations.h"
 
 #include <QApplication>
-#include <QPalette>
-
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>

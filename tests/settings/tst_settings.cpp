@@ -4,6 +4,7 @@
 // started here on 127.0.0.1 with ephemeral ports.
 #include "dialogs/settingsdialog.h"
 #include "document/document.h"
+#include "mainwindow.h"
 #include "model/projectfile.h"
 #include "settings/appearance.h"
 #include "settings/appsettings.h"
@@ -11,6 +12,7 @@
 #include "settings/credentialstore.h"
 #include "settings/translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
@@ -18,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -27,6 +30,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -99,6 +103,7 @@ private Q_SLOTS:
     void kafkaProbe();
     void testButtonShowsResultInline();
     void languageAndAppearance();
+    void mainWindowOpensSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -443,6 +448,34 @@ void TestSettings::languageAndAppearance()
     applyAppearance(AppSettings::Appearance::Light);
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
     QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() < 100);
+}
+
+void TestSettings::mainWindowOpensSettings()
+{
+    MainWindow::Options options;
+    options.recoveryDirectory = m_dir.filePath(QStringLiteral("recovery"));
+    MainWindow window(options);
+    auto *action = window.findChild<QAction *>(QStringLiteral("actionSettings"));
+    QVERIFY(action);
+    QPointer<SettingsDialog> opened;
+    bool projectTab = false;
+    // Closes the dialog once it is shown (its constructor already runs event loops for D-Bus).
+    QTimer closer;
+    closer.setInterval(10);
+    connect(&closer, &QTimer::timeout, &window, [&] {
+        auto *dialog = window.findChild<SettingsDialog *>();
+        if (!dialog || !dialog->isVisible())
+            return;
+        opened = dialog;
+        projectTab = dialog->findChild<QLineEdit *>(QStringLiteral("postgresDsn")) != nullptr;
+        closer.stop();
+        dialog->reject();
+    });
+    closer.start();
+    action->trigger(); // modal; the timer above closes it
+    QVERIFY(!closer.isActive()); // it was shown and closed
+    QVERIFY(opened.isNull()); // and deleted when the menu action returned
+    QVERIFY(projectTab);
 }
 
 QTEST_MAIN(TestSettings)

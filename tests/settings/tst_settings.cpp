@@ -164,6 +164,19 @@ void TestSettings::initTestCase()
             }(),
             30000);
     }
+
+    // PostgreSQL accepts TCP before it accepts logins ("the database system is starting up"):
+    // ready when a real login works.
+    ProbeResult login;
+    const QString dsn = QStringLiteral("host=127.0.0.1 port=%1 user=gatehouse dbname=postgres").arg(m_pgPort);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        [&] {
+            ConnectionProbe probe;
+            probe.probePostgres(dsn, QStringLiteral("good-pg-secret"));
+            login = waitFor(probe);
+            return login.ok;
+        }(),
+        qPrintable(login.message), 30000);
 }
 
 void TestSettings::cleanupTestCase()

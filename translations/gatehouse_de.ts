@@ -1392,6 +1392,14 @@ Hinweis: %2</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>The PostgreSQL connection contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>Die PostgreSQL-Verbindung enthält ein Passwort. Entfernen Sie es und geben Sie das Passwort in sein eigenes Feld ein: Es wird im Schlüsselbund des Betriebssystems aufbewahrt, nicht in der Projektdatei.</translation>
+    </message>
+    <message>
+        <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>Die Redis-URL enthält ein Passwort. Entfernen Sie es und geben Sie das Passwort in sein eigenes Feld ein: Es wird im Schlüsselbund des Betriebssystems aufbewahrt, nicht in der Projektdatei.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::TopicTableModel</name>

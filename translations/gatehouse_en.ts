@@ -1390,6 +1390,14 @@ Hint: %2</source>
         <source>Stored credentials of this project deleted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The PostgreSQL connection contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::TopicTableModel</name>

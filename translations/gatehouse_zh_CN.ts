@@ -1391,6 +1391,14 @@ Hint: %2</source>
         <source>Stored credentials of this project deleted.</source>
         <translation>已删除本项目保存的凭据。</translation>
     </message>
+    <message>
+        <source>The PostgreSQL connection contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>PostgreSQL 连接中包含密码。请将其删除，并在单独的密码字段中输入：密码保存在操作系统密钥环中，而不是项目文件中。</translation>
+    </message>
+    <message>
+        <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>Redis URL 中包含密码。请将其删除，并在单独的密码字段中输入：密码保存在操作系统密钥环中，而不是项目文件中。</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::TopicTableModel</name>

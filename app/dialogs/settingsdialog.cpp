@@ -12,14 +12,31 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Gatehouse {
 
 namespace {
+
+// Names the field that carries a password, or "" when none does.
+QString passwordInRunSettings(const RunSettings &r)
+{
+    static const QRegularExpression dsnPassword(QStringLiteral("(^|\\s)password\\s*="));
+    const QUrl pgUrl(r.postgresDsn);
+    if (r.postgresDsn.contains(dsnPassword)
+        || (r.postgresDsn.contains(QLatin1String("://")) && !pgUrl.password().isEmpty()))
+        return SettingsDialog::tr("The PostgreSQL connection contains a password. Remove it and type the password "
+                                  "into its own field: it is kept in the OS keychain, not in the project file.");
+    if (!QUrl(r.redisUrl).password().isEmpty())
+        return SettingsDialog::tr("The Redis URL contains a password. Remove it and type the password into its own "
+                                  "field: it is kept in the OS keychain, not in the project file.");
+    return {};
+}
 
 QSpinBox *portBox(QWidget *parent, const QString &objectName)
 {
@@ -348,6 +365,16 @@ RunSettings SettingsDialog::runSettings() const
 
 bool SettingsDialog::apply(QString *error)
 {
+    // Run settings go into the project file, so a password typed into them is refused.
+    if (m_document) {
+        const QString leak = passwordInRunSettings(runSettings());
+        if (!leak.isEmpty()) {
+            showResult(m_message, false, leak);
+            if (error)
+                *error = leak;
+            return false;
+        }
+    }
     appSettings().save(m_settings);
     m_settings.sync();
     if (m_document) {

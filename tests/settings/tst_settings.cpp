@@ -94,6 +94,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void appSettingsRoundTrip();
     void runSettingsAreOneUndoStepWithoutSecrets();
+    void passwordsInRunSettingsAreRefused_data();
+    void passwordsInRunSettingsAreRefused();
     void keychainStoreAndDelete();
     void keychainUnavailableShowsClearMessage();
     void postgresProbe_data();
@@ -278,6 +280,35 @@ void TestSettings::runSettingsAreOneUndoStepWithoutSecrets()
     QCOMPARE(document.undoStack()->count(), steps + 1);
     for (CredentialStore::Credential c : CredentialStore::all())
         QVERIFY(store.remove(c));
+}
+
+void TestSettings::passwordsInRunSettingsAreRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("dsn keyword") << "postgresDsn"
+                                 << "host=db user=admin password=hunter2";
+    QTest::newRow("postgres uri") << "postgresDsn"
+                                  << "postgresql://admin:hunter2@db:5432/postgres";
+    QTest::newRow("redis url") << "redisUrl"
+                               << "redis://:hunter2@cache:6379/0";
+}
+
+void TestSettings::passwordsInRunSettingsAreRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    Document document;
+    const int steps = document.undoStack()->count();
+    QSettings settings(m_dir.filePath(QStringLiteral("leak.ini")), QSettings::IniFormat);
+    SettingsDialog dialog(&document, settings, CredentialStore(m_scope));
+    dialog.findChild<QLineEdit *>(field)->setText(value);
+    QString error;
+    QVERIFY(!dialog.apply(&error));
+    QVERIFY2(error.contains(QStringLiteral("contains a password")), qPrintable(error));
+    QCOMPARE(document.undoStack()->count(), steps);
+    QVERIFY(!ProjectFile::toJson(document.topology()).contains("hunter2"));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("settingsMessage"))->isVisibleTo(&dialog));
 }
 
 void TestSettings::keychainStoreAndDelete()

@@ -32,7 +32,9 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <csignal>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,11 +59,19 @@ QString testScope()
         .arg(QDateTime::currentMSecsSinceEpoch());
 }
 
+// A server started by the test gets SIGTERM when the test dies (a crash or a ctest timeout), so
+// none is left behind; runuser forwards it to its child.
+void stopWithTest(QProcess &process)
+{
+    process.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
+
 // Runs a program, as the `postgres` user when we are root (PostgreSQL refuses to run as root).
 QProcess *startAsPostgres(const QString &program, const QStringList &args)
 {
     auto *p = new QProcess;
     p->setProcessChannelMode(QProcess::MergedChannels);
+    stopWithTest(*p);
     if (geteuid() == 0)
         p->start(QStringLiteral("runuser"), QStringList { "-u", "postgres", "--", program } + args);
     else
@@ -151,6 +161,7 @@ void TestSettings::initTestCase()
     m_redisPort = freePort();
     m_redis = new QProcess;
     m_redis->setProcessChannelMode(QProcess::MergedChannels);
+    stopWithTest(*m_redis);
     m_redis->start(QStringLiteral("redis-server"),
         { "--port", QString::number(m_redisPort), "--bind", "127.0.0.1", "--requirepass", "good-redis-secret", "--save",
             "", "--appendonly", "no", "--dir", m_dir.path() });

@@ -237,6 +237,12 @@ void TestI18n::chineseCatalogueLoads()
     QVERIFY(zh.load(QStringLiteral(":/i18n/gatehouse_zh_CN.qm")));
     QCOMPARE(zh.translate("Gatehouse::MainWindow", "&File"), QStringLiteral("文件(&F)"));
     QVERIFY(availableLanguages().contains(QStringLiteral("zh_CN")));
+    // What startup does for a Chinese system or choice: the locale finds the zh_CN catalogue.
+    for (const QLocale &locale : { QLocale(QStringLiteral("zh_CN")), localeForLanguage(QStringLiteral("zh_CN")) }) {
+        QTranslator byLocale;
+        QVERIFY(byLocale.load(locale, QStringLiteral("gatehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCOMPARE(byLocale.filePath(), QStringLiteral(":/i18n/gatehouse_zh_CN.qm"));
+    }
 }
 
 QStringList TestI18n::foreignTexts(QWidget *window) const

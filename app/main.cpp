@@ -3,10 +3,14 @@
 #include "cli/cli.h"
 #include "editorresources.h"
 #include "mainwindow.h"
+#include "settings/appearance.h"
+#include "settings/appsettings.h"
+#include "settings/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 
 // Names the application and parses the command line; --help and --version exit here.
 static const QCommandLineParser &describe(QCoreApplication &app)
@@ -43,6 +47,12 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     Gatehouse::initEditorResources();
+    // The chosen language (Settings) or the system's; a change applies on the next start.
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+    QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
+    const Gatehouse::AppSettings settings = Gatehouse::AppSettings::load(QSettings());
+    Gatehouse::installTranslations(app, Gatehouse::localeForLanguage(settings.language));
+    Gatehouse::applyAppearance(settings.appearance);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
     const QCommandLineParser &parser = describe(app);
 

@@ -6,6 +6,7 @@
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
 #include "dialogs/prompts.h"
+#include "dialogs/settingsdialog.h"
 #include "document/document.h"
 #include "editorresources.h"
 #include "files/autosaver.h"
@@ -354,6 +355,15 @@ void MainWindow::createActions()
     toolBar->addAction(redo);
     edit->addSeparator();
     addCanvasEditActions(edit, toolBar);
+    edit->addSeparator();
+    QAction *settings = edit->addAction(tr("Se&ttings…"), this, [this] {
+        QSettings store;
+        SettingsDialog dialog(m_document, store,
+            CredentialStore(CredentialStore::scopeForProject(m_document->fileName())), this);
+        dialog.exec();
+    });
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setMenuRole(QAction::PreferencesRole);
 
     // --- View ---------------------------------------------------------------------------------
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -418,7 +428,14 @@ void MainWindow::addImportExportActions(QMenu *menu)
         const QString name = format->name();
         const QString extension = format->extensions().value(0);
         const QString filter = filterOf(format);
-        QAction *action = exportMenu->addAction(tr("%1…").arg(format->displayName()), this, [=, this] {
+        // core/formats names formats in English; the app's catalogue translates the known ones.
+        static const char *const formatNames[] = {QT_TRANSLATE_NOOP("Gatehouse::FileFormat", "draw.io diagram"),
+            QT_TRANSLATE_NOOP("Gatehouse::FileFormat", "PNG image"),
+            QT_TRANSLATE_NOOP("Gatehouse::FileFormat", "SVG image")};
+        Q_UNUSED(formatNames);
+        const QString displayName
+            = QCoreApplication::translate("Gatehouse::FileFormat", format->displayName().toUtf8().constData());
+        QAction *action = exportMenu->addAction(tr("%1…").arg(displayName), this, [=, this] {
             const QString base = m_document->fileName().isEmpty()
                 ? QDir::home().filePath(tr("untitled"))
                 : m_document->fileName().section(QLatin1Char('.'), 0, -2);

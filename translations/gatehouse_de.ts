@@ -1,0 +1,1473 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Gatehouse</name>
+    <message>
+        <source>Gatehouse projects (*.gatehouse);;All files (*)</source>
+        <translation>Gatehouse-Projekte (*.gatehouse);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Autosaver</name>
+    <message>
+        <source>Cannot create the recovery folder %1.</source>
+        <translation>Der Wiederherstellungsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot lock the recovery file in %1.</source>
+        <translation>Die Wiederherstellungsdatei in %1 kann nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ConnectionProbe</name>
+    <message>
+        <source>“%1” is not a Redis URL like redis://host:6379/0.</source>
+        <translation>„%1“ ist keine Redis-URL wie redis://host:6379/0.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s.</source>
+        <translation>Keine Antwort innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <source>Redis answered PING.</source>
+        <translation>Redis hat auf PING geantwortet.</translation>
+    </message>
+    <message>
+        <source>No bootstrap server given.</source>
+        <translation>Kein Bootstrap-Server angegeben.</translation>
+    </message>
+    <message>
+        <source>Reached %1 over TCP. A full metadata check needs librdkafka; the runtime does it when the stack starts.</source>
+        <translation>%1 über TCP erreicht. Eine vollständige Metadatenprüfung braucht librdkafka; die Laufzeit führt sie beim Start des Stacks durch.</translation>
+    </message>
+    <message>
+        <source>“%1” is not host:port.</source>
+        <translation>„%1“ hat nicht die Form Host:Port.</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 s.</source>
+        <translation>%1: keine Antwort innerhalb von %2 s.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CredentialStore</name>
+    <message>
+        <source>Passwords are kept only in the OS keychain (Secret Service, KWallet, macOS Keychain or the Windows Credential Manager) under the service “%1”, never in the project file.</source>
+        <translation>Passwörter werden nur im Schlüsselbund des Betriebssystems (Secret Service, KWallet, macOS-Schlüsselbund oder Windows-Anmeldeinformationsverwaltung) unter dem Dienst „%1“ aufbewahrt, niemals in der Projektdatei.</translation>
+    </message>
+    <message>
+        <source>No OS keychain is available, so passwords cannot be stored (%1). On Linux start a Secret Service provider such as gnome-keyring or KWallet in your session and restart Gatehouse.</source>
+        <translation>Es ist kein Schlüsselbund des Betriebssystems verfügbar, daher können keine Passwörter gespeichert werden (%1). Starten Sie unter Linux einen Secret-Service-Anbieter wie gnome-keyring oder KWallet in Ihrer Sitzung und starten Sie Gatehouse neu.</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DiagramScene</name>
+    <message>
+        <source>A node cannot connect to itself.</source>
+        <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
+    </message>
+    <message>
+        <source>Add waypoint</source>
+        <translation>Wegpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 service</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot connect to %2.</source>
+        <translation>%1 kann nicht mit %2 verbunden werden.</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Ausschneiden</translation>
+    </message>
+    <message>
+        <source>Align %1 nodes</source>
+        <translation>%1 Knoten ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute %1 nodes</source>
+        <translation>%1 Knoten verteilen</translation>
+    </message>
+    <message>
+        <source>Re-layout all</source>
+        <translation>Alles neu anordnen</translation>
+    </message>
+    <message>
+        <source>Auto layout</source>
+        <translation>Automatisch anordnen</translation>
+    </message>
+    <message>
+        <source>Clear waypoints</source>
+        <translation>Wegpunkte entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DiagramView</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Alles aus&amp;wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>&amp;Links ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>&amp;Zentriert ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>&amp;Rechts ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>&amp;Oben ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middle</source>
+        <translation>&amp;Mittig ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>&amp;Unten ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>&amp;Horizontal verteilen</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>&amp;Vertikal verteilen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>&amp;Originalgröße (100 %)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>Am &amp;Raster ausrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Tool</source>
+        <translation>&amp;Verbindungswerkzeug</translation>
+    </message>
+    <message>
+        <source>Show S&amp;ync Calls</source>
+        <translation>&amp;Synchrone Aufrufe anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Events</source>
+        <translation>&amp;Ereignisse anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Data Ownership</source>
+        <translation>&amp;Datenbesitz anzeigen</translation>
+    </message>
+    <message>
+        <source>Show Cross-Cutting &amp;Marks</source>
+        <translation>&amp;Querschnittsmarkierungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Failure Paths</source>
+        <translation>&amp;Fehlerpfade anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Internal Routes</source>
+        <translation>&amp;Interne Routen anzeigen</translation>
+    </message>
+    <message>
+        <source>Sync Calls Only</source>
+        <translation>Nur synchrone Aufrufe</translation>
+    </message>
+    <message>
+        <source>Events Only</source>
+        <translation>Nur Ereignisse</translation>
+    </message>
+    <message>
+        <source>Show Everything</source>
+        <translation>Alles anzeigen</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>Automatisch an&amp;ordnen</translation>
+    </message>
+    <message>
+        <source>Re-layout &amp;All</source>
+        <translation>&amp;Alles neu anordnen</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Waypoints</source>
+        <translation>&amp;Wegpunkte entfernen</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Ausrichten</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Document</name>
+    <message>
+        <source>Add “%1”</source>
+        <translation>„%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Both ends of a connection must be nodes of this diagram.</source>
+        <translation>Beide Enden einer Verbindung müssen Knoten dieses Diagramms sein.</translation>
+    </message>
+    <message>
+        <source>A node cannot connect to itself.</source>
+        <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
+    </message>
+    <message>
+        <source>“%1” already has a %2 connection to “%3”.</source>
+        <translation>„%1“ hat bereits eine %2-Verbindung zu „%3“.</translation>
+    </message>
+    <message>
+        <source>Connect “%1” → “%2”</source>
+        <translation>„%1“ → „%2“ verbinden</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>„%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete connection %1</source>
+        <translation>Verbindung %1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>%1 Knoten löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 connections</source>
+        <translation>%1 Verbindungen löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes and %2 connections</source>
+        <translation>%1 Knoten und %2 Verbindungen löschen</translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>„%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>%1 Knoten verschieben</translation>
+    </message>
+    <message>
+        <source>Resize “%1”</source>
+        <translation>Größe von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>„%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Change kind of “%1”</source>
+        <translation>Art von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Change role of “%1”</source>
+        <translation>Rolle von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Edit description of “%1”</source>
+        <translation>Beschreibung von „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change port of “%1”</source>
+        <translation>Port von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Move “%1” to another lane</source>
+        <translation>„%1“ in eine andere Bahn verschieben</translation>
+    </message>
+    <message>
+        <source>Set %1 of “%2”</source>
+        <translation>%1 von „%2“ setzen</translation>
+    </message>
+    <message>
+        <source>Change kind of %1</source>
+        <translation>Art von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Edit label of %1</source>
+        <translation>Beschriftung von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit routes of %1</source>
+        <translation>Routen von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit route %1 %2</source>
+        <translation>Route %1 %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit topics of %1</source>
+        <translation>Topics von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit consumer group of %1</source>
+        <translation>Consumer-Gruppe von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit key prefix of %1</source>
+        <translation>Schlüsselpräfix von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit timeout of %1</source>
+        <translation>Zeitlimit von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit retries of %1</source>
+        <translation>Wiederholungen von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit fallback of %1</source>
+        <translation>Fallback von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit waypoints of %1</source>
+        <translation>Wegpunkte von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 setzen</translation>
+    </message>
+    <message>
+        <source>Rename diagram</source>
+        <translation>Diagramm umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit diagram description</source>
+        <translation>Diagrammbeschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit run settings</source>
+        <translation>Ausführungseinstellungen bearbeiten</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold Gatehouse nodes: %1</source>
+        <translation>Die Zwischenablage enthält keine Gatehouse-Knoten: %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes.</source>
+        <translation>Die Zwischenablage enthält keine Knoten.</translation>
+    </message>
+    <message>
+        <source>Paste 1 item</source>
+        <translation>1 Element einfügen</translation>
+    </message>
+    <message>
+        <source>Paste %1 items</source>
+        <translation>%1 Elemente einfügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::EdgeForm</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>None: the error goes back to the caller</source>
+        <translation>Keiner: der Fehler geht an den Aufrufer zurück</translation>
+    </message>
+    <message>
+        <source>Static response</source>
+        <translation>Statische Antwort</translation>
+    </message>
+    <message>
+        <source>Defer: accept now, finish via an event</source>
+        <translation>Aufschieben: jetzt annehmen, über ein Ereignis abschließen</translation>
+    </message>
+    <message>
+        <source>shown on the canvas, e.g. accept as PENDING_PAYMENT</source>
+        <translation>auf der Zeichenfläche angezeigt, z. B. als PENDING_PAYMENT annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Beschriftung:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback:</source>
+        <translation>&amp;Fallback:</translation>
+    </message>
+    <message>
+        <source>Fallback &amp;status:</source>
+        <translation>Fallback-&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Fallback &amp;text:</source>
+        <translation>Fallback-&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer group:</source>
+        <translation>&amp;Consumer-Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>&amp;Schlüsselpräfix:</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Add Route</source>
+        <translation>Route hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Route</source>
+        <translation>Route entfernen</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Add Topic</source>
+        <translation>Topic hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Topic</source>
+        <translation>Topic entfernen</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1 von %2 nach %3</translation>
+    </message>
+    <message>
+        <source>A consumer group name has no spaces.</source>
+        <translation>Der Name einer Consumer-Gruppe enthält keine Leerzeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileFormat</name>
+    <message>
+        <source>draw.io diagram</source>
+        <translation>draw.io-Diagramm</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG image</source>
+        <translation>SVG-Bild</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MainWindow</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>A&amp;rrange</source>
+        <translation>An&amp;ordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>Zoom: %1 %</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>New from &amp;Example</source>
+        <translation>Neu aus &amp;Beispiel</translation>
+    </message>
+    <message>
+        <source>API gateway: first design</source>
+        <translation>API-Gateway: erster Entwurf</translation>
+    </message>
+    <message>
+        <source>API gateway: refined (rate limits, fallbacks, owners)</source>
+        <translation>API-Gateway: verfeinert (Ratenbegrenzungen, Fallbacks, Eigentümer)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>Ü&amp;ber Gatehouse</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;Design, run and inspect API-gateway microservice stacks.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;API-Gateway-Microservice-Stacks entwerfen, ausführen und untersuchen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>Gatehouse cannot read files like “%1”.</source>
+        <translation>Gatehouse kann Dateien wie „%1“ nicht lesen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be imported: %2</source>
+        <translation>„%1“ kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 nodes, %3 connections (%4 guessed, %5 not imported)</source>
+        <translation>%1 importiert: %2 Knoten, %3 Verbindungen (%4 erraten, %5 nicht importiert)</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Gatehouse cannot write files like “%1”.</source>
+        <translation>Gatehouse kann Dateien wie „%1“ nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>untitled.gatehouse</source>
+        <translation>unbenannt.gatehouse</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
+        <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work from %1</source>
+        <translation>Ungespeicherte Arbeit vom %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>%1[*] — Gatehouse</source>
+        <translation>%1[*] — Gatehouse</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Selected — nodes: %1, connections: %2</source>
+        <translation>Ausgewählt — Knoten: %1, Verbindungen: %2</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>Probleme: %1</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ein&amp;stellungen …</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MessageBoxPrompts</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save changes to “%1” before closing?</source>
+        <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>„%1“ kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>an untitled diagram</source>
+        <translation>ein unbenanntes Diagramm</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Gatehouse did not close normally. An autosave of %1 from %2 was found.</source>
+        <translation>Gatehouse wurde nicht normal beendet. Eine automatische Sicherung von %1 vom %2 wurde gefunden.</translation>
+    </message>
+    <message>
+        <source>Restore it? If you discard it, it is deleted.</source>
+        <translation>Wiederherstellen? Wenn Sie sie verwerfen, wird sie gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Open Diagram</source>
+        <translation>Diagramm öffnen</translation>
+    </message>
+    <message>
+        <source>Save Diagram As</source>
+        <translation>Diagramm speichern unter</translation>
+    </message>
+    <message>
+        <source>Import Diagram</source>
+        <translation>Diagramm importieren</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeForm</name>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>The port the node listens on; automatic lets the runtime choose a free one.</source>
+        <translation>Der Port, auf dem der Knoten lauscht; bei „automatisch“ wählt die Laufzeit einen freien.</translation>
+    </message>
+    <message>
+        <source>defaults to the node id</source>
+        <translation>standardmäßig die Knoten-ID</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Eigentümer:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(kein Eigentümer)</translation>
+    </message>
+    <message>
+        <source>Reset database name of “%1”</source>
+        <translation>Datenbanknamen von „%1“ zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Rename database of “%1” to “%2”</source>
+        <translation>Datenbank von „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove owner of “%1”</source>
+        <translation>Eigentümer von „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Make “%1” the owner of “%2”</source>
+        <translation>„%1“ zum Eigentümer von „%2“ machen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodePalette</name>
+    <message>
+        <source>Drag a component onto the canvas, or double-click it to add it.</source>
+        <translation>Ziehen Sie eine Komponente auf die Zeichenfläche oder doppelklicken Sie sie, um sie hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Data and messaging</source>
+        <translation>Daten und Messaging</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeTemplate</name>
+    <message>
+        <source>Web app</source>
+        <translation>Web-App</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>Mobile App</translation>
+    </message>
+    <message>
+        <source>Partner system</source>
+        <translation>Partnersystem</translation>
+    </message>
+    <message>
+        <source>API gateway</source>
+        <translation>API-Gateway</translation>
+    </message>
+    <message>
+        <source>Redis cache</source>
+        <translation>Redis-Cache</translation>
+    </message>
+    <message>
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database</source>
+        <translation>PostgreSQL-Datenbank</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Auth service</source>
+        <translation>Authentifizierungsdienst</translation>
+    </message>
+    <message>
+        <source>Order service</source>
+        <translation>Bestelldienst</translation>
+    </message>
+    <message>
+        <source>Inventory service</source>
+        <translation>Lagerbestandsdienst</translation>
+    </message>
+    <message>
+        <source>Payment service</source>
+        <translation>Zahlungsdienst</translation>
+    </message>
+    <message>
+        <source>Notification service</source>
+        <translation>Benachrichtigungsdienst</translation>
+    </message>
+    <message>
+        <source>A browser front end that calls the API gateway.</source>
+        <translation>Ein Browser-Frontend, das das API-Gateway aufruft.</translation>
+    </message>
+    <message>
+        <source>A mobile app that calls the API gateway.</source>
+        <translation>Eine mobile App, die das API-Gateway aufruft.</translation>
+    </message>
+    <message>
+        <source>A partner&apos;s system that calls the API gateway with an API key.</source>
+        <translation>Das System eines Partners, das das API-Gateway mit einem API-Schlüssel aufruft.</translation>
+    </message>
+    <message>
+        <source>The single entry point: routing, authentication, rate limiting and logging.</source>
+        <translation>Der einzige Einstiegspunkt: Routing, Authentifizierung, Ratenbegrenzung und Protokollierung.</translation>
+    </message>
+    <message>
+        <source>A Redis instance for caching and rate-limit counters.</source>
+        <translation>Eine Redis-Instanz für Caching und Zähler der Ratenbegrenzung.</translation>
+    </message>
+    <message>
+        <source>A Kafka cluster carrying events between services.</source>
+        <translation>Ein Kafka-Cluster, der Ereignisse zwischen Diensten überträgt.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database, owned by one service.</source>
+        <translation>Eine PostgreSQL-Datenbank, die genau einem Dienst gehört.</translation>
+    </message>
+    <message>
+        <source>A service that does what its edges say.</source>
+        <translation>Ein Dienst, der tut, was seine Verbindungen sagen.</translation>
+    </message>
+    <message>
+        <source>Issues and checks tokens; owns the user database.</source>
+        <translation>Stellt Tokens aus und prüft sie; besitzt die Benutzerdatenbank.</translation>
+    </message>
+    <message>
+        <source>Takes orders; calls payment and publishes order events.</source>
+        <translation>Nimmt Bestellungen an; ruft die Zahlung auf und veröffentlicht Bestellereignisse.</translation>
+    </message>
+    <message>
+        <source>Keeps stock levels; reacts to order events.</source>
+        <translation>Führt den Lagerbestand; reagiert auf Bestellereignisse.</translation>
+    </message>
+    <message>
+        <source>Charges payments; may be slow or fail.</source>
+        <translation>Bucht Zahlungen ab; kann langsam sein oder fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Sends notifications when events arrive.</source>
+        <translation>Versendet Benachrichtigungen, wenn Ereignisse eintreffen.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ProblemsPanel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>%1
+Hint: %2</source>
+        <translation>%1
+Hinweis: %2</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Errors: %1   Warnings: %2   Info: %3</source>
+        <translation>Fehler: %1   Warnungen: %2   Hinweise: %3</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PropertyEditor</name>
+    <message>
+        <source>Diagram &amp;name:</source>
+        <translation>Diagramm&amp;name:</translation>
+    </message>
+    <message>
+        <source>Select a node or connection to edit its properties.</source>
+        <translation>Wählen Sie einen Knoten oder eine Verbindung aus, um die Eigenschaften zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>Knoten: %1</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 nodes and %2 connections selected.</source>
+        <translation>%1 Knoten und %2 Verbindungen ausgewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Liste zuletzt geöffneter Dateien leeren</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RouteTableModel</name>
+    <message>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>static %1</source>
+        <translation>statisch %1</translation>
+    </message>
+    <message>
+        <source>defer</source>
+        <translation>aufschieben</translation>
+    </message>
+    <message>
+        <source>%1/%2s</source>
+        <translation>%1/%2 s</translation>
+    </message>
+    <message>
+        <source>“%1” is not an HTTP method. Use one of %2.</source>
+        <translation>„%1“ ist keine HTTP-Methode. Verwenden Sie eine von %2.</translation>
+    </message>
+    <message>
+        <source>A path starts with “/” and has no spaces, e.g. /orders/{id}.</source>
+        <translation>Ein Pfad beginnt mit „/“ und enthält keine Leerzeichen, z. B. /orders/{id}.</translation>
+    </message>
+    <message>
+        <source>The path “%1” has unbalanced braces.</source>
+        <translation>Der Pfad „%1“ hat unausgeglichene geschweifte Klammern.</translation>
+    </message>
+    <message>
+        <source>Visibility is “public” or “internal”.</source>
+        <translation>Die Sichtbarkeit ist „öffentlich“ oder „intern“.</translation>
+    </message>
+    <message>
+        <source>Authentication is one of none, JWT, API key or admin.</source>
+        <translation>Die Authentifizierung ist keine, JWT, API-Schlüssel oder Admin.</translation>
+    </message>
+    <message>
+        <source>Write a rate limit as requests/seconds, e.g. 100/60s, or leave it empty for none.</source>
+        <translation>Geben Sie eine Ratenbegrenzung als Anfragen/Sekunden an, z. B. 100/60s, oder lassen Sie das Feld für keine leer.</translation>
+    </message>
+    <message>
+        <source>The timeout is a number of milliseconds from 0 to 600000 (empty: the gateway&apos;s default).</source>
+        <translation>Das Zeitlimit ist eine Zahl von Millisekunden von 0 bis 600000 (leer: Standard des Gateways).</translation>
+    </message>
+    <message>
+        <source>Retries is a whole number from 0 to 10.</source>
+        <translation>Wiederholungen ist eine ganze Zahl von 0 bis 10.</translation>
+    </message>
+    <message>
+        <source>The fallback is “none”, “defer” or “static” with an HTTP status, e.g. static 503.</source>
+        <translation>Das Fallback ist „keine“, „aufschieben“ oder „statisch“ mit einem HTTP-Status, z. B. statisch 503.</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited.</source>
+        <translation>Diese Spalte kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s default timeout</source>
+        <translation>Das Standard-Zeitlimit des Gateways</translation>
+    </message>
+    <message>
+        <source>This edge already has a route %1 %2.</source>
+        <translation>Diese Verbindung hat bereits eine Route %1 %2.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>Zeitlimit (ms)</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Fallback</translation>
+    </message>
+    <message>
+        <source>Add route %1 %2</source>
+        <translation>Route %1 %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove route %1 %2</source>
+        <translation>Route %1 %2 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SettingsDialog</name>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Project Infrastructure</source>
+        <translation>Projekt-Infrastruktur</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Follow the system (light or dark)</source>
+        <translation>Wie das System (hell oder dunkel)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
+    </message>
+    <message>
+        <source>Language and appearance changes take effect when Gatehouse restarts.</source>
+        <translation>Änderungen an Sprache und Erscheinungsbild werden beim nächsten Start von Gatehouse wirksam.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Datenordner:</translation>
+    </message>
+    <message>
+        <source>Default &amp;PostgreSQL port:</source>
+        <translation>Standard-&amp;PostgreSQL-Port:</translation>
+    </message>
+    <message>
+        <source>Default &amp;Redis port:</source>
+        <translation>Standard-&amp;Redis-Port:</translation>
+    </message>
+    <message>
+        <source>Default &amp;Kafka port:</source>
+        <translation>Standard-&amp;Kafka-Port:</translation>
+    </message>
+    <message>
+        <source>Default &amp;gateway port:</source>
+        <translation>Standard-&amp;Gateway-Port:</translation>
+    </message>
+    <message>
+        <source>The share of requests traced and animated on the canvas while a stack runs.</source>
+        <translation>Der Anteil der Anfragen, die bei laufendem Stack verfolgt und auf der Zeichenfläche animiert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Telemetry sampling:</source>
+        <translation>&amp;Telemetrie-Stichprobe:</translation>
+    </message>
+    <message>
+        <source>Leave a field empty and Gatehouse starts that part of the stack itself. Passwords go to the OS keychain, never into the project file.</source>
+        <translation>Lassen Sie ein Feld leer, startet Gatehouse diesen Teil des Stacks selbst. Passwörter kommen in den Schlüsselbund des Betriebssystems, niemals in die Projektdatei.</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>host=db.example port=5432 user=gatehouse (no password)</source>
+        <translation>host=db.example port=5432 user=gatehouse (ohne Passwort)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;connection:</source>
+        <translation>PostgreSQL-&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>PostgreSQL pass&amp;word:</source>
+        <translation>PostgreSQL-Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>redis://cache.example:6379/0 (no password)</source>
+        <translation>redis://cache.example:6379/0 (ohne Passwort)</translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation>Redis-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Redis pa&amp;ssword:</source>
+        <translation>Redis-Pa&amp;sswort:</translation>
+    </message>
+    <message>
+        <source>No authentication</source>
+        <translation>Keine Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Kafka &amp;bootstrap servers:</source>
+        <translation>Kafka-&amp;Bootstrap-Server:</translation>
+    </message>
+    <message>
+        <source>Kafka authenticatio&amp;n:</source>
+        <translation>Kafka-Authentifizieru&amp;ng:</translation>
+    </message>
+    <message>
+        <source>Kafka user na&amp;me:</source>
+        <translation>Kafka-Benutzer&amp;name:</translation>
+    </message>
+    <message>
+        <source>Kafka passw&amp;ord:</source>
+        <translation>Kafka-Passw&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Keys for this project:
+%1</source>
+        <translation>Schlüssel für dieses Projekt:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Stored Credentials</source>
+        <translation>Gespeicherte Zugangsdaten &amp;löschen</translation>
+    </message>
+    <message>
+        <source>no keychain available</source>
+        <translation>kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>The keychain is available; nothing is stored for this project.</source>
+        <translation>Der Schlüsselbund ist verfügbar; für dieses Projekt ist nichts gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain is available; %n credential(s) stored for this project.</source>
+        <translation>
+            <numerusform>Der Schlüsselbund ist verfügbar; für dieses Projekt ist %n Eintrag gespeichert.</numerusform>
+            <numerusform>Der Schlüsselbund ist verfügbar; für dieses Projekt sind %n Einträge gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Stored credentials of this project deleted.</source>
+        <translation>Die gespeicherten Zugangsdaten dieses Projekts wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL connection contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>Die PostgreSQL-Verbindung enthält ein Passwort. Entfernen Sie es und geben Sie das Passwort in sein eigenes Feld ein: Es wird im Schlüsselbund des Betriebssystems aufbewahrt, nicht in der Projektdatei.</translation>
+    </message>
+    <message>
+        <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>Die Redis-URL enthält ein Passwort. Entfernen Sie es und geben Sie das Passwort in sein eigenes Feld ein: Es wird im Schlüsselbund des Betriebssystems aufbewahrt, nicht in der Projektdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TopicTableModel</name>
+    <message>
+        <source>A topic name uses letters, digits, “.”, “_” and “-” only, e.g. order.created.</source>
+        <translation>Ein Topic-Name besteht nur aus Buchstaben, Ziffern, „.“, „_“ und „-“, z. B. order.created.</translation>
+    </message>
+    <message>
+        <source>Partitions is a whole number from 1 to 1000.</source>
+        <translation>Partitionen ist eine ganze Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>The key names a payload field (letters, digits, “_” and “.”), or is empty.</source>
+        <translation>Der Schlüssel nennt ein Feld der Nutzdaten (Buchstaben, Ziffern, „_“ und „.“) oder ist leer.</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited.</source>
+        <translation>Diese Spalte kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>This edge already carries the topic %1.</source>
+        <translation>Diese Verbindung überträgt bereits das Topic %1.</translation>
+    </message>
+    <message>
+        <source>Rename topic %1 to %2</source>
+        <translation>Topic %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit topic %1</source>
+        <translation>Topic %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Add topic %1</source>
+        <translation>Topic %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove topic %1</source>
+        <translation>Topic %1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::UndoHistoryPanel</name>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geöffnet&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Design, run and inspect API-gateway microservice stacks.</source>
+        <translation>API-Gateway-Microservice-Stacks entwerfen, ausführen und untersuchen.</translation>
+    </message>
+    <message>
+        <source>A project to open.</source>
+        <translation>Ein zu öffnendes Projekt.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1472 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Gatehouse</name>
+    <message>
+        <source>Gatehouse projects (*.gatehouse);;All files (*)</source>
+        <translation>Gatehouse 项目 (*.gatehouse);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Autosaver</name>
+    <message>
+        <source>Cannot create the recovery folder %1.</source>
+        <translation>无法创建恢复文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the recovery file in %1.</source>
+        <translation>无法锁定 %1 中的恢复文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ConnectionProbe</name>
+    <message>
+        <source>“%1” is not a Redis URL like redis://host:6379/0.</source>
+        <translation>“%1”不是形如 redis://host:6379/0 的 Redis URL。</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s.</source>
+        <translation>%1 秒内无应答。</translation>
+    </message>
+    <message>
+        <source>Redis answered PING.</source>
+        <translation>Redis 已应答 PING。</translation>
+    </message>
+    <message>
+        <source>No bootstrap server given.</source>
+        <translation>未指定引导服务器。</translation>
+    </message>
+    <message>
+        <source>Reached %1 over TCP. A full metadata check needs librdkafka; the runtime does it when the stack starts.</source>
+        <translation>已通过 TCP 连通 %1。完整的元数据检查需要 librdkafka，运行时会在栈启动时执行。</translation>
+    </message>
+    <message>
+        <source>“%1” is not host:port.</source>
+        <translation>“%1”不是“主机:端口”格式。</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 s.</source>
+        <translation>%1：%2 秒内无应答。</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CredentialStore</name>
+    <message>
+        <source>Passwords are kept only in the OS keychain (Secret Service, KWallet, macOS Keychain or the Windows Credential Manager) under the service “%1”, never in the project file.</source>
+        <translation>密码只保存在操作系统密钥环中（Secret Service、KWallet、macOS 钥匙串或 Windows 凭据管理器），服务名为“%1”，绝不写入项目文件。</translation>
+    </message>
+    <message>
+        <source>No OS keychain is available, so passwords cannot be stored (%1). On Linux start a Secret Service provider such as gnome-keyring or KWallet in your session and restart Gatehouse.</source>
+        <translation>没有可用的操作系统密钥环，因此无法保存密码（%1）。在 Linux 上，请在会话中启动 gnome-keyring 或 KWallet 等 Secret Service 提供程序，然后重新启动 Gatehouse。</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>密钥环没有响应</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DiagramScene</name>
+    <message>
+        <source>A node cannot connect to itself.</source>
+        <translation>节点不能连接到自身。</translation>
+    </message>
+    <message>
+        <source>Add waypoint</source>
+        <translation>添加路径点</translation>
+    </message>
+    <message>
+        <source>%1 service</source>
+        <translation>%1 服务</translation>
+    </message>
+    <message>
+        <source>%1 cannot connect to %2.</source>
+        <translation>%1 不能连接到 %2。</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Align %1 nodes</source>
+        <translation>对齐 %1 个节点</translation>
+    </message>
+    <message>
+        <source>Distribute %1 nodes</source>
+        <translation>分布 %1 个节点</translation>
+    </message>
+    <message>
+        <source>Re-layout all</source>
+        <translation>全部重新布局</translation>
+    </message>
+    <message>
+        <source>Auto layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Clear waypoints</source>
+        <translation>清除路径点</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DiagramView</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>水平居中对齐(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>顶端对齐(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middle</source>
+        <translation>垂直居中对齐(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>底端对齐(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>水平分布(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>垂直分布(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>实际大小 (100%)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>对齐网格(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Tool</source>
+        <translation>连接工具(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show S&amp;ync Calls</source>
+        <translation>显示同步调用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Events</source>
+        <translation>显示事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Data Ownership</source>
+        <translation>显示数据归属(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show Cross-Cutting &amp;Marks</source>
+        <translation>显示横切标记(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Failure Paths</source>
+        <translation>显示故障路径(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Internal Routes</source>
+        <translation>显示内部路由(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sync Calls Only</source>
+        <translation>仅同步调用</translation>
+    </message>
+    <message>
+        <source>Events Only</source>
+        <translation>仅事件</translation>
+    </message>
+    <message>
+        <source>Show Everything</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>自动布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re-layout &amp;All</source>
+        <translation>全部重新布局(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Waypoints</source>
+        <translation>清除路径点(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Document</name>
+    <message>
+        <source>Add “%1”</source>
+        <translation>添加“%1”</translation>
+    </message>
+    <message>
+        <source>Both ends of a connection must be nodes of this diagram.</source>
+        <translation>连接的两端都必须是本图中的节点。</translation>
+    </message>
+    <message>
+        <source>A node cannot connect to itself.</source>
+        <translation>节点不能连接到自身。</translation>
+    </message>
+    <message>
+        <source>“%1” already has a %2 connection to “%3”.</source>
+        <translation>“%1”已有一条到“%3”的 %2 连接。</translation>
+    </message>
+    <message>
+        <source>Connect “%1” → “%2”</source>
+        <translation>连接“%1”→“%2”</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Delete connection %1</source>
+        <translation>删除连接 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>删除 %1 个节点</translation>
+    </message>
+    <message>
+        <source>Delete %1 connections</source>
+        <translation>删除 %1 条连接</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes and %2 connections</source>
+        <translation>删除 %1 个节点和 %2 条连接</translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>移动“%1”</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>移动 %1 个节点</translation>
+    </message>
+    <message>
+        <source>Resize “%1”</source>
+        <translation>调整“%1”的大小</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>重命名“%1”</translation>
+    </message>
+    <message>
+        <source>Change kind of “%1”</source>
+        <translation>更改“%1”的类型</translation>
+    </message>
+    <message>
+        <source>Change role of “%1”</source>
+        <translation>更改“%1”的角色</translation>
+    </message>
+    <message>
+        <source>Edit description of “%1”</source>
+        <translation>编辑“%1”的描述</translation>
+    </message>
+    <message>
+        <source>Change port of “%1”</source>
+        <translation>更改“%1”的端口</translation>
+    </message>
+    <message>
+        <source>Move “%1” to another lane</source>
+        <translation>将“%1”移到另一泳道</translation>
+    </message>
+    <message>
+        <source>Set %1 of “%2”</source>
+        <translation>设置“%2”的 %1</translation>
+    </message>
+    <message>
+        <source>Change kind of %1</source>
+        <translation>更改 %1 的类型</translation>
+    </message>
+    <message>
+        <source>Edit label of %1</source>
+        <translation>编辑 %1 的标签</translation>
+    </message>
+    <message>
+        <source>Edit routes of %1</source>
+        <translation>编辑 %1 的路由</translation>
+    </message>
+    <message>
+        <source>Edit route %1 %2</source>
+        <translation>编辑路由 %1 %2</translation>
+    </message>
+    <message>
+        <source>Edit topics of %1</source>
+        <translation>编辑 %1 的主题</translation>
+    </message>
+    <message>
+        <source>Edit consumer group of %1</source>
+        <translation>编辑 %1 的消费者组</translation>
+    </message>
+    <message>
+        <source>Edit key prefix of %1</source>
+        <translation>编辑 %1 的键前缀</translation>
+    </message>
+    <message>
+        <source>Edit timeout of %1</source>
+        <translation>编辑 %1 的超时</translation>
+    </message>
+    <message>
+        <source>Edit retries of %1</source>
+        <translation>编辑 %1 的重试次数</translation>
+    </message>
+    <message>
+        <source>Edit fallback of %1</source>
+        <translation>编辑 %1 的降级策略</translation>
+    </message>
+    <message>
+        <source>Edit waypoints of %1</source>
+        <translation>编辑 %1 的路径点</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>设置 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>Rename diagram</source>
+        <translation>重命名图</translation>
+    </message>
+    <message>
+        <source>Edit diagram description</source>
+        <translation>编辑图的描述</translation>
+    </message>
+    <message>
+        <source>Edit run settings</source>
+        <translation>编辑运行设置</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold Gatehouse nodes: %1</source>
+        <translation>剪贴板中没有 Gatehouse 节点：%1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes.</source>
+        <translation>剪贴板中没有节点。</translation>
+    </message>
+    <message>
+        <source>Paste 1 item</source>
+        <translation>粘贴 1 项</translation>
+    </message>
+    <message>
+        <source>Paste %1 items</source>
+        <translation>粘贴 %1 项</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::EdgeForm</name>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>None: the error goes back to the caller</source>
+        <translation>无：错误返回给调用方</translation>
+    </message>
+    <message>
+        <source>Static response</source>
+        <translation>静态响应</translation>
+    </message>
+    <message>
+        <source>Defer: accept now, finish via an event</source>
+        <translation>延后：立即受理，通过事件完成</translation>
+    </message>
+    <message>
+        <source>shown on the canvas, e.g. accept as PENDING_PAYMENT</source>
+        <translation>显示在画布上，例如“以 PENDING_PAYMENT 受理”</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>重试次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback:</source>
+        <translation>降级策略(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Fallback &amp;status:</source>
+        <translation>降级状态码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Fallback &amp;text:</source>
+        <translation>降级文本(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer group:</source>
+        <translation>消费者组(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>键前缀(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Add Route</source>
+        <translation>添加路由</translation>
+    </message>
+    <message>
+        <source>Remove Route</source>
+        <translation>移除路由</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Add Topic</source>
+        <translation>添加主题</translation>
+    </message>
+    <message>
+        <source>Remove Topic</source>
+        <translation>移除主题</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>从 %2 到 %3 的 %1</translation>
+    </message>
+    <message>
+        <source>A consumer group name has no spaces.</source>
+        <translation>消费者组名称不能包含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileFormat</name>
+    <message>
+        <source>draw.io diagram</source>
+        <translation>draw.io 图</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG image</source>
+        <translation>SVG 图像</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MainWindow</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>A&amp;rrange</source>
+        <translation>排列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>缩放：%1%</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>组件面板</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New from &amp;Example</source>
+        <translation>从示例新建(&amp;E)</translation>
+    </message>
+    <message>
+        <source>API gateway: first design</source>
+        <translation>API 网关：初步设计</translation>
+    </message>
+    <message>
+        <source>API gateway: refined (rate limits, fallbacks, owners)</source>
+        <translation>API 网关：完善版（限流、降级、归属）</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>关于 Gatehouse(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>关于 Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;Design, run and inspect API-gateway microservice stacks.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;设计、运行并检查 API 网关微服务栈。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Gatehouse cannot read files like “%1”.</source>
+        <translation>Gatehouse 无法读取“%1”这类文件。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be imported: %2</source>
+        <translation>无法导入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 nodes, %3 connections (%4 guessed, %5 not imported)</source>
+        <translation>已导入 %1：%2 个节点，%3 条连接（%4 个为推测，%5 个未导入）</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Gatehouse cannot write files like “%1”.</source>
+        <translation>Gatehouse 无法写入“%1”这类文件。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>untitled.gatehouse</source>
+        <translation>未命名.gatehouse</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work from %1</source>
+        <translation>已恢复 %1 的未保存工作</translation>
+    </message>
+    <message>
+        <source>%1[*] — Gatehouse</source>
+        <translation>%1[*] — Gatehouse</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Selected — nodes: %1, connections: %2</source>
+        <translation>已选择 — 节点：%1，连接：%2</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MessageBoxPrompts</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save changes to “%1” before closing?</source>
+        <translation>关闭前是否保存对“%1”的更改？</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>如果不保存，您的更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>an untitled diagram</source>
+        <translation>一个未命名的图</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Gatehouse did not close normally. An autosave of %1 from %2 was found.</source>
+        <translation>Gatehouse 上次未正常关闭。找到了 %1 于 %2 的自动保存。</translation>
+    </message>
+    <message>
+        <source>Restore it? If you discard it, it is deleted.</source>
+        <translation>是否恢复？如果丢弃，它将被删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open Diagram</source>
+        <translation>打开图</translation>
+    </message>
+    <message>
+        <source>Save Diagram As</source>
+        <translation>图另存为</translation>
+    </message>
+    <message>
+        <source>Import Diagram</source>
+        <translation>导入图</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>导出图</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeForm</name>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The port the node listens on; automatic lets the runtime choose a free one.</source>
+        <translation>节点监听的端口；选择“自动”则由运行时选择一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>defaults to the node id</source>
+        <translation>默认为节点 ID</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>归属服务(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无归属）</translation>
+    </message>
+    <message>
+        <source>Reset database name of “%1”</source>
+        <translation>重置“%1”的数据库名称</translation>
+    </message>
+    <message>
+        <source>Rename database of “%1” to “%2”</source>
+        <translation>将“%1”的数据库重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Remove owner of “%1”</source>
+        <translation>移除“%1”的归属服务</translation>
+    </message>
+    <message>
+        <source>Make “%1” the owner of “%2”</source>
+        <translation>将“%1”设为“%2”的归属服务</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodePalette</name>
+    <message>
+        <source>Drag a component onto the canvas, or double-click it to add it.</source>
+        <translation>将组件拖到画布上，或双击以添加。</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Data and messaging</source>
+        <translation>数据与消息</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeTemplate</name>
+    <message>
+        <source>Web app</source>
+        <translation>Web 应用</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>移动应用</translation>
+    </message>
+    <message>
+        <source>Partner system</source>
+        <translation>合作伙伴系统</translation>
+    </message>
+    <message>
+        <source>API gateway</source>
+        <translation>API 网关</translation>
+    </message>
+    <message>
+        <source>Redis cache</source>
+        <translation>Redis 缓存</translation>
+    </message>
+    <message>
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database</source>
+        <translation>PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Auth service</source>
+        <translation>认证服务</translation>
+    </message>
+    <message>
+        <source>Order service</source>
+        <translation>订单服务</translation>
+    </message>
+    <message>
+        <source>Inventory service</source>
+        <translation>库存服务</translation>
+    </message>
+    <message>
+        <source>Payment service</source>
+        <translation>支付服务</translation>
+    </message>
+    <message>
+        <source>Notification service</source>
+        <translation>通知服务</translation>
+    </message>
+    <message>
+        <source>A browser front end that calls the API gateway.</source>
+        <translation>调用 API 网关的浏览器前端。</translation>
+    </message>
+    <message>
+        <source>A mobile app that calls the API gateway.</source>
+        <translation>调用 API 网关的移动应用。</translation>
+    </message>
+    <message>
+        <source>A partner&apos;s system that calls the API gateway with an API key.</source>
+        <translation>使用 API 密钥调用 API 网关的合作伙伴系统。</translation>
+    </message>
+    <message>
+        <source>The single entry point: routing, authentication, rate limiting and logging.</source>
+        <translation>唯一入口：路由、认证、限流和日志。</translation>
+    </message>
+    <message>
+        <source>A Redis instance for caching and rate-limit counters.</source>
+        <translation>用于缓存和限流计数的 Redis 实例。</translation>
+    </message>
+    <message>
+        <source>A Kafka cluster carrying events between services.</source>
+        <translation>在服务之间传递事件的 Kafka 集群。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database, owned by one service.</source>
+        <translation>归属于单个服务的 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>A service that does what its edges say.</source>
+        <translation>按其连接所述行事的服务。</translation>
+    </message>
+    <message>
+        <source>Issues and checks tokens; owns the user database.</source>
+        <translation>签发并校验令牌；拥有用户数据库。</translation>
+    </message>
+    <message>
+        <source>Takes orders; calls payment and publishes order events.</source>
+        <translation>接收订单；调用支付并发布订单事件。</translation>
+    </message>
+    <message>
+        <source>Keeps stock levels; reacts to order events.</source>
+        <translation>维护库存水平；响应订单事件。</translation>
+    </message>
+    <message>
+        <source>Charges payments; may be slow or fail.</source>
+        <translation>执行扣款；可能较慢或失败。</translation>
+    </message>
+    <message>
+        <source>Sends notifications when events arrive.</source>
+        <translation>事件到达时发送通知。</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ProblemsPanel</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>%1
+Hint: %2</source>
+        <translation>%1
+提示：%2</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Errors: %1   Warnings: %2   Info: %3</source>
+        <translation>错误：%1   警告：%2   信息：%3</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PropertyEditor</name>
+    <message>
+        <source>Diagram &amp;name:</source>
+        <translation>图名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Select a node or connection to edit its properties.</source>
+        <translation>选择一个节点或连接以编辑其属性。</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>%1 nodes and %2 connections selected.</source>
+        <translation>已选择 %1 个节点和 %2 条连接。</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>清除最近文件</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RouteTableModel</name>
+    <message>
+        <source>public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>static %1</source>
+        <translation>静态 %1</translation>
+    </message>
+    <message>
+        <source>defer</source>
+        <translation>延后</translation>
+    </message>
+    <message>
+        <source>%1/%2s</source>
+        <translation>%1/%2秒</translation>
+    </message>
+    <message>
+        <source>“%1” is not an HTTP method. Use one of %2.</source>
+        <translation>“%1”不是 HTTP 方法。请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>A path starts with “/” and has no spaces, e.g. /orders/{id}.</source>
+        <translation>路径以“/”开头且不含空格，例如 /orders/{id}。</translation>
+    </message>
+    <message>
+        <source>The path “%1” has unbalanced braces.</source>
+        <translation>路径“%1”中的花括号不匹配。</translation>
+    </message>
+    <message>
+        <source>Visibility is “public” or “internal”.</source>
+        <translation>可见性为“公开”或“内部”。</translation>
+    </message>
+    <message>
+        <source>Authentication is one of none, JWT, API key or admin.</source>
+        <translation>认证方式为无、JWT、API 密钥或管理员之一。</translation>
+    </message>
+    <message>
+        <source>Write a rate limit as requests/seconds, e.g. 100/60s, or leave it empty for none.</source>
+        <translation>限流写作“请求数/秒数”，例如 100/60s；留空表示不限流。</translation>
+    </message>
+    <message>
+        <source>The timeout is a number of milliseconds from 0 to 600000 (empty: the gateway&apos;s default).</source>
+        <translation>超时为 0 到 600000 之间的毫秒数（留空：使用网关默认值）。</translation>
+    </message>
+    <message>
+        <source>Retries is a whole number from 0 to 10.</source>
+        <translation>重试次数为 0 到 10 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The fallback is “none”, “defer” or “static” with an HTTP status, e.g. static 503.</source>
+        <translation>降级策略为“无”、“延后”或带 HTTP 状态码的“静态”，例如“静态 503”。</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited.</source>
+        <translation>此列不可编辑。</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s default timeout</source>
+        <translation>网关的默认超时</translation>
+    </message>
+    <message>
+        <source>This edge already has a route %1 %2.</source>
+        <translation>此连接已有路由 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>限流</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>降级策略</translation>
+    </message>
+    <message>
+        <source>Add route %1 %2</source>
+        <translation>添加路由 %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove route %1 %2</source>
+        <translation>移除路由 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SettingsDialog</name>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Project Infrastructure</source>
+        <translation>项目基础设施</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Follow the system (light or dark)</source>
+        <translation>跟随系统（浅色或深色）</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Language and appearance changes take effect when Gatehouse restarts.</source>
+        <translation>语言和外观的更改将在 Gatehouse 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>数据文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;PostgreSQL port:</source>
+        <translation>默认 PostgreSQL 端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;Redis port:</source>
+        <translation>默认 Redis 端口(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;Kafka port:</source>
+        <translation>默认 Kafka 端口(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;gateway port:</source>
+        <translation>默认网关端口(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>The share of requests traced and animated on the canvas while a stack runs.</source>
+        <translation>栈运行时在画布上追踪并以动画显示的请求比例。</translation>
+    </message>
+    <message>
+        <source>&amp;Telemetry sampling:</source>
+        <translation>遥测采样率(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Leave a field empty and Gatehouse starts that part of the stack itself. Passwords go to the OS keychain, never into the project file.</source>
+        <translation>某项留空时，Gatehouse 会自行启动栈中的该部分。密码保存在操作系统密钥环中，绝不写入项目文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>host=db.example port=5432 user=gatehouse (no password)</source>
+        <translation>host=db.example port=5432 user=gatehouse（不含密码）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;connection:</source>
+        <translation>PostgreSQL 连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>PostgreSQL pass&amp;word:</source>
+        <translation>PostgreSQL 密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>redis://cache.example:6379/0 (no password)</source>
+        <translation>redis://cache.example:6379/0（不含密码）</translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation>Redis URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Redis pa&amp;ssword:</source>
+        <translation>Redis 密码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>No authentication</source>
+        <translation>无认证</translation>
+    </message>
+    <message>
+        <source>Kafka &amp;bootstrap servers:</source>
+        <translation>Kafka 引导服务器(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Kafka authenticatio&amp;n:</source>
+        <translation>Kafka 认证(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kafka user na&amp;me:</source>
+        <translation>Kafka 用户名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Kafka passw&amp;ord:</source>
+        <translation>Kafka 密码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Keys for this project:
+%1</source>
+        <translation>本项目的键：
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Stored Credentials</source>
+        <translation>删除已保存的凭据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>no keychain available</source>
+        <translation>没有可用的密钥环</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>已保存在密钥环中</translation>
+    </message>
+    <message>
+        <source>The keychain is available; nothing is stored for this project.</source>
+        <translation>密钥环可用；本项目未保存任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain is available; %n credential(s) stored for this project.</source>
+        <translation>
+            <numerusform>密钥环可用；本项目已保存 %n 项凭据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Stored credentials of this project deleted.</source>
+        <translation>已删除本项目保存的凭据。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL connection contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>PostgreSQL 连接中包含密码。请将其删除，并在单独的密码字段中输入：密码保存在操作系统密钥环中，而不是项目文件中。</translation>
+    </message>
+    <message>
+        <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation>Redis URL 中包含密码。请将其删除，并在单独的密码字段中输入：密码保存在操作系统密钥环中，而不是项目文件中。</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TopicTableModel</name>
+    <message>
+        <source>A topic name uses letters, digits, “.”, “_” and “-” only, e.g. order.created.</source>
+        <translation>主题名称只能包含字母、数字、“.”、“_”和“-”，例如 order.created。</translation>
+    </message>
+    <message>
+        <source>Partitions is a whole number from 1 to 1000.</source>
+        <translation>分区数为 1 到 1000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The key names a payload field (letters, digits, “_” and “.”), or is empty.</source>
+        <translation>键为负载中的一个字段名（字母、数字、“_”和“.”），或留空。</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited.</source>
+        <translation>此列不可编辑。</translation>
+    </message>
+    <message>
+        <source>This edge already carries the topic %1.</source>
+        <translation>此连接已承载主题 %1。</translation>
+    </message>
+    <message>
+        <source>Rename topic %1 to %2</source>
+        <translation>将主题 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Edit topic %1</source>
+        <translation>编辑主题 %1</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>分区数</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Add topic %1</source>
+        <translation>添加主题 %1</translation>
+    </message>
+    <message>
+        <source>Remove topic %1</source>
+        <translation>移除主题 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::UndoHistoryPanel</name>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;已打开&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Design, run and inspect API-gateway microservice stacks.</source>
+        <translation>设计、运行并检查 API 网关微服务栈。</translation>
+    </message>
+    <message>
+        <source>A project to open.</source>
+        <translation>要打开的项目。</translation>
+    </message>
+</context>
+</TS>

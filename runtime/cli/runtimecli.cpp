@@ -1,8 +1,12 @@
 #include "runtimecli.h"
 
+#include "nodecommand.h"
+#include "noderunners.h"
+#include "upcommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 namespace Gatehouse::Runtime {
@@ -15,6 +19,16 @@ void printUsage(QTextStream &out)
            "Commands:\n"
            "  validate FILE [--json]   check a project file and lint its architecture\n"
            "                           exit 0 clean, 1 findings, 2 unreadable\n"
+           "  up FILE [options]        run the stack until Ctrl-C, SIGTERM or a shutdown command\n"
+           "      --data-dir DIR       the stack's data (default: one folder per project under\n"
+           "                           the user's data location)\n"
+           "      --control SOCKET     control socket path (default DIR/control.sock)\n"
+           "      --websocket PORT     the control protocol on ws://127.0.0.1:PORT too (0: any)\n"
+           "      --status             one line per node (state, port, pid), redrawn in place\n"
+           "      --json               status, logs and metrics as JSON lines (protocol messages)\n"
+           "      --logs               print node log lines too\n"
+           "      --secrets-file FILE  keep generated secrets in FILE (0600) instead of the keychain\n"
+           "  node --node ID           run one node; its launch config comes as JSON on stdin\n"
            "  --version                print the version\n";
 }
 
@@ -28,6 +42,16 @@ int RuntimeCli::run(const QStringList &arguments)
     const QStringList rest = arguments.mid(2);
     if (verb == QLatin1String("validate"))
         return ValidateCommand::run(rest, out, err);
+    if (verb == QLatin1String("up"))
+        return UpCommand::run(rest, out, err, NodeRunners::builtIn());
+    if (verb == QLatin1String("node")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << "node: cannot read stdin\n";
+            return 2;
+        }
+        return NodeCommand::run(rest, input, err, NodeRunners::builtIn());
+    }
     if (verb == QLatin1String("--version") || verb == QLatin1String("version")) {
         out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         return 0;

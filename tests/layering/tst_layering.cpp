@@ -67,6 +67,14 @@ private Q_SLOTS:
             << "runtime/gateway/g.cpp:2: includes <QImage> (QtGui)";
         QTest::newRow("runtime includes QtNetwork")
             << "runtime/http/h.cpp" << QByteArray("#include <QTcpServer>\n") << "";
+        QTest::newRow("runtime client uses QtNetwork")
+            << "core/runtimeclient/j.cpp" << QByteArray("#include <QLocalSocket>\n") << "";
+        QTest::newRow("runtime client includes QtGui")
+            << "core/runtimeclient/k.cpp" << QByteArray("#include <QLocalSocket>\n#include <QColor>\n")
+            << "core/runtimeclient/k.cpp:2: includes <QColor> (QtGui)";
+        QTest::newRow("core elsewhere includes QtNetwork")
+            << "core/formats/l.cpp" << QByteArray("#include <QTcpSocket>\n")
+            << "core/formats/l.cpp:1: includes <QTcpSocket> (QtNetwork)";
         QTest::newRow("commented include") << "core/model/i.cpp" << QByteArray("// #include <QColor>\n") << "";
         QTest::newRow("model links Gui")
             << "core/model/CMakeLists.txt"

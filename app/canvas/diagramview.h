@@ -1,0 +1,94 @@
+#pragma once
+
+#include "render/renderoptions.h"
+
+#include <QGraphicsView>
+#include <QHash>
+
+class QAction;
+class QLineEdit;
+
+namespace Gatehouse {
+
+class DiagramScene;
+
+// The canvas widget: zoom (wheel, Ctrl +/-, fit, 100 %), pan (space-drag, middle button),
+// rubber-band selection, inline rename, context menus, and every canvas command as a QAction
+// the shell can put in menus and toolbars (action(Name)).
+class DiagramView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    enum class Action {
+        Delete,
+        Cut,
+        Copy,
+        Paste,
+        Duplicate,
+        SelectAll,
+        Rename,
+        AlignLeft,
+        AlignHCenter,
+        AlignRight,
+        AlignTop,
+        AlignVCenter,
+        AlignBottom,
+        DistributeHorizontally,
+        DistributeVertically,
+        ZoomIn,
+        ZoomOut,
+        ZoomFit,
+        ZoomActual,
+        SnapToGrid,
+        ConnectTool,
+        ShowSync,
+        ShowEvents,
+        ShowDataOwnership,
+        ShowCrossCutting,
+        ShowFailurePaths,
+        ShowInternalRoutes,
+        SyncOnly,
+        EventsOnly,
+        ShowAll,
+        AutoLayout,
+        RelayoutAll,
+        ClearWaypoints,
+    };
+    Q_ENUM(Action)
+
+    explicit DiagramView(DiagramScene *scene, QWidget *parent = nullptr);
+
+    DiagramScene *diagramScene() const { return m_scene; }
+    QAction *action(Action which) const { return m_actions.value(which); }
+    qreal zoom() const { return transform().m11(); }
+    void setZoom(qreal zoom);
+    void zoomToFit();
+    // Selects the first node matching `text` and centres it; false when none matches.
+    bool findNode(const QString &text);
+    void startRename(const QString &nodeId);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void createActions();
+    QAction *add(Action which, const QString &text, const QKeySequence &shortcut, std::function<void()> slot);
+    void syncFilterActions();
+    void updateSelectionActions();
+
+    DiagramScene *m_scene;
+    QHash<Action, QAction *> m_actions;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+    QLineEdit *m_renameEditor = nullptr;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,85 @@
+#include "textcache.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QHash>
+#include <QPainter>
+#include <QStaticText>
+#include <QThread>
+
+namespace Gatehouse::TextCache {
+
+namespace {
+
+struct Entry
+{
+    QStaticText text;
+    QSizeF size;
+};
+
+using Cache = QHash<QString, Entry>;
+
+Cache *cache()
+{
+    static Cache *instance = nullptr;
+    if (!instance) {
+        instance = new Cache;
+        // Free the laid-out texts while the font system still exists.
+        qAddPostRoutine([] {
+            delete instance;
+            instance = nullptr;
+        });
+    }
+    return instance;
+}
+
+bool onGuiThread()
+{
+    const QCoreApplication *app = QCoreApplication::instance();
+    return app && app->thread() == QThread::currentThread();
+}
+
+constexpr qsizetype MaxEntries = 20000;
+
+} // namespace
+
+void draw(QPainter &painter, const QFont &font, const QString &text, const QRectF &rect, Qt::Alignment alignment)
+{
+    if (text.isEmpty())
+        return;
+    if (!onGuiThread()) {
+        painter.setFont(font);
+        painter.drawText(rect, alignment, QFontMetricsF(font).elidedText(text, Qt::ElideRight, rect.width() + 0.5));
+        return;
+    }
+    Cache *c = cache();
+    const QString key
+        = font.key() + QLatin1Char('\x1f') + QString::number(int(rect.width())) + QLatin1Char('\x1f') + text;
+    auto it = c->find(key);
+    if (it == c->end()) {
+        if (c->size() > MaxEntries)
+            c->clear();
+        const QFontMetricsF fm(font);
+        const QString shown = fm.elidedText(text, Qt::ElideRight, rect.width() + 0.5);
+        Entry e;
+        e.text.setText(shown);
+        e.text.setTextFormat(Qt::PlainText);
+        e.text.setPerformanceHint(QStaticText::AggressiveCaching);
+        e.text.prepare(QTransform(), font);
+        e.size = QSizeF(fm.horizontalAdvance(shown), fm.height());
+        it = c->insert(key, e);
+    }
+    QPointF at(rect.left(), rect.top());
+    if (alignment & Qt::AlignHCenter)
+        at.setX(rect.center().x() - it->size.width() / 2);
+    else if (alignment & Qt::AlignRight)
+        at.setX(rect.right() - it->size.width());
+    if (alignment & Qt::AlignVCenter)
+        at.setY(rect.center().y() - it->size.height() / 2);
+    else if (alignment & Qt::AlignBottom)
+        at.setY(rect.bottom() - it->size.height());
+    painter.setFont(font);
+    painter.drawStaticText(at, it->text);
+}
+
+} // namespace Gatehouse::TextCache

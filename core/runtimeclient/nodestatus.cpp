@@ -1,0 +1,37 @@
+#include "nodestatus.h"
+
+namespace Gatehouse {
+
+QJsonObject NodeStatus::toJson() const
+{
+    QJsonObject o{{QStringLiteral("nodeId"), nodeId},
+                  {QStringLiteral("kind"), nameOf(kind)},
+                  {QStringLiteral("state"), nameOf(state)},
+                  {QStringLiteral("port"), port},
+                  {QStringLiteral("pid"), pid},
+                  {QStringLiteral("restarts"), restarts},
+                  {QStringLiteral("sinceMs"), sinceMs}};
+    if (!message.isEmpty())
+        o.insert(QStringLiteral("message"), message);
+    return o;
+}
+
+std::optional<NodeStatus> NodeStatus::fromJson(const QJsonObject &o)
+{
+    NodeStatus s;
+    s.nodeId = o.value(QStringLiteral("nodeId")).toString();
+    const auto kind = nodeKindFromString(o.value(QStringLiteral("kind")).toString());
+    const auto state = nodeStateFromString(o.value(QStringLiteral("state")).toString());
+    if (s.nodeId.isEmpty() || !kind || !state)
+        return std::nullopt;
+    s.kind = *kind;
+    s.state = *state;
+    s.port = o.value(QStringLiteral("port")).toInt();
+    s.pid = o.value(QStringLiteral("pid")).toInteger();
+    s.restarts = o.value(QStringLiteral("restarts")).toInt();
+    s.message = o.value(QStringLiteral("message")).toString();
+    s.sinceMs = o.value(QStringLiteral("sinceMs")).toInteger();
+    return s;
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "noderunners.h"
+#include "statusprinter.h"
+
+#include "control/controlhandler.h"
+#include "control/controlserver.h"
+#include "control/stackcontrol.h"
+#include "supervisor/processmanager.h"
+#include "supervisor/stacklock.h"
+#include "supervisor/telemetryhub.h"
+
+#include "model/topology.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace Gatehouse::Runtime {
+
+class InfraStack;
+class SecretStore;
+
+struct UpOptions
+{
+    QString projectFile;
+    QString dataDir;
+    QString controlSocket;  // empty: DATA/control.sock
+    int webSocketPort = -1; // the control protocol on ws://127.0.0.1:port too; 0 picks one, -1 none
+    QString secretsFile;    // non-empty: FileSecretStore there instead of the OS keychain
+    QString program;        // gatehouse-runtime itself, for the node children
+    QString runtimeVersion;
+    RestartPolicy policy;
+};
+
+// `up`'s supervisor: takes the data dir's lock, recovers what a killed predecessor left, starts
+// the infrastructure, then the node processes in order, serves the control socket and the
+// telemetry intake, and on shutdown() stops everything in reverse order. `finished` carries the
+// exit code once nothing is left running.
+class StackSupervisor : public QObject
+{
+    Q_OBJECT
+public:
+    StackSupervisor(Topology topology, UpOptions options, NodeRunners runners, StatusPrinter *printer,
+                    QObject *parent = nullptr);
+    ~StackSupervisor() override;
+
+    // Synchronous part of the start (lock, recovery, sockets, infrastructure). False with
+    // `error` and `exitCode` when the stack cannot run; everything started is stopped again.
+    bool start(QString *error, int *exitCode);
+    void shutdown(const QString &reason);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onStatus(const NodeStatus &status);
+    void reportInfra(NodeState state, const QString &message);
+    void finishShutdown();
+    QString stackId() const;
+
+    Topology m_topology;
+    UpOptions m_options;
+    NodeRunners m_runners;
+    StatusPrinter *m_printer;
+    StackLock m_lock;
+    TelemetryHub m_hub;
+    ProcessManager m_processes;
+    StackControl m_commands;
+    ControlServer m_control;
+    QTimer m_metricsTimer;
+    std::unique_ptr<SecretStore> m_secretStore;
+    std::unique_ptr<InfraStack> m_infra;
+    void setStackState(const QString &state);
+    bool m_stopping = false;
+    bool m_locked = false;
+};
+
+} // namespace Gatehouse::Runtime

@@ -1,0 +1,130 @@
+#include "upcommand.h"
+
+#include "signalwatcher.h"
+#include "stacksupervisor.h"
+#include "statusprinter.h"
+
+#include "model/projectfile.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace Gatehouse::Runtime {
+
+namespace {
+
+void printUsage(QTextStream &err)
+{
+    err << "Usage: gatehouse-runtime up FILE [--data-dir DIR] [--control SOCKET] [--websocket PORT]\n"
+           "                                [--status | --json] [--logs] [--secrets-file FILE]\n";
+}
+
+} // namespace
+
+QString UpCommand::defaultDataDir(const QString &projectFile)
+{
+    const QFileInfo info(projectFile);
+    QString name = info.completeBaseName().toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]+")), QStringLiteral("-"));
+    const QByteArray hash = QCryptographicHash::hash(QFile::encodeName(info.absoluteFilePath()), QCryptographicHash::Sha256).toHex().left(8);
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/stacks/") + name
+        + QLatin1Char('-') + QString::fromLatin1(hash);
+}
+
+int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err, const NodeRunners &runners)
+{
+    UpOptions options;
+    StatusPrinter::Mode mode = StatusPrinter::Mode::Lines;
+    bool logs = false;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        auto value = [&](QString &target) {
+            if (i + 1 >= arguments.size()) {
+                err << "up: " << a << " needs a value\n";
+                return false;
+            }
+            target = arguments.at(++i);
+            return true;
+        };
+        if (a == QLatin1String("--data-dir")) {
+            if (!value(options.dataDir))
+                return 2;
+        } else if (a == QLatin1String("--control")) {
+            if (!value(options.controlSocket))
+                return 2;
+        } else if (a == QLatin1String("--websocket")) {
+            QString port;
+            if (!value(port))
+                return 2;
+            bool ok = false;
+            options.webSocketPort = port.toInt(&ok);
+            if (!ok || options.webSocketPort < 0 || options.webSocketPort > 65535) {
+                err << "up: --websocket needs a port number (0 picks a free one)\n";
+                return 2;
+            }
+        } else if (a == QLatin1String("--secrets-file")) {
+            if (!value(options.secretsFile))
+                return 2;
+        } else if (a == QLatin1String("--status")) {
+            mode = StatusPrinter::Mode::Table;
+        } else if (a == QLatin1String("--json")) {
+            mode = StatusPrinter::Mode::Json;
+        } else if (a == QLatin1String("--logs")) {
+            logs = true;
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            err << "up: unknown option " << a << '\n';
+            printUsage(err);
+            return 2;
+        } else if (options.projectFile.isEmpty()) {
+            options.projectFile = a;
+        } else {
+            err << "up: only one FILE may be given\n";
+            return 2;
+        }
+    }
+    if (options.projectFile.isEmpty()) {
+        printUsage(err);
+        return 2;
+    }
+    const LoadResult loaded = ProjectFile::load(options.projectFile);
+    if (!loaded.ok()) {
+        err << options.projectFile << ": cannot be read as a Gatehouse project:\n";
+        for (const LoadProblem &p : loaded.problems)
+            err << "  " << p.toString() << '\n';
+        return 2;
+    }
+    if (options.dataDir.isEmpty())
+        options.dataDir = defaultDataDir(options.projectFile);
+    options.program = QCoreApplication::applicationFilePath();
+    options.runtimeVersion = QCoreApplication::applicationVersion();
+
+    StatusPrinter printer(out, mode, logs, ::isatty(STDOUT_FILENO) == 1);
+    StackSupervisor supervisor(loaded.topology, options, runners, &printer);
+    SignalWatcher signalWatcher;
+    QString error;
+    int exitCode = 0;
+    if (!supervisor.start(&error, &exitCode)) {
+        err << "up: " << error << '\n';
+        return exitCode;
+    }
+    QEventLoop loop;
+    int finalCode = 0;
+    // A second Ctrl-C while stopping changes nothing: the ordered stop goes on, bounded by each
+    // node's grace time.
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &supervisor,
+                     [&supervisor](int signalNumber) { supervisor.shutdown(QStringLiteral("signal %1").arg(signalNumber)); });
+    QObject::connect(&supervisor, &StackSupervisor::finished, &loop, [&loop, &finalCode](int code) {
+        finalCode = code;
+        loop.quit();
+    });
+    loop.exec();
+    return finalCode;
+}
+
+} // namespace Gatehouse::Runtime

@@ -1,0 +1,165 @@
+#include "accesslog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace Gatehouse::Runtime {
+
+namespace {
+
+void writeAll(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return; // a full disk or a closed stdout must not stop the gateway
+        }
+        data += n;
+        size -= static_cast<size_t>(n);
+    }
+}
+
+} // namespace
+
+AccessLog::AccessLog(Options options)
+    : m_options(std::move(options))
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+AccessLog::~AccessLog()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void AccessLog::request(const QJsonObject &line)
+{
+    request(QJsonDocument(line).toJson(QJsonDocument::Compact));
+}
+
+void AccessLog::request(QByteArray line)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_recent.push_back(line);
+        while (static_cast<int>(m_recent.size()) > m_options.recentCapacity)
+            m_recent.pop_front();
+        if (static_cast<int>(m_queue.size()) >= m_options.queueCapacity) {
+            ++m_dropped;
+            return;
+        }
+        line += '\n';
+        m_queue.push_back({ std::move(line), true });
+        ++m_enqueued;
+    }
+    m_wake.notify_one();
+}
+
+void AccessLog::event(const QJsonObject &line)
+{
+    QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
+    text += '\n';
+    {
+        std::lock_guard lock(m_mutex);
+        if (static_cast<int>(m_queue.size()) >= m_options.queueCapacity) {
+            ++m_dropped;
+            return;
+        }
+        m_queue.push_back({ std::move(text), false });
+        ++m_enqueued;
+    }
+    m_wake.notify_one();
+}
+
+QJsonArray AccessLog::recent(int max) const
+{
+    std::lock_guard lock(m_mutex);
+    QJsonArray result;
+    const int size = static_cast<int>(m_recent.size());
+    for (int i = std::max(0, size - max); i < size; ++i)
+        result.append(QJsonDocument::fromJson(m_recent[static_cast<size_t>(i)]).object());
+    return result;
+}
+
+void AccessLog::flush()
+{
+    std::unique_lock lock(m_mutex);
+    const quint64 target = m_enqueued;
+    m_drained.wait(lock, [&] { return m_written >= target; });
+}
+
+void AccessLog::writeToFile(const QByteArray &text)
+{
+    if (m_options.filePath.isEmpty())
+        return;
+    const QByteArray path = QFile::encodeName(m_options.filePath);
+    if (m_fd >= 0 && m_fileBytes > 0 && m_fileBytes + text.size() > m_options.maxFileBytes) {
+        ::close(m_fd);
+        m_fd = -1;
+        for (int i = m_options.keepFiles; i >= 1; --i) {
+            const QByteArray from = i == 1 ? path : path + '.' + QByteArray::number(i - 1);
+            const QByteArray to = path + '.' + QByteArray::number(i);
+            ::rename(from.constData(), to.constData());
+        }
+    }
+    if (m_fd < 0) {
+        QDir().mkpath(QFileInfo(m_options.filePath).absolutePath());
+        m_fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (m_fd < 0)
+            return;
+        struct stat st;
+        m_fileBytes = ::fstat(m_fd, &st) == 0 ? static_cast<qint64>(st.st_size) : 0;
+    }
+    writeAll(m_fd, text.constData(), static_cast<size_t>(text.size()));
+    m_fileBytes += text.size();
+}
+
+void AccessLog::run()
+{
+    for (;;) {
+        std::deque<Line> lines;
+        bool stopping = false;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            stopping = m_stopping;
+            lines.swap(m_queue);
+        }
+        QByteArray out;
+        for (const Line &line : lines) {
+            if (m_options.toStdout)
+                out += line.text;
+            if (line.toFile)
+                writeToFile(line.text);
+        }
+        if (!out.isEmpty())
+            writeAll(STDOUT_FILENO, out.constData(), static_cast<size_t>(out.size()));
+        {
+            std::lock_guard lock(m_mutex);
+            m_written += lines.size();
+        }
+        m_drained.notify_all();
+        if (stopping) {
+            std::lock_guard lock(m_mutex);
+            if (m_queue.empty())
+                break;
+        }
+    }
+}
+
+} // namespace Gatehouse::Runtime

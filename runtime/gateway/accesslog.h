@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace Gatehouse::Runtime {
+
+// The gateway's log channel: one JSON object per line on stdout (the supervisor captures the
+// child's stdout) and, for request lines, a size-rotated file in the node's data dir
+// (access.log, access.log.1 … access.log.<keepFiles>). A writer thread does all file and stdout
+// I/O; write() only queues (full queue: the line is dropped and counted). The last
+// `recentCapacity` request lines are kept in memory for the admin API. Thread-safe.
+class AccessLog
+{
+public:
+    struct Options
+    {
+        bool toStdout = true;
+        QString filePath; // empty: no file
+        qint64 maxFileBytes = 10 * 1024 * 1024; // rotate when the next line would exceed it
+        int keepFiles = 3; // rotated files kept besides the current one
+        int recentCapacity = 200;
+        int queueCapacity = 20000;
+    };
+
+    explicit AccessLog(Options options);
+    ~AccessLog(); // writes what is queued, then stops
+    AccessLog(const AccessLog &) = delete;
+    AccessLog &operator=(const AccessLog &) = delete;
+
+    // A request line: stdout, file and the recent ring.
+    void request(const QJsonObject &line);
+    // The same, already serialised as one compact JSON object (no newline).
+    void request(QByteArray line);
+    // An event line (startup, reload, Redis down…): stdout only.
+    void event(const QJsonObject &line);
+
+    // The most recent request lines, newest last, at most `max`.
+    QJsonArray recent(int max) const;
+    quint64 dropped() const { return m_dropped.load(); }
+    // Blocks until every line queued before the call is written (tests, shutdown).
+    void flush();
+
+private:
+    struct Line
+    {
+        QByteArray text;
+        bool toFile = false;
+    };
+    void run();
+    void writeToFile(const QByteArray &text);
+
+    const Options m_options;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_drained;
+    std::deque<Line> m_queue;
+    std::deque<QByteArray> m_recent; // serialised; parsed only when asked for
+    quint64 m_enqueued = 0;
+    quint64 m_written = 0;
+    bool m_stopping = false;
+    std::atomic<quint64> m_dropped { 0 };
+
+    // Writer thread only.
+    int m_fd = -1;
+    qint64 m_fileBytes = 0;
+    std::thread m_thread;
+};
+
+} // namespace Gatehouse::Runtime

@@ -1,0 +1,835 @@
+#include "gateway.h"
+
+#include "gateway/jsonline.h"
+#include "http/client.h"
+#include "http/eventloop.h"
+#include "model/projectfile.h"
+#include "telemetry/telemetrysender.h"
+#include "telemetry/tracecontext.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <chrono>
+
+namespace Gatehouse::Runtime {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr char AdminPrefix[] = "/admin/gateway";
+
+qint64 epochMicros()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+QByteArray bytes(std::string_view view)
+{
+    return QByteArray(view.data(), static_cast<qsizetype>(view.size()));
+}
+std::string str(const QString &text)
+{
+    return text.toStdString();
+}
+
+Http::Response jsonResponse(int status, const QJsonObject &body, const char *contentType = "application/json")
+{
+    Http::Response response;
+    response.status = status;
+    response.headers.add("Content-Type", contentType);
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+    return response;
+}
+
+// RFC 9457 problem details. Deliberately no request-specific data in 404s, so that a missing
+// route and an internal route seen from the public listener are byte-identical.
+Http::Response problem(int status, const QString &detail)
+{
+    const QJsonObject body { { QStringLiteral("type"), QStringLiteral("about:blank") },
+        { QStringLiteral("title"), QString::fromLatin1(bytes(Http::reasonPhrase(status))) },
+        { QStringLiteral("status"), status }, { QStringLiteral("detail"), detail } };
+    return jsonResponse(status, body, "application/problem+json");
+}
+
+Http::Response notFound()
+{
+    return problem(404, QStringLiteral("no route matches this request"));
+}
+
+bool isIdempotent(const std::string &method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "PUT" || method == "DELETE"
+        || method == "TRACE";
+}
+
+bool isHopByHop(std::string_view name)
+{
+    static constexpr std::string_view names[] = { "connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length" };
+    for (std::string_view candidate : names) {
+        if (Http::Headers::equalsIgnoreCase(name, candidate))
+            return true;
+    }
+    return false;
+}
+
+// Fields named in Connection are hop-by-hop too (RFC 9110 §7.6.1).
+bool namedInConnection(const Http::Headers &headers, std::string_view name)
+{
+    for (std::string_view value : headers.values("Connection")) {
+        const QList<QByteArray> tokens = bytes(value).split(',');
+        for (const QByteArray &token : tokens) {
+            const QByteArray t = token.trimmed();
+            if (Http::Headers::equalsIgnoreCase(std::string_view(t.constData(), static_cast<size_t>(t.size())), name))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
+{
+    return text.size() >= prefix.size() && Http::Headers::equalsIgnoreCase(text.substr(0, prefix.size()), prefix);
+}
+
+bool isGatewayFailureStatus(int status)
+{
+    return status == 502 || status == 503 || status == 504;
+}
+
+SpanOutcome outcomeOf(int status)
+{
+    if (status >= 500)
+        return SpanOutcome::ServerError;
+    if (status >= 400)
+        return SpanOutcome::ClientError;
+    return SpanOutcome::Ok;
+}
+
+QJsonObject routeJson(const GatewayRoute &r)
+{
+    QJsonObject o { { QStringLiteral("key"), r.key }, { QStringLiteral("method"), r.route.method },
+        { QStringLiteral("path"), r.route.path }, { QStringLiteral("visibility"), nameOf(r.route.visibility) },
+        { QStringLiteral("auth"), nameOf(r.route.auth) }, { QStringLiteral("internalOnly"), r.internalOnly },
+        { QStringLiteral("requiresAdmin"), r.requiresAdmin }, { QStringLiteral("upstream"), r.upstreamNodeId },
+        { QStringLiteral("edge"), r.edgeId }, { QStringLiteral("timeoutMs"), r.route.timeoutMs },
+        { QStringLiteral("retries"), r.route.retries } };
+    if (r.route.rateLimit.isSet()) {
+        o.insert(QStringLiteral("rateLimit"),
+            QJsonObject { { QStringLiteral("requests"), r.route.rateLimit.requests },
+                { QStringLiteral("windowSeconds"), r.route.rateLimit.windowSeconds } });
+    }
+    if (r.route.fallback.isSet()) {
+        o.insert(QStringLiteral("fallback"),
+            QJsonObject { { QStringLiteral("mode"), nameOf(r.route.fallback.mode) },
+                { QStringLiteral("status"), r.route.fallback.status } });
+    }
+    return o;
+}
+
+} // namespace
+
+// The state of one request as it moves through the pipeline (possibly across threads: the
+// Redis thread hands it back to the loop thread it came from).
+struct Gateway::Exchange
+{
+    Http::Request request;
+    Http::Responder responder;
+    Listener listener = Listener::Public;
+    int loopIndex = -1;
+    Clock::time_point started = Clock::now();
+    qint64 startUs = epochMicros();
+    TraceContext trace;
+    QString path;
+
+    std::shared_ptr<const RouteTable> table; // keeps `route` alive across a reload
+    const GatewayRoute *route = nullptr;
+
+    QString client; // rate-limit identity: sub:<id>, partner:<id> or ip:<addr>
+    QString authDecision = QStringLiteral("none");
+    QString authDetail;
+    std::optional<JwtClaims> claims;
+    QString partner;
+
+    QString rateDecision = QStringLiteral("none");
+    std::optional<RateDecision> rate;
+
+    int attempts = 0;
+    QByteArray upstreamAddress;
+    qint64 upstreamUs = 0;
+    QString upstreamError;
+    bool fallback = false;
+    bool timedOut = false;
+};
+
+Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, ApiKeyVerifier apiKeys,
+    QHash<QString, Endpoint> upstreams, std::shared_ptr<const RouteTable> routes)
+    : m_options(std::move(options))
+    , m_c(collaborators)
+    , m_jwt(std::move(jwt))
+    , m_apiKeys(std::move(apiKeys))
+    , m_upstreams(std::move(upstreams))
+    , m_routes(routes ? std::move(routes) : std::make_shared<const RouteTable>())
+    , m_retryTokensMilli(static_cast<qint64>(m_options.retryBudgetReserve) * 1000)
+{
+}
+
+Gateway::~Gateway() = default;
+
+std::shared_ptr<const RouteTable> Gateway::routes() const
+{
+    std::lock_guard lock(m_routesMutex);
+    return m_routes;
+}
+
+void Gateway::setRoutes(std::shared_ptr<const RouteTable> routes)
+{
+    {
+        std::lock_guard lock(m_routesMutex);
+        m_routes = std::move(routes);
+    }
+    ++m_routesVersion;
+}
+
+std::optional<QString> Gateway::reload(const QByteArray &projectJson, QStringList *warnings)
+{
+    const LoadResult loaded = ProjectFile::fromJson(projectJson);
+    if (!loaded.ok())
+        return loaded.problems.first().toString();
+    const Node *self = loaded.topology.node(m_options.nodeId);
+    if (!self || self->kind != NodeKind::Gateway)
+        return QStringLiteral("the diagram has no gateway \"%1\"").arg(m_options.nodeId);
+    setRoutes(RouteTable::fromTopology(loaded.topology, m_options.nodeId, warnings));
+    return std::nullopt;
+}
+
+CircuitBreaker &Gateway::breaker(const QString &upstreamNodeId)
+{
+    std::lock_guard lock(m_breakersMutex);
+    auto &slot = m_breakers[upstreamNodeId];
+    if (!slot)
+        slot = std::make_unique<CircuitBreaker>(m_options.breaker);
+    return *slot;
+}
+
+QStringList Gateway::degradedReasons() const
+{
+    QStringList reasons;
+    bool needsRedis = false;
+    for (const GatewayRoute &r : routes()->routes())
+        needsRedis = needsRedis || r.route.rateLimit.isSet();
+    if (needsRedis && (!m_c.rateLimiter || !m_c.rateLimiter->isAvailable())) {
+        reasons.append(m_options.rateLimitFailOpen
+                ? QStringLiteral("rate limiting unavailable (Redis down): failing open, limits not enforced")
+                : QStringLiteral(
+                    "rate limiting unavailable (Redis down): failing closed, rate-limited routes answer 503"));
+    }
+    return reasons;
+}
+
+void Gateway::logEvent(const QString &level, const QString &message)
+{
+    if (m_c.log) {
+        m_c.log->event(
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("log") }, { QStringLiteral("level"), level },
+                { QStringLiteral("nodeId"), m_options.nodeId }, { QStringLiteral("message"), message } });
+    }
+    if (m_c.telemetry)
+        m_c.telemetry->log(level, message);
+}
+
+void Gateway::noteRateLimitBackend(bool available, const QString &error)
+{
+    // One line per transition, not one per request.
+    if (available) {
+        if (m_rateLimitBackendDown.load(std::memory_order_relaxed) && m_rateLimitBackendDown.exchange(false))
+            logEvent(QStringLiteral("info"), QStringLiteral("rate limiting restored: Redis answers again"));
+        return;
+    }
+    if (!m_rateLimitBackendDown.load(std::memory_order_relaxed) && !m_rateLimitBackendDown.exchange(true)) {
+        logEvent(QStringLiteral("warning"),
+            QStringLiteral("rate limiting unavailable (%1): failing %2")
+                .arg(error.isEmpty() ? QStringLiteral("no Redis") : error,
+                    m_options.rateLimitFailOpen ? QStringLiteral("open") : QStringLiteral("closed")));
+    }
+}
+
+bool Gateway::takeRetryToken()
+{
+    qint64 current = m_retryTokensMilli.load();
+    while (current >= 1000) {
+        if (m_retryTokensMilli.compare_exchange_weak(current, current - 1000))
+            return true;
+    }
+    return false;
+}
+
+void Gateway::handle(Http::Request request, Http::Responder responder)
+{
+    auto ex = std::make_shared<Exchange>();
+    ex->listener = request.listenerId == InternalListenerId ? Listener::Internal : Listener::Public;
+    ex->loopIndex = m_c.loop ? m_c.loop->currentThreadIndex() : -1;
+    ex->trace = TraceContext::forIncoming(
+        bytes(request.headers.value("traceparent")), bytes(request.headers.value("tracestate")));
+    ex->path = QString::fromUtf8(request.path.data(), static_cast<qsizetype>(request.path.size()));
+    ex->client = QStringLiteral("ip:") + QString::fromStdString(request.remoteAddress);
+    ex->request = std::move(request);
+    ex->responder = std::move(responder);
+
+    // The retry budget earns a share of a token per request, up to a small cap.
+    const qint64 earned = static_cast<qint64>(m_options.retryBudgetRatio * 1000);
+    const qint64 cap = static_cast<qint64>(std::max(m_options.retryBudgetReserve, 1)) * 1000;
+    if (m_retryTokensMilli.fetch_add(earned) + earned > cap)
+        m_retryTokensMilli.store(cap);
+
+    const QString &path = ex->path;
+    if (path == QLatin1String("/healthz") || path == QLatin1String("/readyz")
+        || (ex->listener == Listener::Internal
+            && (path == QLatin1String("/metrics") || path == QLatin1String(AdminPrefix)
+                || path.startsWith(QLatin1String(AdminPrefix) + QLatin1Char('/'))))) {
+        serveBuiltin(ex);
+        return;
+    }
+    route(ex);
+}
+
+void Gateway::serveBuiltin(const ExchangePtr &ex)
+{
+    const QString &path = ex->path;
+    if (path.startsWith(QLatin1String(AdminPrefix))) {
+        if (!authenticate(ex, AuthMode::Admin, true))
+            return;
+        serveAdmin(ex);
+        return;
+    }
+    if (ex->request.method != "GET" && ex->request.method != "HEAD") {
+        Http::Response r = problem(405, QStringLiteral("only GET is allowed here"));
+        r.headers.add("Allow", "GET, HEAD");
+        finish(ex, std::move(r));
+        return;
+    }
+    if (path == QLatin1String("/healthz")) {
+        finish(ex, jsonResponse(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") } }));
+    } else if (path == QLatin1String("/readyz")) {
+        const QStringList reasons = degradedReasons();
+        QJsonObject body { { QStringLiteral("status"),
+                               reasons.isEmpty() ? QStringLiteral("ready") : QStringLiteral("degraded") },
+            { QStringLiteral("routes"), routes()->routes().size() },
+            { QStringLiteral("rateLimitFailMode"),
+                m_options.rateLimitFailOpen ? QStringLiteral("open") : QStringLiteral("closed") } };
+        if (!reasons.isEmpty())
+            body.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(reasons));
+        finish(ex, jsonResponse(200, body));
+    } else {
+        Http::Response r;
+        r.headers.add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        r.body = renderMetrics().toStdString();
+        finish(ex, std::move(r));
+    }
+}
+
+QByteArray Gateway::renderMetrics()
+{
+    QByteArray extra;
+    extra += "# HELP gatehouse_gateway_circuit_state Circuit state per upstream (0 closed, 1 half-open, 2 open).\n"
+             "# TYPE gatehouse_gateway_circuit_state gauge\n";
+    {
+        std::lock_guard lock(m_breakersMutex);
+        for (const auto &[id, breaker] : m_breakers) {
+            const auto state = breaker->state();
+            const int value = state == CircuitBreaker::State::Closed ? 0
+                : state == CircuitBreaker::State::HalfOpen           ? 1
+                                                                     : 2;
+            extra += "gatehouse_gateway_circuit_state{upstream=\"" + prometheusLabel(id) + "\"} "
+                + QByteArray::number(value) + '\n';
+        }
+    }
+    extra += "# HELP gatehouse_gateway_ratelimit_backend_up Whether Redis answers (1) or not (0).\n"
+             "# TYPE gatehouse_gateway_ratelimit_backend_up gauge\n"
+             "gatehouse_gateway_ratelimit_backend_up "
+        + QByteArray(m_c.rateLimiter && m_c.rateLimiter->isAvailable() ? "1" : "0") + '\n';
+    extra += "# HELP gatehouse_gateway_routes Routes in the current table.\n# TYPE gatehouse_gateway_routes gauge\n"
+             "gatehouse_gateway_routes "
+        + QByteArray::number(routes()->routes().size()) + '\n';
+    if (m_c.telemetry) {
+        extra += "# HELP gatehouse_telemetry_dropped_spans_total Spans dropped because the buffer was full or the "
+                 "intake down.\n"
+                 "# TYPE gatehouse_telemetry_dropped_spans_total counter\n"
+                 "gatehouse_telemetry_dropped_spans_total "
+            + QByteArray::number(m_c.telemetry->droppedSpans()) + '\n';
+    }
+    if (m_c.log) {
+        extra += "# HELP gatehouse_gateway_log_dropped_total Log lines dropped because the writer fell behind.\n"
+                 "# TYPE gatehouse_gateway_log_dropped_total counter\n"
+                 "gatehouse_gateway_log_dropped_total "
+            + QByteArray::number(m_c.log->dropped()) + '\n';
+    }
+    return m_metrics.render(extra);
+}
+
+void Gateway::serveAdmin(const ExchangePtr &ex)
+{
+    const QString sub = ex->path.mid(int(sizeof(AdminPrefix)) - 1);
+    const std::string &method = ex->request.method;
+    const bool get = method == "GET" || method == "HEAD";
+    if (sub == QLatin1String("/routes") && get) {
+        const auto table = routes();
+        QJsonArray list;
+        for (const GatewayRoute &r : table->routes())
+            list.append(routeJson(r));
+        finish(ex,
+            jsonResponse(200,
+                QJsonObject {
+                    { QStringLiteral("version"), double(routesVersion()) }, { QStringLiteral("routes"), list } }));
+    } else if ((sub == QLatin1String("/upstreams") || sub == QLatin1String("/circuits")) && get) {
+        QSet<QString> ids;
+        for (auto it = m_upstreams.constBegin(); it != m_upstreams.constEnd(); ++it)
+            ids.insert(it.key());
+        for (const GatewayRoute &r : routes()->routes())
+            ids.insert(r.upstreamNodeId);
+        QStringList sorted(ids.begin(), ids.end());
+        sorted.sort();
+        QJsonArray list;
+        QJsonObject circuits;
+        for (const QString &id : sorted) {
+            CircuitBreaker &b = breaker(id);
+            const auto state = b.state();
+            circuits.insert(id, CircuitBreaker::nameOf(state));
+            const Endpoint endpoint = m_upstreams.value(id, Endpoint { QString(), 0 });
+            list.append(QJsonObject { { QStringLiteral("id"), id },
+                { QStringLiteral("address"),
+                    endpoint.isSet() ? QStringLiteral("%1:%2").arg(endpoint.host).arg(endpoint.port) : QString() },
+                { QStringLiteral("healthy"), endpoint.isSet() && state == CircuitBreaker::State::Closed },
+                { QStringLiteral("circuit"), CircuitBreaker::nameOf(state) },
+                { QStringLiteral("consecutiveFailures"), b.consecutiveFailures() },
+                { QStringLiteral("timesOpened"), double(b.timesOpened()) } });
+        }
+        if (sub == QLatin1String("/circuits"))
+            finish(ex, jsonResponse(200, QJsonObject { { QStringLiteral("circuits"), circuits } }));
+        else
+            finish(ex, jsonResponse(200, QJsonObject { { QStringLiteral("upstreams"), list } }));
+    } else if (sub == QLatin1String("/ratelimits") && get) {
+        if (!m_c.rateLimiter) {
+            finish(ex, problem(503, QStringLiteral("no Redis configured for rate limiting")));
+            return;
+        }
+        const QByteArray prefix = m_c.rateLimiter->keyPrefix();
+        m_c.rateLimiter->counters(500, [this, ex, prefix](QList<RateCounter> counters, QString error) {
+            if (!error.isEmpty() && counters.isEmpty()) {
+                finish(ex, problem(503, QStringLiteral("rate-limit counters unavailable: %1").arg(error)));
+                return;
+            }
+            QJsonArray list;
+            for (const RateCounter &c : counters) {
+                list.append(QJsonObject { { QStringLiteral("key"), QString::fromUtf8(c.key.mid(prefix.size())) },
+                    { QStringLiteral("count"), double(c.count) }, { QStringLiteral("resetMs"), double(c.resetMs) } });
+            }
+            finish(ex, jsonResponse(200, QJsonObject { { QStringLiteral("counters"), list } }));
+        });
+    } else if (sub == QLatin1String("/requests") && get) {
+        const QUrlQuery query(QString::fromStdString(ex->request.query));
+        bool ok = false;
+        int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit <= 0)
+            limit = 50;
+        const QJsonArray recent = m_c.log ? m_c.log->recent(std::min(limit, 1000)) : QJsonArray();
+        finish(ex, jsonResponse(200, QJsonObject { { QStringLiteral("requests"), recent } }));
+    } else if (sub == QLatin1String("/reload") && method == "POST") {
+        QStringList warnings;
+        const auto error = reload(QByteArray::fromStdString(ex->request.body), &warnings);
+        if (error) {
+            finish(ex, problem(400, QStringLiteral("reload refused: %1").arg(*error)));
+            return;
+        }
+        if (m_c.log) {
+            m_c.log->event(QJsonObject { { QStringLiteral("type"), QStringLiteral("log") },
+                { QStringLiteral("level"), QStringLiteral("info") }, { QStringLiteral("nodeId"), m_options.nodeId },
+                { QStringLiteral("message"), QStringLiteral("routes reloaded") },
+                { QStringLiteral("routes"), routes()->routes().size() } });
+        }
+        finish(ex,
+            jsonResponse(200,
+                QJsonObject { { QStringLiteral("version"), double(routesVersion()) },
+                    { QStringLiteral("routes"), routes()->routes().size() },
+                    { QStringLiteral("warnings"), QJsonArray::fromStringList(warnings) } }));
+    } else {
+        finish(ex, notFound());
+    }
+}
+
+void Gateway::route(const ExchangePtr &ex)
+{
+    ex->table = routes();
+    const RouteMatch match = ex->table->match(QByteArray::fromStdString(ex->request.method), ex->path, ex->listener);
+    if (match.methodNotAllowed()) {
+        Http::Response r = problem(405, QStringLiteral("method not allowed on this path"));
+        r.headers.add("Allow", str(match.allowedMethods.join(QStringLiteral(", "))));
+        finish(ex, std::move(r));
+        return;
+    }
+    if (!match.found()) {
+        finish(ex, notFound());
+        return;
+    }
+    ex->route = match.route;
+    if (!authenticate(ex, ex->route->route.auth, ex->route->requiresAdmin))
+        return;
+    rateLimit(ex);
+}
+
+bool Gateway::authenticate(const ExchangePtr &ex, AuthMode mode, bool requireAdmin)
+{
+    if (requireAdmin)
+        mode = AuthMode::Admin;
+    if (mode == AuthMode::None)
+        return true;
+
+    auto refuse = [&](int status, const QString &decision, const QString &detail, const char *challenge) {
+        ex->authDecision = decision;
+        ex->authDetail = detail;
+        m_metrics.countAuth(decision);
+        Http::Response r = problem(status, detail);
+        if (challenge)
+            r.headers.add("WWW-Authenticate", challenge);
+        finish(ex, std::move(r));
+        return false;
+    };
+
+    if (mode == AuthMode::ApiKey) {
+        const std::string_view key = ex->request.headers.value("X-API-Key");
+        if (key.empty())
+            return refuse(401, QStringLiteral("missing"), QStringLiteral("an API key is required (X-API-Key)"),
+                "ApiKey realm=\"gatehouse\"");
+        const auto partner = m_apiKeys.partnerFor(bytes(key));
+        if (!partner)
+            return refuse(401, QStringLiteral("invalid"), QStringLiteral("the API key is not valid"),
+                "ApiKey realm=\"gatehouse\"");
+        ex->partner = *partner;
+        ex->client = QStringLiteral("partner:") + *partner;
+        ex->authDecision = QStringLiteral("ok");
+        m_metrics.countAuth(ex->authDecision);
+        return true;
+    }
+
+    const std::string_view header = ex->request.headers.value("Authorization");
+    if (header.empty() || !startsWithIgnoreCase(header, "Bearer "))
+        return refuse(
+            401, QStringLiteral("missing"), QStringLiteral("a bearer token is required"), "Bearer realm=\"gatehouse\"");
+    const QByteArray token = bytes(header.substr(7)).trimmed();
+    const auto result = m_jwt.verify(token, QDateTime::currentSecsSinceEpoch());
+    if (!result.ok())
+        return refuse(
+            401, QStringLiteral("invalid"), result.error, "Bearer realm=\"gatehouse\", error=\"invalid_token\"");
+    ex->claims = result.claims;
+    ex->client = QStringLiteral("sub:") + result.claims->subject;
+    if (mode == AuthMode::Admin && result.claims->role != QLatin1String("admin"))
+        return refuse(403, QStringLiteral("forbidden"), QStringLiteral("the admin role is required"), nullptr);
+    ex->authDecision = QStringLiteral("ok");
+    m_metrics.countAuth(ex->authDecision);
+    return true;
+}
+
+void Gateway::rateLimit(const ExchangePtr &ex)
+{
+    const RateLimit policy = ex->route->route.rateLimit;
+    if (!policy.isSet()) {
+        attempt(ex);
+        return;
+    }
+    auto decide = [this, ex](RateDecision decision) {
+        ex->rate = decision;
+        noteRateLimitBackend(decision.state != RateDecision::State::Unavailable, decision.error);
+        switch (decision.state) {
+        case RateDecision::State::Allowed:
+            ex->rateDecision = QStringLiteral("allowed");
+            m_metrics.countRateLimit(ex->rateDecision);
+            attempt(ex);
+            return;
+        case RateDecision::State::Limited: {
+            ex->rateDecision = QStringLiteral("limited");
+            m_metrics.countRateLimit(ex->rateDecision);
+            Http::Response r = problem(429, QStringLiteral("rate limit exceeded for this route"));
+            const qint64 seconds = std::max<qint64>(1, (decision.resetMs + 999) / 1000);
+            r.headers.add("Retry-After", std::to_string(seconds));
+            finish(ex, std::move(r));
+            return;
+        }
+        case RateDecision::State::Unavailable:
+            ex->rate.reset(); // nothing counted: no RateLimit-* headers
+            if (m_options.rateLimitFailOpen) {
+                ex->rateDecision = QStringLiteral("fail-open");
+                m_metrics.countRateLimit(ex->rateDecision);
+                attempt(ex);
+            } else {
+                ex->rateDecision = QStringLiteral("fail-closed");
+                m_metrics.countRateLimit(ex->rateDecision);
+                Http::Response r = problem(503, QStringLiteral("rate limiting is unavailable; try again shortly"));
+                r.headers.add("Retry-After", "1");
+                finish(ex, std::move(r));
+            }
+            return;
+        }
+    };
+    if (!m_c.rateLimiter) {
+        decide(RateDecision {});
+        return;
+    }
+    const QByteArray identity = (ex->route->key + QLatin1Char('|') + ex->client).toUtf8();
+    Http::EventLoop *loop = m_c.loop;
+    const int index = ex->loopIndex;
+    m_c.rateLimiter->check(identity, policy.requests, policy.windowSeconds,
+        [loop, index, decide = std::move(decide)](RateDecision decision) mutable {
+            // Back to the request's own loop thread: the proxy path never
+            // runs on the Redis thread.
+            if (loop && index >= 0)
+                loop->post(index, [decide, decision] { decide(decision); });
+            else if (loop)
+                loop->post([decide, decision] { decide(decision); });
+            else
+                decide(decision);
+        });
+}
+
+void Gateway::attempt(const ExchangePtr &ex)
+{
+    const GatewayRoute &r = *ex->route;
+    const auto endpointIt = m_upstreams.constFind(r.upstreamNodeId);
+    if (endpointIt == m_upstreams.constEnd() || !endpointIt->isSet()) {
+        upstreamFailed(ex, QStringLiteral("upstream %1 has no address").arg(r.upstreamNodeId), false);
+        return;
+    }
+    CircuitBreaker &cb = breaker(r.upstreamNodeId);
+    if (!cb.tryAcquire()) {
+        m_metrics.countUpstream(r.upstreamNodeId, QStringLiteral("breaker-open"));
+        upstreamFailed(ex, QStringLiteral("circuit open for upstream %1").arg(r.upstreamNodeId), false);
+        return;
+    }
+    ++ex->attempts;
+    ex->upstreamAddress = endpointIt->host.toUtf8() + ':' + QByteArray::number(endpointIt->port);
+
+    Http::ClientRequest out;
+    out.host = str(endpointIt->host);
+    out.port = static_cast<std::uint16_t>(endpointIt->port);
+    out.method = ex->request.method;
+    out.target = ex->request.target; // forwarded as is: nothing stripped
+    out.body = ex->request.body;
+    const int timeoutMs = r.route.timeoutMs > 0 ? r.route.timeoutMs : m_options.defaultTimeoutMs;
+    out.timeout = std::chrono::milliseconds(timeoutMs);
+
+    const Http::Headers &in = ex->request.headers;
+    std::string forwardedFor;
+    for (const auto &[name, value] : in.fields()) {
+        if (isHopByHop(name) || namedInConnection(in, name) || Http::Headers::equalsIgnoreCase(name, "host")
+            || Http::Headers::equalsIgnoreCase(name, "traceparent")
+            || Http::Headers::equalsIgnoreCase(name, "tracestate") || Http::Headers::equalsIgnoreCase(name, "x-api-key")
+            || startsWithIgnoreCase(name, "x-gatehouse-")) {
+            continue;
+        }
+        if (Http::Headers::equalsIgnoreCase(name, "x-forwarded-for")) {
+            forwardedFor += (forwardedFor.empty() ? "" : ", ") + value;
+            continue;
+        }
+        out.headers.add(name, value);
+    }
+    forwardedFor += (forwardedFor.empty() ? "" : ", ") + ex->request.remoteAddress;
+    out.headers.add("X-Forwarded-For", forwardedFor);
+    out.headers.add("X-Forwarded-Proto", "http");
+    if (in.contains("Host"))
+        out.headers.add("X-Forwarded-Host", std::string(in.value("Host")));
+    const TraceContext hop = ex->trace.child();
+    out.headers.add("traceparent", hop.traceParent().toStdString());
+    if (!ex->trace.traceState.isEmpty())
+        out.headers.add("tracestate", ex->trace.traceState.toStdString());
+    if (ex->claims) {
+        out.headers.add("X-Gatehouse-Subject", str(ex->claims->subject));
+        out.headers.add("X-Gatehouse-Role", str(ex->claims->role));
+    }
+    if (!ex->partner.isEmpty())
+        out.headers.add("X-Gatehouse-Partner", str(ex->partner));
+
+    const auto sent = Clock::now();
+    const qint64 sentUs = epochMicros();
+    CircuitBreaker *cbp = &cb;
+    m_c.client->request(std::move(out), [this, ex, hop, sent, sentUs, cbp, timeoutMs](Http::ClientResponse response) {
+        const qint64 tookUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent).count();
+        ex->upstreamUs += tookUs;
+        const GatewayRoute &r = *ex->route;
+        const bool failed = !response.ok() || response.status >= 500;
+        if (failed)
+            cbp->onFailure();
+        else
+            cbp->onSuccess();
+        const bool timedOut = response.error == Http::ClientError::Timeout;
+        QString outcome = QStringLiteral("ok");
+        if (timedOut)
+            outcome = QStringLiteral("timeout");
+        else if (!response.ok())
+            outcome = QStringLiteral("error");
+        else if (response.status >= 500)
+            outcome = QStringLiteral("5xx");
+        m_metrics.countUpstream(r.upstreamNodeId, outcome);
+
+        if (m_c.telemetry) {
+            Span span;
+            span.traceId = QString::fromLatin1(hop.traceId);
+            span.spanId = QString::fromLatin1(hop.spanId);
+            span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+            span.nodeId = m_options.nodeId;
+            span.edgeId = r.edgeId;
+            span.name = r.key;
+            span.kind = SpanKind::HttpClient;
+            span.outcome = timedOut ? SpanOutcome::Timeout
+                : !response.ok()    ? SpanOutcome::ServerError
+                                    : outcomeOf(response.status);
+            span.startUs = sentUs;
+            span.durationUs = tookUs;
+            span.httpStatus = response.ok() ? response.status : 0;
+            span.attributes.insert(QStringLiteral("upstream"), r.upstreamNodeId);
+            span.attributes.insert(QStringLiteral("attempt"), ex->attempts);
+            if (!response.ok())
+                span.attributes.insert(QStringLiteral("error"), QString::fromStdString(response.errorMessage));
+            m_c.telemetry->record(std::move(span));
+        }
+
+        const bool transportFailure = !response.ok() && response.error != Http::ClientError::Cancelled;
+        const bool retryable = transportFailure || (response.ok() && isGatewayFailureStatus(response.status));
+        if (retryable && isIdempotent(ex->request.method) && ex->attempts <= r.route.retries && takeRetryToken()) {
+            m_metrics.countRetry(r.upstreamNodeId);
+            attempt(ex);
+            return;
+        }
+        if (!response.ok()) {
+            const QString reason = timedOut
+                ? QStringLiteral("upstream %1 did not answer within %2 ms").arg(r.upstreamNodeId).arg(timeoutMs)
+                : QStringLiteral("upstream %1 failed: %2")
+                      .arg(r.upstreamNodeId, QString::fromLatin1(bytes(Http::nameOf(response.error))));
+            upstreamFailed(ex, reason, timedOut);
+            return;
+        }
+        if (isGatewayFailureStatus(response.status) && r.route.fallback.mode == FallbackMode::StaticResponse) {
+            upstreamFailed(
+                ex, QStringLiteral("upstream %1 answered %2").arg(r.upstreamNodeId).arg(response.status), false);
+            return;
+        }
+        Http::Response back;
+        back.status = response.status;
+        for (const auto &[name, value] : response.headers.fields()) {
+            if (isHopByHop(name) || namedInConnection(response.headers, name))
+                continue;
+            back.headers.add(name, value);
+        }
+        back.body = std::move(response.body);
+        finish(ex, std::move(back));
+    });
+}
+
+void Gateway::upstreamFailed(const ExchangePtr &ex, const QString &reason, bool timedOut)
+{
+    ex->upstreamError = reason;
+    ex->timedOut = timedOut;
+    const Fallback &fallback = ex->route->route.fallback;
+    if (fallback.mode == FallbackMode::StaticResponse && fallback.status >= 200 && fallback.status <= 599) {
+        ex->fallback = true;
+        Http::Response r;
+        r.status = fallback.status;
+        const QString trimmed = fallback.body.trimmed();
+        const bool json = trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('['));
+        r.headers.add("Content-Type", json ? "application/json" : "text/plain; charset=utf-8");
+        if (fallback.status == 503 || fallback.status == 429)
+            r.headers.add("Retry-After", "1");
+        r.body = fallback.body.toStdString();
+        finish(ex, std::move(r));
+        return;
+    }
+    // No fallback (or "defer", which only services can honour): a clear 503.
+    Http::Response r = problem(503, reason);
+    r.headers.add("Retry-After", "1");
+    finish(ex, std::move(r));
+}
+
+void Gateway::finish(const ExchangePtr &ex, Http::Response response)
+{
+    if (ex->rate) {
+        const RateDecision &d = *ex->rate;
+        response.headers.set("RateLimit-Limit", std::to_string(d.limit));
+        response.headers.set("RateLimit-Remaining", std::to_string(d.remaining));
+        response.headers.set("RateLimit-Reset", std::to_string((d.resetMs + 999) / 1000));
+        if (ex->route) {
+            response.headers.set("RateLimit-Policy",
+                std::to_string(ex->route->route.rateLimit.requests)
+                    + ";w=" + std::to_string(ex->route->route.rateLimit.windowSeconds));
+        }
+    }
+    const int status = response.status;
+    const std::size_t bytesOut = response.body.size();
+    ex->responder.send(std::move(response));
+
+    const qint64 latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - ex->started).count();
+    const QString routeKey = ex->route ? ex->route->key : QString();
+    m_metrics.observeRequest(routeKey, status, double(latencyUs) / 1e6);
+
+    if (m_c.telemetry) {
+        Span span;
+        span.traceId = QString::fromLatin1(ex->trace.traceId);
+        span.spanId = QString::fromLatin1(ex->trace.spanId);
+        span.parentSpanId = QString::fromLatin1(ex->trace.parentSpanId);
+        span.nodeId = m_options.nodeId;
+        span.name = ex->route ? routeKey : QString::fromStdString(ex->request.method) + QLatin1Char(' ') + ex->path;
+        span.kind = SpanKind::HttpServer;
+        span.outcome = ex->fallback ? SpanOutcome::Fallback : ex->timedOut ? SpanOutcome::Timeout : outcomeOf(status);
+        span.startUs = ex->startUs;
+        span.durationUs = latencyUs;
+        span.httpStatus = status;
+        span.attributes.insert(QStringLiteral("client"), ex->client);
+        span.attributes.insert(QStringLiteral("listener"),
+            ex->listener == Listener::Internal ? QStringLiteral("internal") : QStringLiteral("public"));
+        if (ex->route)
+            span.attributes.insert(QStringLiteral("upstream"), ex->route->upstreamNodeId);
+        span.attributes.insert(QStringLiteral("auth"), ex->authDecision);
+        span.attributes.insert(QStringLiteral("rateLimit"), ex->rateDecision);
+        m_c.telemetry->record(std::move(span));
+    }
+
+    if (m_c.log && m_options.requestLogging) {
+        JsonLine line;
+        line.add("type", "access")
+            .add("time", JsonLine::isoTime(ex->startUs))
+            .add("nodeId", m_options.nodeId)
+            .add("traceId", ex->trace.traceId)
+            .add("spanId", ex->trace.spanId)
+            .add("client", ex->client)
+            .add("remote", std::string_view(ex->request.remoteAddress))
+            .add("listener", ex->listener == Listener::Internal ? "internal" : "public")
+            .add("method", std::string_view(ex->request.method))
+            .add("path", std::string_view(ex->request.path))
+            .add("route", routeKey)
+            .add("upstream", ex->route ? ex->route->upstreamNodeId : QString())
+            .add("status", status)
+            .add("bytesIn", static_cast<qint64>(ex->request.body.size()))
+            .add("bytesOut", static_cast<qint64>(bytesOut))
+            .add("latencyMs", double(latencyUs) / 1000.0)
+            .add("auth", ex->authDecision)
+            .add("rateLimit", ex->rateDecision);
+        if (!ex->authDetail.isEmpty())
+            line.add("authDetail", ex->authDetail);
+        if (ex->rate)
+            line.add("rateLimitRemaining", ex->rate->remaining);
+        if (ex->attempts > 0) {
+            line.add("attempts", ex->attempts)
+                .add("upstreamAddress", ex->upstreamAddress)
+                .add("upstreamLatencyMs", double(ex->upstreamUs) / 1000.0);
+        }
+        if (!ex->upstreamError.isEmpty())
+            line.add("error", ex->upstreamError);
+        if (ex->fallback)
+            line.add("fallback", true);
+        m_c.log->request(line.text());
+    }
+}
+
+} // namespace Gatehouse::Runtime

@@ -1,0 +1,224 @@
+#include "routetable.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace Gatehouse::Runtime {
+
+namespace {
+
+QStringList splitPath(const QString &path)
+{
+    // "/" has no segments; "/a/b" has two; a trailing slash makes an empty last segment, which
+    // no parameter matches, so "/orders/" is not "/orders/{id}".
+    QStringList parts = path.split(QLatin1Char('/'));
+    if (!parts.isEmpty())
+        parts.removeFirst();
+    if (parts.size() == 1 && parts.first().isEmpty())
+        parts.clear();
+    return parts;
+}
+
+bool isValidParamName(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (QChar c : name) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')))
+            return false;
+    }
+    return true;
+}
+
+// Rank of a segment kind: higher is more specific.
+int rank(GatewayRoute::SegmentKind kind)
+{
+    switch (kind) {
+    case GatewayRoute::SegmentKind::Literal:
+        return 2;
+    case GatewayRoute::SegmentKind::Param:
+        return 1;
+    case GatewayRoute::SegmentKind::Rest:
+        return 0;
+    }
+    return 0;
+}
+
+// True when `a` is a more specific match than `b` (see the header for the order).
+bool moreSpecific(const GatewayRoute &a, const GatewayRoute &b)
+{
+    const qsizetype common = std::min(a.segments.size(), b.segments.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        const int ra = rank(a.segments.at(i).kind);
+        const int rb = rank(b.segments.at(i).kind);
+        if (ra != rb)
+            return ra > rb;
+    }
+    if (a.segments.size() != b.segments.size())
+        return a.segments.size() > b.segments.size();
+    const bool aExact = a.route.method != QLatin1String("*");
+    const bool bExact = b.route.method != QLatin1String("*");
+    return aExact && !bExact;
+}
+
+bool matchPath(const GatewayRoute &route, const QStringList &parts, QHash<QString, QString> *params)
+{
+    const auto &segs = route.segments;
+    for (qsizetype i = 0; i < segs.size(); ++i) {
+        const GatewayRoute::Segment &seg = segs.at(i);
+        if (seg.kind == GatewayRoute::SegmentKind::Rest) {
+            if (params && !seg.text.isEmpty())
+                params->insert(seg.text, parts.mid(i).join(QLatin1Char('/')));
+            return true;
+        }
+        if (i >= parts.size())
+            return false;
+        const QString &part = parts.at(i);
+        if (seg.kind == GatewayRoute::SegmentKind::Literal) {
+            if (part != seg.text)
+                return false;
+        } else {
+            if (part.isEmpty())
+                return false;
+            if (params)
+                params->insert(seg.text, part);
+        }
+    }
+    return segs.size() == parts.size();
+}
+
+} // namespace
+
+RouteTable::RouteTable(QList<GatewayRoute> routes)
+    : m_routes(std::move(routes))
+{
+}
+
+bool RouteTable::isAdminPath(const QString &pattern)
+{
+    return pattern == QLatin1String("/admin") || pattern.startsWith(QLatin1String("/admin/"));
+}
+
+std::optional<GatewayRoute> RouteTable::compile(
+    const Route &route, const QString &edgeId, const QString &upstreamNodeId, QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<GatewayRoute> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!route.path.startsWith(QLatin1Char('/')))
+        return fail(QStringLiteral("path \"%1\" does not start with '/'").arg(route.path));
+    if (route.method.isEmpty())
+        return fail(QStringLiteral("route %1 has no method").arg(route.path));
+
+    GatewayRoute compiled;
+    compiled.route = route;
+    compiled.route.method = route.method.toUpper();
+    compiled.edgeId = edgeId;
+    compiled.upstreamNodeId = upstreamNodeId;
+    compiled.key = compiled.route.method + QLatin1Char(' ') + route.path;
+    const QStringList parts = splitPath(route.path);
+    QSet<QString> names;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString &part = parts.at(i);
+        GatewayRoute::Segment seg;
+        const bool last = i == parts.size() - 1;
+        if (part == QLatin1String("*")) {
+            if (!last)
+                return fail(QStringLiteral("path \"%1\": '*' must be the last segment").arg(route.path));
+            seg.kind = GatewayRoute::SegmentKind::Rest;
+        } else if (part.startsWith(QLatin1Char('{')) && part.endsWith(QLatin1Char('}'))) {
+            QString name = part.mid(1, part.size() - 2);
+            if (name.endsWith(QLatin1Char('*'))) {
+                if (!last)
+                    return fail(QStringLiteral("path \"%1\": {%2} must be the last segment").arg(route.path, name));
+                name.chop(1);
+                seg.kind = GatewayRoute::SegmentKind::Rest;
+            } else {
+                seg.kind = GatewayRoute::SegmentKind::Param;
+            }
+            if (!isValidParamName(name))
+                return fail(QStringLiteral("path \"%1\": bad parameter name \"%2\"").arg(route.path, name));
+            if (names.contains(name))
+                return fail(QStringLiteral("path \"%1\": parameter \"%2\" appears twice").arg(route.path, name));
+            names.insert(name);
+            seg.text = name;
+        } else {
+            if (part.contains(QLatin1Char('{')) || part.contains(QLatin1Char('}')))
+                return fail(QStringLiteral("path \"%1\": a parameter must be a whole segment").arg(route.path));
+            seg.text = part;
+        }
+        compiled.segments.append(seg);
+    }
+    compiled.requiresAdmin = route.auth == AuthMode::Admin || isAdminPath(route.path);
+    compiled.internalOnly = route.visibility == RouteVisibility::Internal || isAdminPath(route.path);
+    return compiled;
+}
+
+std::shared_ptr<const RouteTable> RouteTable::fromTopology(
+    const Topology &topology, const QString &gatewayId, QStringList *warnings)
+{
+    QList<GatewayRoute> routes;
+    QSet<QString> seen;
+    for (const Edge *edge : topology.outgoing(gatewayId, EdgeKind::Sync)) {
+        for (const Route &route : edge->routes) {
+            QString error;
+            auto compiled = compile(route, edge->id, edge->target, &error);
+            if (!compiled) {
+                if (warnings)
+                    warnings->append(QStringLiteral("edge %1: %2").arg(edge->id, error));
+                continue;
+            }
+            // Two routes with the same method and the same shape would be ambiguous: keep the first.
+            QString shape = compiled->route.method;
+            for (const auto &seg : compiled->segments)
+                shape += QLatin1Char('/')
+                    + (seg.kind == GatewayRoute::SegmentKind::Literal      ? seg.text
+                            : seg.kind == GatewayRoute::SegmentKind::Param ? QStringLiteral("{}")
+                                                                           : QStringLiteral("*"));
+            if (seen.contains(shape)) {
+                if (warnings)
+                    warnings->append(
+                        QStringLiteral("edge %1: duplicate route %2 ignored").arg(edge->id, compiled->key));
+                continue;
+            }
+            seen.insert(shape);
+            routes.append(std::move(*compiled));
+        }
+    }
+    return std::make_shared<const RouteTable>(std::move(routes));
+}
+
+RouteMatch RouteTable::match(const QByteArray &method, const QString &path, Listener listener) const
+{
+    RouteMatch result;
+    const QStringList parts = splitPath(path);
+    const QString upperMethod = QString::fromLatin1(method).toUpper();
+    const GatewayRoute *best = nullptr;
+    QStringList allowed;
+    for (const GatewayRoute &route : m_routes) {
+        if (route.internalOnly && listener != Listener::Internal)
+            continue;
+        if (!matchPath(route, parts, nullptr))
+            continue;
+        const bool methodOk = route.route.method == QLatin1String("*") || route.route.method == upperMethod;
+        if (!methodOk) {
+            if (!allowed.contains(route.route.method))
+                allowed.append(route.route.method);
+            continue;
+        }
+        if (!best || moreSpecific(route, *best))
+            best = &route;
+    }
+    if (best) {
+        result.route = best;
+        matchPath(*best, parts, &result.params);
+    } else {
+        allowed.sort();
+        result.allowedMethods = allowed;
+    }
+    return result;
+}
+
+} // namespace Gatehouse::Runtime

@@ -1,0 +1,548 @@
+#include "http/client.h"
+
+#include "http/detail/eventloopprivate.h"
+#include "http/detail/responsewriter.h"
+#include "http/eventloop.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+namespace Gatehouse::Runtime::Http {
+
+namespace asio = boost::asio;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+std::string_view nameOf(ClientError error)
+{
+    switch (error) {
+    case ClientError::None: return "none";
+    case ClientError::ConnectRefused: return "connect-refused";
+    case ClientError::Timeout: return "timeout";
+    case ClientError::Reset: return "reset";
+    case ClientError::Protocol: return "protocol";
+    case ClientError::TooLarge: return "too-large";
+    case ClientError::Resolve: return "resolve";
+    case ClientError::Cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
+namespace {
+
+struct Pool;
+struct Exchange;
+
+// One upstream TCP connection, owned by its pool; lives on one loop thread.
+struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
+{
+    explicit UpstreamConnection(asio::io_context &context)
+        : socket(context)
+    {
+    }
+    tcp::socket socket;
+    std::chrono::steady_clock::time_point idleSince;
+    boost::beast::flat_buffer buffer;
+    std::optional<bhttp::response_parser<bhttp::string_body>> parser;
+    bool idle = false;
+    bool closed = false;
+    bool everUsed = false;
+};
+
+struct Exchange : std::enable_shared_from_this<Exchange>
+{
+    ClientRequest request;
+    Client::Callback callback;
+    std::string wire;
+    std::chrono::steady_clock::time_point deadline;
+    std::shared_ptr<UpstreamConnection> connection;
+    std::shared_ptr<Pool> pool;
+    bool done = false;
+    bool retried = false;
+    bool headRequest = false;
+};
+
+} // namespace
+
+class Client::Private : public std::enable_shared_from_this<Client::Private>
+{
+public:
+    Private(EventLoop &loop, ClientOptions options)
+        : loop(loop.impl())
+        , options(std::move(options))
+        , shards(static_cast<std::size_t>(loop.threadCount()))
+    {
+        const auto threads = static_cast<std::size_t>(loop.threadCount());
+        capPerThread = std::max<std::size_t>(1, (this->options.maxConnectionsPerUpstream + threads - 1) / threads);
+    }
+
+    struct Shard
+    {
+        std::unordered_map<std::string, std::shared_ptr<Pool>> pools;
+        std::unique_ptr<tcp::resolver> resolver;
+        std::unique_ptr<asio::steady_timer> sweepTimer;
+        // An eighth of the shortest timeout seen, within 5–250 ms: timeouts fire at most that late.
+        std::chrono::milliseconds sweepInterval{250};
+        bool sweeping = false;
+        bool stopped = false;
+    };
+
+    void start(int index, std::shared_ptr<Exchange> exchange);
+    void acquire(std::shared_ptr<Exchange> exchange);
+    void connectNew(std::shared_ptr<Exchange> exchange);
+    void send(std::shared_ptr<Exchange> exchange);
+    void onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec);
+    void finish(std::shared_ptr<Exchange> exchange, ClientResponse response);
+    void fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message);
+    void release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection, bool reusable);
+    void discard(Pool &pool, const std::shared_ptr<UpstreamConnection> &connection);
+    void sweep(int index);
+    void pump(std::shared_ptr<Pool> pool);
+    void stopShard(int index);
+
+    detail::EventLoopPrivate &loop;
+    ClientOptions options;
+    std::size_t capPerThread = 1;
+    std::vector<Shard> shards;
+    std::atomic<bool> stopped{false};
+    std::atomic<std::uint64_t> opened{0};
+    std::atomic<std::uint64_t> requests{0};
+    std::atomic<std::uint64_t> reused{0};
+};
+
+namespace {
+
+struct Pool
+{
+    asio::io_context *context = nullptr;
+    std::string host;
+    std::uint16_t port = 0;
+    std::vector<tcp::endpoint> endpoints;
+    bool resolved = false;
+    bool resolving = false;
+    std::vector<std::shared_ptr<UpstreamConnection>> idle;
+    std::size_t total = 0;
+    std::deque<std::shared_ptr<Exchange>> waiting;
+    std::deque<std::shared_ptr<Exchange>> resolveWaiting;
+    std::unordered_map<Exchange *, std::weak_ptr<Exchange>> active; // started, not finished
+};
+
+void serialize(Exchange &exchange)
+{
+    const ClientRequest &request = exchange.request;
+    std::string &out = exchange.wire;
+    out.reserve(64 + request.target.size() + request.headers.size() * 48);
+    out += request.method;
+    out += ' ';
+    out += request.target.empty() ? std::string("/") : request.target;
+    out += " HTTP/1.1\r\n";
+    bool hasHost = false;
+    for (const auto &[name, value] : request.headers.fields()) {
+        if (Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
+            || Headers::equalsIgnoreCase(name, "connection") || !detail::isValidField(name, value))
+            continue;
+        hasHost = hasHost || Headers::equalsIgnoreCase(name, "host");
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    if (!hasHost) {
+        out += "Host: ";
+        out += request.host;
+        out += ':';
+        out += std::to_string(request.port);
+        out += "\r\n";
+    }
+    const bool bodyExpected = !request.body.empty() || request.method == "POST" || request.method == "PUT"
+        || request.method == "PATCH";
+    if (bodyExpected) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, request.body.size()).ptr;
+        out += "Content-Length: ";
+        out.append(digits, end);
+        out += "\r\n";
+    }
+    out += "\r\n"; // the body goes out as a second buffer
+}
+
+} // namespace
+
+void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    if (shard.stopped || stopped.load())
+        return fail(exchange, ClientError::Cancelled, "client stopped");
+    ++requests;
+    const auto timeout = exchange->request.timeout.count() > 0 ? exchange->request.timeout : options.defaultTimeout;
+    exchange->deadline = std::chrono::steady_clock::now() + timeout;
+    shard.sweepInterval = std::min(shard.sweepInterval, std::clamp(std::min(timeout, options.idleTimeout) / 8,
+                                                                   std::chrono::milliseconds(5),
+                                                                   std::chrono::milliseconds(250)));
+    if (!shard.sweeping)
+        sweep(index);
+    std::string key = exchange->request.host + ':' + std::to_string(exchange->request.port);
+    auto &pool = shard.pools[key];
+    if (!pool) {
+        pool = std::make_shared<Pool>();
+        pool->context = &loop.context(index);
+        pool->host = exchange->request.host;
+        pool->port = exchange->request.port;
+        error_code ec;
+        const auto ip = asio::ip::make_address(pool->host == "localhost" ? std::string("127.0.0.1") : pool->host, ec);
+        if (!ec) {
+            pool->endpoints.emplace_back(ip, pool->port);
+            pool->resolved = true;
+        }
+    }
+    exchange->pool = pool;
+    pool->active.emplace(exchange.get(), exchange);
+    exchange->headRequest = exchange->request.method == "HEAD";
+    serialize(*exchange);
+    if (pool->resolved)
+        return acquire(exchange);
+    pool->resolveWaiting.push_back(exchange);
+    if (pool->resolving)
+        return;
+    pool->resolving = true;
+    if (!shard.resolver)
+        shard.resolver = std::make_unique<tcp::resolver>(loop.context(index));
+    shard.resolver->async_resolve(
+        pool->host, std::to_string(pool->port),
+        [self = shared_from_this(), pool](const error_code &ec, tcp::resolver::results_type results) {
+            pool->resolving = false;
+            auto waiting = std::move(pool->resolveWaiting);
+            pool->resolveWaiting.clear();
+            if (ec || results.empty()) {
+                for (auto &exchange : waiting)
+                    self->fail(exchange, ClientError::Resolve, "cannot resolve " + pool->host);
+                return;
+            }
+            for (const auto &entry : results)
+                pool->endpoints.push_back(entry.endpoint());
+            pool->resolved = true;
+            for (auto &exchange : waiting) {
+                if (!exchange->done)
+                    self->acquire(exchange);
+            }
+        });
+}
+
+void Client::Private::acquire(std::shared_ptr<Exchange> exchange)
+{
+    Pool &pool = *exchange->pool;
+    while (!pool.idle.empty()) {
+        auto connection = std::move(pool.idle.back());
+        pool.idle.pop_back();
+        if (connection->closed) {
+            continue;
+        }
+        connection->idle = false;
+        exchange->connection = std::move(connection);
+        return send(exchange);
+    }
+    if (pool.total < capPerThread)
+        return connectNew(exchange);
+    pool.waiting.push_back(exchange);
+}
+
+void Client::Private::connectNew(std::shared_ptr<Exchange> exchange)
+{
+    Pool &pool = *exchange->pool;
+    ++pool.total;
+    auto connection = std::make_shared<UpstreamConnection>(*pool.context);
+    exchange->connection = connection;
+    asio::async_connect(connection->socket, pool.endpoints,
+                        [self = shared_from_this(), exchange, connection](const error_code &ec, const tcp::endpoint &) {
+                            if (exchange->done || exchange->connection != connection) {
+                                self->discard(*exchange->pool, connection);
+                                self->pump(exchange->pool);
+                                return;
+                            }
+                            if (ec) {
+                                self->discard(*exchange->pool, connection);
+                                exchange->connection.reset();
+                                self->fail(exchange, ClientError::ConnectRefused, ec.message());
+                                return;
+                            }
+                            ++self->opened;
+                            error_code ignored;
+                            connection->socket.set_option(tcp::no_delay(true), ignored);
+                            self->send(exchange);
+                        });
+}
+
+void Client::Private::send(std::shared_ptr<Exchange> exchange)
+{
+    auto connection = exchange->connection;
+    if (connection->everUsed)
+        ++reused;
+    connection->parser.emplace();
+    connection->parser->header_limit(static_cast<std::uint32_t>(options.maxResponseHeaderBytes));
+    connection->parser->body_limit(options.maxResponseBodyBytes);
+    if (exchange->headRequest)
+        connection->parser->skip(true);
+    connection->buffer.consume(connection->buffer.size());
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(exchange->wire), asio::buffer(exchange->request.body)};
+    asio::async_write(connection->socket, buffers,
+                      [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                          if (exchange->done || exchange->connection != connection)
+                              return;
+                          if (ec)
+                              return self->onResponse(exchange, ec);
+                          bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
+                                            [self, exchange, connection](const error_code &ec, std::size_t) {
+                                                if (exchange->done || exchange->connection != connection)
+                                                    return;
+                                                self->onResponse(exchange, ec);
+                                            });
+                      });
+}
+
+void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec)
+{
+    auto connection = exchange->connection;
+    auto &parser = *connection->parser;
+    const bool reusedConnection = connection->everUsed;
+    connection->everUsed = true;
+    if (ec) {
+        const bool nothingReceived = !parser.got_some() && connection->buffer.size() == 0;
+        const bool closedByPeer = ec == asio::error::eof || ec == asio::error::connection_reset
+            || ec == asio::error::broken_pipe || ec == bhttp::error::end_of_stream;
+        discard(*exchange->pool, connection);
+        exchange->connection.reset();
+        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried) {
+            // A pooled connection the upstream had already closed: retry once on a new one.
+            exchange->retried = true;
+            return acquire(exchange);
+        }
+        if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow)
+            fail(exchange, ClientError::TooLarge, ec.message());
+        else if (closedByPeer || ec == bhttp::error::partial_message)
+            fail(exchange, ClientError::Reset, ec.message());
+        else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_version).category())
+            fail(exchange, ClientError::Protocol, ec.message());
+        else
+            fail(exchange, ClientError::Reset, ec.message());
+        pump(exchange->pool);
+        return;
+    }
+    auto message = parser.release();
+    ClientResponse response;
+    response.status = static_cast<int>(message.result_int());
+    response.version = message.version();
+    response.reusedConnection = reusedConnection;
+    for (const auto &field : message)
+        response.headers.add(std::string(field.name_string()), std::string(field.value()));
+    response.body = std::move(message.body());
+    const bool reusable = message.keep_alive() && !message.need_eof() && connection->buffer.size() == 0;
+    exchange->connection.reset();
+    release(exchange->pool, connection, reusable);
+    finish(exchange, std::move(response));
+}
+
+void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse response)
+{
+    if (exchange->done)
+        return;
+    exchange->done = true;
+    if (exchange->pool)
+        exchange->pool->active.erase(exchange.get());
+    auto callback = std::move(exchange->callback);
+    exchange->callback = nullptr;
+    if (callback)
+        callback(std::move(response));
+}
+
+void Client::Private::fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message)
+{
+    if (exchange->done)
+        return;
+    if (auto connection = exchange->connection) {
+        exchange->connection.reset();
+        if (exchange->pool)
+            discard(*exchange->pool, connection);
+        if (exchange->pool)
+            pump(exchange->pool);
+    }
+    if (exchange->pool) {
+        auto &waiting = exchange->pool->waiting;
+        std::erase(waiting, exchange);
+    }
+    ClientResponse response;
+    response.error = error;
+    response.errorMessage = std::move(message);
+    finish(exchange, std::move(response));
+}
+
+void Client::Private::discard(Pool &pool, const std::shared_ptr<UpstreamConnection> &connection)
+{
+    if (connection->closed)
+        return;
+    connection->closed = true;
+    connection->idle = false;
+    error_code ignored;
+    connection->socket.close(ignored);
+    if (pool.total > 0)
+        --pool.total;
+}
+
+void Client::Private::release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection,
+                              bool reusable)
+{
+    if (!reusable || stopped.load() || pool->idle.size() >= options.maxIdlePerUpstream) {
+        discard(*pool, connection);
+    } else {
+        connection->idle = true;
+        connection->idleSince = std::chrono::steady_clock::now();
+        pool->idle.push_back(connection);
+    }
+    pump(pool);
+}
+
+// Timeouts and idle expiry are checked by one timer per loop thread instead of a timer per
+// request (arming Asio timers costs syscalls on every request). Upstreams that close an idle
+// connection are noticed when it is next used (the request is then retried once) or at expiry.
+void Client::Private::sweep(int index)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    if (!shard.sweepTimer)
+        shard.sweepTimer = std::make_unique<asio::steady_timer>(loop.context(index));
+    shard.sweeping = true;
+    shard.sweepTimer->expires_after(shard.sweepInterval);
+    shard.sweepTimer->async_wait([self = shared_from_this(), index](const error_code &ec) {
+        if (ec)
+            return;
+        auto &shard = self->shards[static_cast<std::size_t>(index)];
+        shard.sweeping = false;
+        if (shard.stopped)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        bool busy = false;
+        // Callbacks may start new requests (and add pools): iterate over a snapshot.
+        std::vector<std::shared_ptr<Pool>> pools;
+        for (auto &entry : shard.pools)
+            pools.push_back(entry.second);
+        for (auto &pool : pools) {
+            std::vector<std::shared_ptr<Exchange>> expired;
+            for (auto &[raw, weak] : pool->active) {
+                auto exchange = weak.lock();
+                if (exchange && !exchange->done && now >= exchange->deadline)
+                    expired.push_back(std::move(exchange));
+            }
+            for (auto &exchange : expired)
+                self->fail(exchange, ClientError::Timeout, "upstream did not answer in time");
+            std::erase_if(pool->idle, [&](const std::shared_ptr<UpstreamConnection> &connection) {
+                if (now - connection->idleSince < self->options.idleTimeout)
+                    return false;
+                self->discard(*pool, connection);
+                return true;
+            });
+            busy = busy || !pool->active.empty() || !pool->idle.empty();
+        }
+        if (busy && !shard.sweeping)
+            self->sweep(index);
+    });
+}
+
+void Client::Private::pump(std::shared_ptr<Pool> pool)
+{
+    while (!pool->waiting.empty() && (!pool->idle.empty() || pool->total < capPerThread)) {
+        auto exchange = std::move(pool->waiting.front());
+        pool->waiting.pop_front();
+        if (!exchange->done)
+            acquire(exchange);
+    }
+}
+
+void Client::Private::stopShard(int index)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    shard.stopped = true;
+    if (shard.sweepTimer)
+        shard.sweepTimer->cancel();
+    if (shard.resolver)
+        shard.resolver->cancel();
+    std::vector<std::shared_ptr<Pool>> pools;
+    for (auto &entry : shard.pools)
+        pools.push_back(entry.second);
+    for (auto &pool : pools) {
+        std::vector<std::shared_ptr<Exchange>> active;
+        for (auto &[raw, weak] : pool->active) {
+            if (auto exchange = weak.lock())
+                active.push_back(std::move(exchange));
+        }
+        for (auto &exchange : active)
+            fail(exchange, ClientError::Cancelled, "client stopped");
+        auto idle = std::move(pool->idle);
+        pool->idle.clear();
+        for (auto &connection : idle)
+            discard(*pool, connection);
+    }
+    // Drop every loop-bound object on its own thread, so none outlives its io_context.
+    shard.pools.clear();
+    shard.sweepTimer.reset();
+    shard.resolver.reset();
+}
+
+Client::Client(EventLoop &loop, ClientOptions options)
+    : m_d(std::make_shared<Private>(loop, std::move(options)))
+{
+}
+
+Client::~Client()
+{
+    stop();
+}
+
+void Client::request(ClientRequest request, Callback callback)
+{
+    int index = m_d->loop.currentIndex();
+    if (index < 0)
+        index = m_d->loop.nextIndex();
+    auto exchange = std::make_shared<Exchange>();
+    exchange->request = std::move(request);
+    exchange->callback = std::move(callback);
+    if (m_d->loop.currentIndex() == index)
+        return m_d->start(index, std::move(exchange));
+    asio::post(m_d->loop.context(index), [d = m_d, index, exchange] { d->start(index, exchange); });
+}
+
+void Client::stop()
+{
+    if (m_d->stopped.exchange(true))
+        return;
+    if (!m_d->loop.isRunning())
+        return;
+    m_d->loop.runOnEveryThread([d = m_d](int i) { d->stopShard(i); });
+}
+
+ClientStats Client::stats() const
+{
+    ClientStats stats;
+    stats.connectionsOpened = m_d->opened.load();
+    stats.requests = m_d->requests.load();
+    stats.reusedRequests = m_d->reused.load();
+    return stats;
+}
+
+} // namespace Gatehouse::Runtime::Http

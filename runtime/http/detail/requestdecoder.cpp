@@ -1,0 +1,507 @@
+#include "http/detail/requestdecoder.h"
+
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <array>
+#include <optional>
+
+namespace Gatehouse::Runtime::Http::detail {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+
+namespace {
+
+// RFC 9110 tchar.
+constexpr std::array<bool, 256> makeTokenTable()
+{
+    std::array<bool, 256> table{};
+    for (int c = '0'; c <= '9'; ++c)
+        table[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        table[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        table[c] = true;
+    for (char c : std::string_view("!#$%&'*+-.^_`|~"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}
+constexpr std::array<bool, 256> kToken = makeTokenTable();
+
+bool isToken(std::string_view s)
+{
+    if (s.empty())
+        return false;
+    for (unsigned char c : s) {
+        if (!kToken[c])
+            return false;
+    }
+    return true;
+}
+
+bool isFieldValueByte(unsigned char c)
+{
+    return c == '\t' || (c >= 0x20 && c != 0x7f);
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Percent-decodes `in` into `out`; false on a malformed escape.
+bool percentDecode(std::string_view in, std::string &out)
+{
+    out.clear();
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '%') {
+            out.push_back(in[i]);
+            continue;
+        }
+        if (i + 2 >= in.size())
+            return false;
+        const int hi = hexValue(in[i + 1]);
+        const int lo = hexValue(in[i + 2]);
+        if (hi < 0 || lo < 0)
+            return false;
+        out.push_back(static_cast<char>(hi * 16 + lo));
+        i += 2;
+    }
+    return true;
+}
+
+bool isValidUtf8(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        std::uint32_t cp = 0;
+        if ((c & 0xe0) == 0xc0) {
+            extra = 1;
+            cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            extra = 2;
+            cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + static_cast<std::size_t>(extra) >= s.size())
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return true;
+}
+
+bool hasControlByte(std::string_view s)
+{
+    for (unsigned char c : s) {
+        if (c < 0x20 || c == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+bool isKnownMethod(std::string_view m)
+{
+    static constexpr std::string_view kMethods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
+    for (auto known : kMethods) {
+        if (m == known)
+            return true;
+    }
+    return false;
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+bool isAcceptablePath(std::string_view path)
+{
+    if (path.empty() || path.front() != '/')
+        return false;
+    std::string decoded;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string_view::npos)
+            end = path.size();
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment.find('\\') != std::string_view::npos)
+            return false;
+        if (!percentDecode(segment, decoded))
+            return false;
+        if (decoded == "." || decoded == "..")
+            return false;
+        if (decoded.find('/') != std::string::npos || decoded.find('\\') != std::string::npos)
+            return false;
+        if (hasControlByte(decoded) || !isValidUtf8(decoded))
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+class RequestDecoder::Private
+{
+public:
+    explicit Private(const DecoderLimits &limits)
+        : limits(limits)
+    {
+        reset();
+    }
+
+    void reset()
+    {
+        parser.emplace();
+        parser->eager(true);
+        parser->header_limit(static_cast<std::uint32_t>(limits.maxHeaderBytes + 1024));
+        parser->body_limit(limits.maxBodyBytes);
+        state = State::NeedMore;
+        status = 0;
+        scanned = 0;
+        lineStart = 0;
+        lineIndex = 0;
+        fieldCount = 0;
+        firstSpace = std::string_view::npos;
+        secondSpace = std::string_view::npos;
+        headerDone = false;
+        expectContinue = false;
+        started = false;
+    }
+
+    void fail(int httpStatus)
+    {
+        state = State::Error;
+        status = httpStatus;
+    }
+
+    // Validates a complete request line. Order: syntax (400), version (505), method (501),
+    // target (414, 400).
+    void checkRequestLine(std::string_view line)
+    {
+        const std::size_t sp1 = line.find(' ');
+        if (sp1 == std::string_view::npos)
+            return fail(400);
+        const std::size_t sp2 = line.find(' ', sp1 + 1);
+        if (sp2 == std::string_view::npos || line.find(' ', sp2 + 1) != std::string_view::npos)
+            return fail(400);
+        const std::string_view method = line.substr(0, sp1);
+        const std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+        const std::string_view version = line.substr(sp2 + 1);
+        if (!isToken(method) || target.empty())
+            return fail(400);
+        if (version.size() < 6 || version.substr(0, 5) != "HTTP/")
+            return fail(400);
+        const std::string_view number = version.substr(5);
+        for (char c : number) {
+            if (!(c >= '0' && c <= '9') && c != '.')
+                return fail(400);
+        }
+        if (number != "1.1" && number != "1.0") {
+            // Well-formed but another version (HTTP/2.0, HTTP/9.9, HTTP/3): 505.
+            const bool wellFormed = number.size() == 3 && number[1] == '.' && number[0] != '.' && number[2] != '.';
+            const bool major = number.size() == 1;
+            return fail(wellFormed || major ? 505 : 400);
+        }
+        if (!isKnownMethod(method))
+            return fail(501);
+        if (target.size() > limits.maxTargetBytes)
+            return fail(414);
+        for (unsigned char c : target) {
+            if (c <= 0x20 || c >= 0x7f || c == '#')
+                return fail(400);
+        }
+        if (target == "*") {
+            if (method != "OPTIONS")
+                return fail(400);
+            return;
+        }
+        const std::size_t q = target.find('?');
+        if (!isAcceptablePath(target.substr(0, q)))
+            return fail(400);
+        if (q != std::string_view::npos) {
+            std::string decoded;
+            if (!percentDecode(target.substr(q + 1), decoded) || decoded.find('\0') != std::string::npos)
+                return fail(400);
+        }
+    }
+
+    void checkFieldLine(std::string_view line)
+    {
+        if (line.front() == ' ' || line.front() == '\t')
+            return fail(400); // obs-fold
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || !isToken(line.substr(0, colon)))
+            return fail(400); // also catches "Name : value"
+        for (unsigned char c : line.substr(colon + 1)) {
+            if (!isFieldValueByte(c))
+                return fail(400);
+        }
+        if (++fieldCount > limits.maxHeaderFields)
+            return fail(431);
+    }
+
+    // Scans the header block from where the last call stopped. Returns the header length
+    // (including the final CRLFCRLF) once complete, 0 when more bytes are needed or on error.
+    std::size_t scanHeader(const char *data, std::size_t size)
+    {
+        std::size_t i = scanned;
+        const std::size_t limit = limits.maxHeaderBytes;
+        for (; i < size; ++i) {
+            if (i >= limit) {
+                const bool inTarget = lineIndex == 0 && firstSpace != std::string_view::npos
+                    && secondSpace == std::string_view::npos;
+                fail(inTarget && i - firstSpace > limits.maxTargetBytes ? 414 : 431);
+                return 0;
+            }
+            const auto c = static_cast<unsigned char>(data[i]);
+            if (c == '\n') {
+                if (i == 0 || data[i - 1] != '\r') {
+                    fail(400); // bare LF
+                    return 0;
+                }
+                const std::string_view line(data + lineStart, i - 1 - lineStart);
+                if (line.empty()) {
+                    if (lineIndex == 0) {
+                        fail(400);
+                        return 0;
+                    }
+                    return i + 1;
+                }
+                if (lineIndex == 0)
+                    checkRequestLine(line);
+                else
+                    checkFieldLine(line);
+                if (state == State::Error)
+                    return 0;
+                ++lineIndex;
+                lineStart = i + 1;
+            } else if (c == '\r') {
+                if (i + 1 < size && data[i + 1] != '\n') {
+                    fail(400); // bare CR
+                    return 0;
+                }
+            } else if (c == 0) {
+                fail(400);
+                return 0;
+            } else if (lineIndex == 0) {
+                // Reject an overlong target while it is still arriving.
+                if (c == ' ') {
+                    if (firstSpace == std::string_view::npos)
+                        firstSpace = i;
+                    else if (secondSpace == std::string_view::npos)
+                        secondSpace = i;
+                } else if (firstSpace != std::string_view::npos && secondSpace == std::string_view::npos
+                           && i - firstSpace > limits.maxTargetBytes) {
+                    fail(414);
+                    return 0;
+                }
+            }
+        }
+        // A CR as the last byte received is rechecked when its successor arrives.
+        scanned = (size > 0 && data[size - 1] == '\r') ? size - 1 : size;
+        if (scanned < lineStart)
+            scanned = lineStart;
+        return 0;
+    }
+
+    void checkHeaderSemantics()
+    {
+        const auto &msg = parser->get();
+        std::size_t hosts = 0, lengths = 0, encodings = 0;
+        std::string_view length, encoding, expect;
+        for (const auto &field : msg) {
+            const auto name = field.name_string();
+            if (beast::iequals(name, "host")) {
+                ++hosts;
+            } else if (beast::iequals(name, "content-length")) {
+                ++lengths;
+                length = trim(field.value());
+            } else if (beast::iequals(name, "transfer-encoding")) {
+                ++encodings;
+                encoding = trim(field.value());
+            } else if (beast::iequals(name, "expect")) {
+                expect = trim(field.value());
+            }
+        }
+        if (hosts > 1 || (msg.version() == 11 && hosts == 0))
+            return fail(400);
+        if (lengths > 1 || encodings > 1 || (lengths && encodings))
+            return fail(400);
+        if (lengths) {
+            if (length.empty() || length.size() > 18)
+                return fail(400);
+            for (char c : length) {
+                if (c < '0' || c > '9')
+                    return fail(400);
+            }
+            if (std::stoull(std::string(length)) > limits.maxBodyBytes)
+                return fail(413);
+        }
+        if (encodings && (msg.version() != 11 || !beast::iequals(encoding, "chunked")))
+            return fail(400);
+        if (!expect.empty()) {
+            if (!beast::iequals(expect, "100-continue"))
+                return fail(417);
+            expectContinue = msg.version() == 11 && !parser->is_done();
+        }
+    }
+
+    void mapBeastError(const beast::error_code &ec)
+    {
+        if (ec == bhttp::error::body_limit)
+            fail(413);
+        else if (ec == bhttp::error::header_limit)
+            fail(431);
+        else
+            fail(400);
+    }
+
+    std::size_t feed(const char *data, std::size_t size)
+    {
+        if (state == State::Error || state == State::Complete || size == 0)
+            return 0;
+        started = true;
+        std::size_t consumed = 0;
+        if (!headerDone) {
+            const std::size_t headerLength = scanHeader(data, size);
+            if (headerLength == 0)
+                return 0;
+            beast::error_code ec;
+            const std::size_t n = parser->put(boost::asio::buffer(data, headerLength), ec);
+            if (ec || n != headerLength || !parser->is_header_done()) {
+                mapBeastError(ec ? ec : beast::error_code(bhttp::error::bad_value));
+                return 0;
+            }
+            headerDone = true;
+            consumed = n;
+            checkHeaderSemantics();
+            if (state == State::Error)
+                return consumed;
+        }
+        while (!parser->is_done() && consumed < size) {
+            beast::error_code ec;
+            const std::size_t n = parser->put(boost::asio::buffer(data + consumed, size - consumed), ec);
+            consumed += n;
+            if (ec == bhttp::error::need_more)
+                break;
+            if (ec) {
+                mapBeastError(ec);
+                return consumed;
+            }
+            if (n == 0)
+                break;
+        }
+        if (parser->is_done()) {
+            state = State::Complete;
+            expectContinue = false;
+        } else {
+            state = State::HeaderDone;
+        }
+        return consumed;
+    }
+
+    DecoderLimits limits;
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser;
+    State state = State::NeedMore;
+    int status = 0;
+    std::size_t scanned = 0;
+    std::size_t lineStart = 0;
+    std::size_t lineIndex = 0;
+    std::size_t fieldCount = 0;
+    std::size_t firstSpace = std::string_view::npos;
+    std::size_t secondSpace = std::string_view::npos;
+    bool headerDone = false;
+    bool expectContinue = false;
+    bool started = false;
+};
+
+RequestDecoder::RequestDecoder(const DecoderLimits &limits)
+    : m_d(std::make_unique<Private>(limits))
+{
+}
+
+RequestDecoder::~RequestDecoder() = default;
+
+std::size_t RequestDecoder::feed(const char *data, std::size_t size)
+{
+    return m_d->feed(data, size);
+}
+
+RequestDecoder::State RequestDecoder::state() const
+{
+    return m_d->state;
+}
+
+int RequestDecoder::errorStatus() const
+{
+    return m_d->status;
+}
+
+bool RequestDecoder::started() const
+{
+    return m_d->started;
+}
+
+bool RequestDecoder::expectsContinue() const
+{
+    return m_d->expectContinue && m_d->state == State::HeaderDone;
+}
+
+Request RequestDecoder::takeRequest()
+{
+    Request request;
+    auto message = m_d->parser->release();
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    const std::size_t q = request.target.find('?');
+    request.path = request.target.substr(0, q);
+    if (q != std::string::npos)
+        request.query = request.target.substr(q + 1);
+    request.version = message.version();
+    request.keepAlive = message.keep_alive();
+    for (const auto &field : message)
+        request.headers.add(std::string(field.name_string()), std::string(trim(field.value())));
+    request.body = std::move(message.body());
+    return request;
+}
+
+void RequestDecoder::reset()
+{
+    m_d->reset();
+}
+
+} // namespace Gatehouse::Runtime::Http::detail

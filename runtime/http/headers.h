@@ -1,0 +1,52 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace Gatehouse::Runtime::Http {
+
+// An ordered list of header fields with case-insensitive name lookup. Field order and
+// duplicates are kept as received (the gateway forwards them in order). Names and values are
+// stored without surrounding whitespace. Plain value type; not thread-safe for writes.
+class Headers
+{
+public:
+    using Field = std::pair<std::string, std::string>;
+
+    // First value of the field named `name` (case-insensitive), or an empty view.
+    std::string_view value(std::string_view name) const;
+    bool contains(std::string_view name) const;
+    // Number of fields named `name`.
+    std::size_t count(std::string_view name) const;
+    // All values of `name`, in order.
+    std::vector<std::string_view> values(std::string_view name) const;
+
+    // Appends a field (keeps existing ones with the same name).
+    void add(std::string name, std::string value);
+    // Replaces every field named `name` with one field (appended at the end if absent).
+    void set(std::string_view name, std::string value);
+    // Removes every field named `name`; returns how many were removed.
+    std::size_t remove(std::string_view name);
+    void clear() { m_fields.clear(); }
+
+    const std::vector<Field> &fields() const { return m_fields; }
+    // Moves the fields out (forwarding without copying); leaves this empty.
+    std::vector<Field> takeFields()
+    {
+        std::vector<Field> fields;
+        fields.swap(m_fields);
+        return fields;
+    }
+    std::size_t size() const { return m_fields.size(); }
+    bool empty() const { return m_fields.empty(); }
+
+    // ASCII case-insensitive comparison used for names and tokens.
+    static bool equalsIgnoreCase(std::string_view a, std::string_view b);
+
+private:
+    std::vector<Field> m_fields;
+};
+
+} // namespace Gatehouse::Runtime::Http

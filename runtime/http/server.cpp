@@ -1,0 +1,598 @@
+#include "http/server.h"
+
+#include "http/detail/eventloopprivate.h"
+#include "http/detail/requestdecoder.h"
+#include "http/detail/responsewriter.h"
+#include "http/eventloop.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <sys/socket.h>
+#include <unordered_map>
+
+namespace Gatehouse::Runtime::Http {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+class Connection;
+using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+constexpr std::size_t kReadChunk = 16 * 1024;
+constexpr std::size_t kInlineBodyBytes = 4096;
+constexpr std::size_t kMaxLingerBytes = 1024 * 1024;
+constexpr std::chrono::milliseconds kLingerTimeout{2000};
+} // namespace
+
+// Per loop thread state; touched only on that thread.
+struct ServerShard
+{
+    std::unique_ptr<asio::steady_timer> sweepTimer;
+    std::vector<std::shared_ptr<tcp::acceptor>> acceptors;
+    std::unordered_map<Connection *, std::weak_ptr<Connection>> connections;
+};
+
+class Server::Private : public std::enable_shared_from_this<Server::Private>
+{
+public:
+    Private(EventLoop &loop, ServerOptions options, Handler handler)
+        : loop(loop.impl())
+        , options(std::move(options))
+        , handler(std::move(handler))
+        , shards(static_cast<std::size_t>(loop.threadCount()))
+    {
+        limits.maxHeaderBytes = this->options.maxHeaderBytes;
+        limits.maxTargetBytes = this->options.maxTargetBytes;
+        limits.maxHeaderFields = this->options.maxHeaderFields;
+        limits.maxBodyBytes = this->options.maxBodyBytes;
+    }
+
+    void accept(int index, std::shared_ptr<tcp::acceptor> acceptor, int listenerId);
+    void sweep(int index);
+    std::chrono::milliseconds sweepInterval() const
+    {
+        const auto shortest = std::min({options.requestTimeout, options.keepAliveTimeout, options.writeTimeout});
+        return std::clamp(shortest / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
+    }
+    void connectionClosed(int index, Connection *connection);
+    void beginStop(int index);
+    void forceClose(int index);
+
+    detail::EventLoopPrivate &loop;
+    ServerOptions options;
+    Handler handler;
+    detail::DecoderLimits limits;
+    std::vector<ServerShard> shards;
+    std::atomic<bool> stopping{false};
+    std::atomic<std::uint64_t> accepted{0};
+    std::atomic<std::uint64_t> open{0};
+    std::atomic<std::uint64_t> requests{0};
+    std::atomic<std::uint64_t> rejected{0};
+    std::mutex stopMutex;
+    std::condition_variable stopCondition;
+};
+
+namespace {
+
+class Connection : public std::enable_shared_from_this<Connection>
+{
+public:
+    Connection(std::shared_ptr<Server::Private> server, int index, tcp::socket socket, int listenerId)
+        : m_server(std::move(server))
+        , m_index(index)
+        , m_socket(std::move(socket))
+        , m_decoder(m_server->limits)
+        , m_listenerId(listenerId)
+    {
+        error_code ec;
+        const auto remote = m_socket.remote_endpoint(ec);
+        if (!ec) {
+            m_remoteAddress = remote.address().to_string();
+            m_remotePort = remote.port();
+        }
+        m_in.resize(kReadChunk);
+    }
+
+    void start()
+    {
+        m_phase = Phase::Reading;
+        process();
+    }
+
+    auto executor() { return m_socket.get_executor(); }
+
+    void deliver(Response response)
+    {
+        if (m_phase != Phase::Handling)
+            return;
+        const bool keepAlive = m_keepAlive && !m_closeAfterResponse;
+        // A large body goes out as a second buffer instead of being copied behind the head.
+        const bool separateBody = !m_headRequest && !response.chunked && response.body.size() > kInlineBodyBytes;
+        detail::writeResponse(response, m_headRequest, keepAlive, m_version, m_out, !separateBody);
+        if (separateBody)
+            m_body = std::move(response.body);
+        m_keepAlive = keepAlive;
+        write();
+    }
+
+    // Server stop: idle connections close now, busy ones after their response.
+    void beginStop()
+    {
+        m_closeAfterResponse = true;
+        if (m_phase == Phase::Reading && !m_decoder.started() && m_begin == m_end)
+            close();
+    }
+
+    void close()
+    {
+        if (m_phase == Phase::Closed)
+            return;
+        m_phase = Phase::Closed;
+        m_timerMode = TimerMode::None;
+        error_code ec;
+        m_socket.close(ec);
+        m_server->connectionClosed(m_index, this);
+    }
+
+private:
+    enum class Phase { Reading, Handling, Writing, Lingering, Closed };
+    enum class TimerMode { None, Idle, Request, Write, Linger };
+
+    void process()
+    {
+        for (;;) {
+            if (m_begin < m_end) {
+                m_begin += m_decoder.feed(m_in.data() + m_begin, m_end - m_begin);
+                if (m_begin == m_end)
+                    m_begin = m_end = 0;
+            }
+            switch (m_decoder.state()) {
+            case detail::RequestDecoder::State::Error:
+                return reject(m_decoder.errorStatus());
+            case detail::RequestDecoder::State::Complete:
+                return dispatch();
+            case detail::RequestDecoder::State::HeaderDone:
+                if (m_decoder.expectsContinue() && !m_continueSent && m_begin == m_end)
+                    return sendContinue();
+                return read();
+            case detail::RequestDecoder::State::NeedMore:
+                return read();
+            }
+        }
+    }
+
+    // Deadlines are checked by the shard's sweep timer (Server::Private::sweep) rather than a
+    // timer per connection: arming an Asio timer per phase costs syscalls on every request.
+    void armTimer(TimerMode mode, std::chrono::milliseconds timeout)
+    {
+        m_timerMode = mode;
+        m_deadline = std::chrono::steady_clock::now() + timeout;
+    }
+
+    void cancelTimer() { m_timerMode = TimerMode::None; }
+
+public:
+    void checkDeadline(std::chrono::steady_clock::time_point now)
+    {
+        if (m_timerMode != TimerMode::None && now >= m_deadline)
+            onTimeout();
+    }
+
+private:
+    void onTimeout()
+    {
+        const TimerMode mode = m_timerMode;
+        m_timerMode = TimerMode::None;
+        switch (mode) {
+        case TimerMode::Request:
+            if (m_phase == Phase::Reading)
+                return reject(408);
+            return;
+        case TimerMode::Idle:
+        case TimerMode::Write:
+        case TimerMode::Linger:
+            return close();
+        case TimerMode::None:
+            return;
+        }
+    }
+
+    void read()
+    {
+        const bool idle = !m_decoder.started() && m_begin == m_end;
+        if (idle) {
+            if (m_timerMode != TimerMode::Idle)
+                armTimer(TimerMode::Idle,
+                         m_served == 0 ? m_server->options.requestTimeout : m_server->options.keepAliveTimeout);
+        } else if (m_timerMode != TimerMode::Request) {
+            // Armed once per request, so trickling bytes (slowloris) do not extend it.
+            armTimer(TimerMode::Request, m_server->options.requestTimeout);
+        }
+        if (m_in.size() - m_end < kReadChunk / 2) {
+            if (m_begin > 0) {
+                std::memmove(m_in.data(), m_in.data() + m_begin, m_end - m_begin);
+                m_end -= m_begin;
+                m_begin = 0;
+            }
+            if (m_in.size() - m_end < kReadChunk / 2)
+                m_in.resize(m_in.size() * 2);
+        }
+        m_socket.async_read_some(asio::buffer(m_in.data() + m_end, m_in.size() - m_end),
+                                 [self = shared_from_this()](const error_code &ec, std::size_t n) {
+                                     if (self->m_phase != Phase::Reading)
+                                         return;
+                                     if (ec)
+                                         return self->close();
+                                     if (self->m_timerMode == TimerMode::Idle)
+                                         self->cancelTimer();
+                                     self->m_end += n;
+                                     self->process();
+                                 });
+    }
+
+    void sendContinue()
+    {
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        m_continueSent = true;
+        asio::async_write(m_socket, asio::buffer(kContinue.data(), kContinue.size()),
+                          [self = shared_from_this()](const error_code &ec, std::size_t) {
+                              if (self->m_phase != Phase::Reading)
+                                  return;
+                              if (ec)
+                                  return self->close();
+                              self->read();
+                          });
+    }
+
+    void dispatch();
+
+    void reject(int status)
+    {
+        ++m_server->rejected;
+        m_keepAlive = false;
+        Response response = Response::text(status, std::string(reasonPhrase(status)) + "\n");
+        detail::writeResponse(response, false, false, 11, m_out);
+        write();
+    }
+
+    void write()
+    {
+        m_phase = Phase::Writing;
+        armTimer(TimerMode::Write, m_server->options.writeTimeout);
+        const std::array<asio::const_buffer, 2> buffers{asio::buffer(m_out), asio::buffer(m_body)};
+        asio::async_write(m_socket, buffers, [self = shared_from_this()](const error_code &ec, std::size_t) {
+            if (self->m_phase != Phase::Writing)
+                return;
+            if (ec)
+                return self->close();
+            self->afterWrite();
+        });
+    }
+
+    void afterWrite()
+    {
+        ++m_served;
+        m_body.clear();
+        m_body.shrink_to_fit();
+        const std::size_t maxRequests = m_server->options.maxRequestsPerConnection;
+        if (!m_keepAlive || m_closeAfterResponse || (maxRequests && m_served >= maxRequests))
+            return linger();
+        if (m_out.capacity() > 64 * 1024)
+            std::string().swap(m_out);
+        cancelTimer();
+        m_decoder.reset();
+        m_continueSent = false;
+        m_phase = Phase::Reading;
+        process();
+    }
+
+    // Half-close and drain what the peer still sends, so that unread request bytes do not turn
+    // our close into a reset that would destroy the response before the peer read it.
+    void linger()
+    {
+        m_phase = Phase::Lingering;
+        error_code ec;
+        m_socket.shutdown(tcp::socket::shutdown_send, ec);
+        if (ec)
+            return close();
+        armTimer(TimerMode::Linger, std::min(kLingerTimeout, m_server->options.requestTimeout));
+        m_begin = m_end = 0;
+        drain();
+    }
+
+    void drain()
+    {
+        m_socket.async_read_some(asio::buffer(m_in), [self = shared_from_this()](const error_code &ec, std::size_t n) {
+            if (self->m_phase != Phase::Lingering)
+                return;
+            self->m_drained += n;
+            if (ec || self->m_drained > kMaxLingerBytes)
+                return self->close();
+            self->drain();
+        });
+    }
+
+    std::shared_ptr<Server::Private> m_server;
+    int m_index;
+    tcp::socket m_socket;
+    detail::RequestDecoder m_decoder;
+    int m_listenerId;
+    std::string m_remoteAddress;
+    std::uint16_t m_remotePort = 0;
+    std::vector<char> m_in;
+    std::size_t m_begin = 0;
+    std::size_t m_end = 0;
+    std::string m_out;
+    std::string m_body;
+    Phase m_phase = Phase::Reading;
+    TimerMode m_timerMode = TimerMode::None;
+    std::chrono::steady_clock::time_point m_deadline;
+    std::size_t m_served = 0;
+    std::size_t m_drained = 0;
+    int m_version = 11;
+    bool m_keepAlive = true;
+    bool m_headRequest = false;
+    bool m_continueSent = false;
+    bool m_closeAfterResponse = false;
+};
+
+} // namespace
+
+namespace detail {
+
+class ResponderState
+{
+public:
+    explicit ResponderState(std::shared_ptr<Connection> connection)
+        : m_connection(std::move(connection))
+    {
+    }
+    ~ResponderState()
+    {
+        if (!m_sent.load())
+            send(Response::text(500, "handler dropped the request\n"));
+    }
+
+    void send(Response response)
+    {
+        if (m_sent.exchange(true))
+            return;
+        auto connection = m_connection;
+        asio::dispatch(connection->executor(), [connection, response = std::move(response)]() mutable {
+            connection->deliver(std::move(response));
+        });
+    }
+
+    bool isSent() const { return m_sent.load(); }
+
+private:
+    std::shared_ptr<Connection> m_connection;
+    std::atomic<bool> m_sent{false};
+};
+
+} // namespace detail
+
+void Connection::dispatch()
+{
+    Request request = m_decoder.takeRequest();
+    request.remoteAddress = m_remoteAddress;
+    request.remotePort = m_remotePort;
+    request.listenerId = m_listenerId;
+    const std::size_t maxRequests = m_server->options.maxRequestsPerConnection;
+    m_keepAlive = request.keepAlive && !m_closeAfterResponse && (!maxRequests || m_served + 1 < maxRequests);
+    request.keepAlive = m_keepAlive;
+    m_headRequest = request.method == "HEAD";
+    m_version = request.version;
+    m_phase = Phase::Handling;
+    cancelTimer();
+    ++m_server->requests;
+    Responder responder(std::make_shared<detail::ResponderState>(shared_from_this()));
+    try {
+        m_server->handler(std::move(request), responder);
+    } catch (...) {
+        responder.send(Response::text(500, "handler failed\n"));
+    }
+}
+
+Responder::Responder(std::shared_ptr<detail::ResponderState> state)
+    : m_state(std::move(state))
+{
+}
+
+void Responder::send(Response response) const
+{
+    if (m_state)
+        m_state->send(std::move(response));
+}
+
+bool Responder::isSent() const
+{
+    return m_state && m_state->isSent();
+}
+
+void Server::Private::accept(int index, std::shared_ptr<tcp::acceptor> acceptor, int listenerId)
+{
+    acceptor->async_accept(loop.context(index), [self = shared_from_this(), index, acceptor, listenerId](
+                                                    const error_code &ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor->is_open())
+            return;
+        if (!ec && !self->stopping.load()) {
+            error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);
+            ++self->accepted;
+            ++self->open;
+            auto connection = std::make_shared<Connection>(self, index, std::move(socket), listenerId);
+            self->shards[static_cast<std::size_t>(index)].connections.emplace(connection.get(), connection);
+            connection->start();
+        }
+        self->accept(index, acceptor, listenerId);
+    });
+}
+
+void Server::Private::sweep(int index)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    if (!shard.sweepTimer)
+        shard.sweepTimer = std::make_unique<asio::steady_timer>(loop.context(index));
+    shard.sweepTimer->expires_after(sweepInterval());
+    shard.sweepTimer->async_wait([self = shared_from_this(), index](const error_code &ec) {
+        if (ec)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        std::vector<std::shared_ptr<Connection>> due;
+        for (auto &[raw, weak] : self->shards[static_cast<std::size_t>(index)].connections) {
+            if (auto connection = weak.lock())
+                due.push_back(std::move(connection));
+        }
+        for (auto &connection : due)
+            connection->checkDeadline(now);
+        self->sweep(index);
+    });
+}
+
+void Server::Private::connectionClosed(int index, Connection *connection)
+{
+    shards[static_cast<std::size_t>(index)].connections.erase(connection);
+    if (--open == 0 && stopping.load()) {
+        std::lock_guard lock(stopMutex);
+        stopCondition.notify_all();
+    }
+}
+
+void Server::Private::beginStop(int index)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    for (auto &acceptor : shard.acceptors) {
+        error_code ec;
+        acceptor->close(ec);
+    }
+    shard.acceptors.clear();
+    std::vector<std::shared_ptr<Connection>> connections;
+    for (auto &[raw, weak] : shard.connections) {
+        if (auto connection = weak.lock())
+            connections.push_back(std::move(connection));
+    }
+    for (auto &connection : connections)
+        connection->beginStop();
+}
+
+void Server::Private::forceClose(int index)
+{
+    auto &shard = shards[static_cast<std::size_t>(index)];
+    shard.sweepTimer.reset();
+    for (auto &acceptor : shard.acceptors) {
+        error_code ec;
+        acceptor->close(ec);
+    }
+    shard.acceptors.clear();
+    std::vector<std::shared_ptr<Connection>> connections;
+    for (auto &[raw, weak] : shard.connections) {
+        if (auto connection = weak.lock())
+            connections.push_back(std::move(connection));
+    }
+    for (auto &connection : connections)
+        connection->close();
+}
+
+Server::Server(EventLoop &loop, ServerOptions options, Handler handler)
+    : m_d(std::make_shared<Private>(loop, std::move(options), std::move(handler)))
+{
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+ListenResult Server::listen(const std::string &address, std::uint16_t port, int listenerId)
+{
+    ListenResult result;
+    error_code ec;
+    const auto ip = asio::ip::make_address(address == "localhost" ? std::string("127.0.0.1") : address, ec);
+    if (ec) {
+        result.error = "invalid address " + address + ": " + ec.message();
+        return result;
+    }
+    std::vector<std::shared_ptr<tcp::acceptor>> acceptors;
+    std::uint16_t boundPort = port;
+    for (int i = 0; i < m_d->loop.threadCount(); ++i) {
+        auto acceptor = std::make_shared<tcp::acceptor>(m_d->loop.context(i));
+        const tcp::endpoint endpoint(ip, boundPort);
+        acceptor->open(endpoint.protocol(), ec);
+        if (!ec)
+            acceptor->set_option(tcp::acceptor::reuse_address(true), ec);
+        if (!ec)
+            acceptor->set_option(ReusePort(true), ec);
+        if (!ec)
+            acceptor->bind(endpoint, ec);
+        if (!ec)
+            acceptor->listen(asio::socket_base::max_listen_connections, ec);
+        if (ec) {
+            result.error = "cannot listen on " + address + ":" + std::to_string(boundPort) + ": " + ec.message();
+            return result;
+        }
+        boundPort = acceptor->local_endpoint().port();
+        acceptors.push_back(std::move(acceptor));
+    }
+    for (int i = 0; i < m_d->loop.threadCount(); ++i) {
+        asio::post(m_d->loop.context(i), [d = m_d, i, acceptor = acceptors[static_cast<std::size_t>(i)], listenerId] {
+            if (d->stopping.load())
+                return;
+            auto &shard = d->shards[static_cast<std::size_t>(i)];
+            if (!shard.sweepTimer)
+                d->sweep(i);
+            shard.acceptors.push_back(acceptor);
+            d->accept(i, acceptor, listenerId);
+        });
+    }
+    result.ok = true;
+    result.port = boundPort;
+    return result;
+}
+
+void Server::stop()
+{
+    if (m_d->stopping.exchange(true))
+        return;
+    if (!m_d->loop.isRunning())
+        return;
+    for (int i = 0; i < m_d->loop.threadCount(); ++i)
+        asio::post(m_d->loop.context(i), [d = m_d, i] { d->beginStop(i); });
+    {
+        std::unique_lock lock(m_d->stopMutex);
+        m_d->stopCondition.wait_for(lock, m_d->options.gracefulStopTimeout, [this] { return m_d->open.load() == 0; });
+    }
+    // Close what is left and drop every loop-bound object (acceptors, sweep timers) on its own
+    // thread, so nothing of this server outlives its io_context.
+    m_d->loop.runOnEveryThread([d = m_d](int i) { d->forceClose(i); });
+    std::unique_lock lock(m_d->stopMutex);
+    m_d->stopCondition.wait_for(lock, std::chrono::seconds(5), [this] { return m_d->open.load() == 0; });
+}
+
+ServerStats Server::stats() const
+{
+    ServerStats stats;
+    stats.acceptedConnections = m_d->accepted.load();
+    stats.openConnections = m_d->open.load();
+    stats.requests = m_d->requests.load();
+    stats.rejectedRequests = m_d->rejected.load();
+    return stats;
+}
+
+const ServerOptions &Server::options() const
+{
+    return m_d->options;
+}
+
+} // namespace Gatehouse::Runtime::Http

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Gatehouse::Runtime {
+
+class PgConnection;
+
+// One event a service wants to publish.
+struct OutboundEvent
+{
+    QString topic;
+    QString key;        // message key (ordering per key), e.g. the order id
+    QJsonObject payload;
+    QString traceparent; // W3C trace context of the request that caused it, may be empty
+};
+
+// The transactional outbox (DESIGN §5): a producer writes its event into the `outbox` table of
+// its own database in the same transaction as the state change; the OutboxRelay publishes it
+// later. So a crash or a broker outage between the two never loses or invents an event.
+namespace Outbox {
+
+// Appends `event` inside the caller's open transaction. Returns the new event id (a UUID), or
+// an empty string and sets `error`.
+QString append(PgConnection &connection, const OutboundEvent &event, QString *error);
+
+// The SQL of the outbox and processed-event tables, applied as migration 1 of every service.
+QString schemaSql();
+
+} // namespace Outbox
+
+} // namespace Gatehouse::Runtime

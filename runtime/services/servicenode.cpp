@@ -1,0 +1,370 @@
+#include "servicenode.h"
+
+#include "http/client.h"
+#include "http/eventloop.h"
+#include "http/server.h"
+#include "infra/migrationrunner.h"
+#include "infra/pgconnection.h"
+#include "services/eventconsumer.h"
+#include "services/outbox.h"
+#include "services/outboxrelay.h"
+#include "services/servicebehaviours.h"
+#include "services/servicecontext.h"
+#include "services/servicerouter.h"
+#include "services/sqlpool.h"
+#include "telemetry/telemetrysender.h"
+#include "telemetry/tracecontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+
+namespace Gatehouse::Runtime {
+
+namespace {
+
+QByteArray bytes(std::string_view view)
+{
+    return QByteArray(view.data(), static_cast<qsizetype>(view.size()));
+}
+
+SpanOutcome outcomeOfStatus(int status)
+{
+    if (status >= 500)
+        return SpanOutcome::ServerError;
+    if (status >= 400)
+        return SpanOutcome::ClientError;
+    return SpanOutcome::Ok;
+}
+
+void printLine(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+class ServiceNode::Private
+{
+public:
+    NodeLaunchConfig config;
+    Settings settings;
+    QStringList warnings;
+    QString conninfo;
+    std::unique_ptr<TelemetrySender> telemetry;
+    std::unique_ptr<SqlPool> pool;
+    std::unique_ptr<Http::EventLoop> loop;
+    std::unique_ptr<Http::Client> client;
+    std::unique_ptr<ServiceContext> context;
+    std::unique_ptr<ServiceBehaviour> behaviour;
+    ServiceRouter router;
+    std::unique_ptr<OutboxRelay> relay;
+    std::vector<std::unique_ptr<EventConsumer>> consumers;
+    std::unique_ptr<Http::Server> server;
+    int port = 0;
+    bool running = false;
+
+    bool consumersAssigned() const
+    {
+        for (const auto &consumer : consumers) {
+            if (!consumer->isAssigned())
+                return false;
+        }
+        return true;
+    }
+
+    void handle(Http::Request request, Http::Responder responder);
+    void readiness(const ServiceCall &call);
+};
+
+void ServiceNode::Private::handle(Http::Request request, Http::Responder responder)
+{
+    const TraceContext hop = TraceContext::forIncoming(bytes(request.headers.value("traceparent")),
+                                                       bytes(request.headers.value("tracestate")));
+    ServiceCall call;
+    call.traceparent = hop.traceParent();
+    call.responder = std::move(responder);
+
+    const bool probe = request.path == "/healthz" || request.path == "/readyz";
+    if (!probe) {
+        // Probes are not traffic: no span for them, or the canvas would blink every second.
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        Span span;
+        span.traceId = QString::fromLatin1(hop.traceId);
+        span.spanId = QString::fromLatin1(hop.spanId);
+        span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+        span.nodeId = config.nodeId;
+        span.name = QString::fromStdString(request.method) + QLatin1Char(' ') + QString::fromStdString(request.path);
+        span.kind = SpanKind::HttpServer;
+        span.startUs = ServiceContext::nowUs();
+        ServiceContext *ctx = context.get();
+        call.onAnswer = [ctx, done, span](int status) mutable {
+            if (done->exchange(true))
+                return;
+            span.durationUs = ServiceContext::nowUs() - span.startUs;
+            span.httpStatus = status;
+            span.outcome = outcomeOfStatus(status);
+            ctx->recordSpan(std::move(span));
+        };
+    }
+    call.request = std::move(request);
+
+    if (call.request.path == "/healthz") {
+        call.respond(jsonResponse(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") } }));
+        return;
+    }
+    if (call.request.path == "/readyz") {
+        readiness(call);
+        return;
+    }
+    QStringList allowed;
+    if (router.dispatch(call, &allowed))
+        return;
+    if (!allowed.isEmpty()) {
+        Http::Response response = problemResponse(405, QStringLiteral("method not allowed"));
+        response.headers.add("Allow", allowed.join(QStringLiteral(", ")).toStdString());
+        call.respond(std::move(response));
+        return;
+    }
+    call.respond(problemResponse(404, QStringLiteral("no such route")));
+}
+
+void ServiceNode::Private::readiness(const ServiceCall &call)
+{
+    const bool queued = pool->submit([this, call](PgConnection &connection) {
+        QString error;
+        QList<QStringList> rows;
+        if (!connection.query(QStringLiteral("SELECT 1"), {}, &rows, &error)) {
+            call.respond(problemResponse(503, QStringLiteral("database: ") + error));
+            return;
+        }
+        if (!consumersAssigned()) {
+            call.respond(problemResponse(503, QStringLiteral("consumers not assigned yet")));
+            return;
+        }
+        call.respond(jsonResponse(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ready") } }));
+    });
+    if (!queued)
+        call.respond(problemResponse(503, QStringLiteral("service overloaded")));
+}
+
+ServiceNode::ServiceNode(NodeLaunchConfig config)
+    : ServiceNode(std::move(config), Settings {})
+{
+}
+
+ServiceNode::ServiceNode(NodeLaunchConfig config, Settings settings)
+    : d(std::make_unique<Private>())
+{
+    d->config = std::move(config);
+    d->settings = settings;
+}
+
+ServiceNode::~ServiceNode()
+{
+    stop();
+}
+
+bool ServiceNode::start(QString *error)
+{
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        stop();
+        return false;
+    };
+    const NodeLaunchConfig &c = d->config;
+    const Node *self = c.topology.node(c.nodeId);
+    if (!self || self->kind != NodeKind::Service)
+        return fail(QStringLiteral("node \"%1\" is not a service of this topology").arg(c.nodeId));
+    if (!c.postgres)
+        return fail(QStringLiteral("service \"%1\" has no database (draw an owns edge to a db.postgres node)").arg(c.nodeId));
+    d->conninfo = PgConnection::conninfo(c.postgres->endpoint.host, c.postgres->endpoint.port, c.postgres->database,
+                                         c.postgres->user, c.postgres->password);
+
+    if (c.telemetry.isSet())
+        d->telemetry = std::make_unique<TelemetrySender>(c.nodeId, c.telemetry);
+    d->pool = std::make_unique<SqlPool>(d->conninfo, d->settings.sqlThreads, static_cast<std::size_t>(d->settings.sqlMaxQueued));
+    d->loop = std::make_unique<Http::EventLoop>(d->settings.ioThreads);
+    d->client = std::make_unique<Http::Client>(*d->loop);
+    d->context = std::make_unique<ServiceContext>(c, *d->pool, *d->client, d->telemetry.get());
+    d->behaviour = makeServiceBehaviour(self->role, *d->context, &d->warnings);
+    d->warnings.append(d->behaviour->warnings());
+
+    // Schema first, as the service's own role: version 1 is shared, then the role's own.
+    {
+        PgConnection connection;
+        QString message;
+        if (!connection.open(d->conninfo, &message))
+            return fail(QStringLiteral("database: ") + message);
+        QList<Migration> migrations { Migration { 1, QStringLiteral("outbox"), Outbox::schemaSql() } };
+        migrations.append(d->behaviour->migrations());
+        if (MigrationRunner::apply(connection, migrations, &message) < 0)
+            return fail(QStringLiteral("migrations: ") + message);
+        if (!d->behaviour->initialize(connection, &message))
+            return fail(QStringLiteral("initialising the %1 role: ").arg(nameOf(self->role)) + message);
+    }
+    QString message;
+    if (!d->pool->start(&message))
+        return fail(QStringLiteral("database pool: ") + message);
+
+    const QList<const Edge *> subscriptions = c.topology.incoming(c.nodeId, EdgeKind::Subscribe);
+    const bool publishes = !d->context->publishedTopics().isEmpty();
+    if ((publishes || !subscriptions.isEmpty()) && !c.kafka)
+        return fail(QStringLiteral("service \"%1\" publishes or subscribes but has no Kafka access").arg(c.nodeId));
+    if (publishes) {
+        d->relay = std::make_unique<OutboxRelay>(d->conninfo, *c.kafka, c.nodeId,
+            OutboxRelay::Options { d->settings.relayPollMs, 500, 5000 });
+        if (!d->relay->start(&message))
+            return fail(QStringLiteral("outbox relay: ") + message);
+    }
+    for (const Edge *edge : subscriptions) {
+        QStringList topics;
+        for (const Topic &topic : edge->topics)
+            topics.append(topic.name);
+        if (topics.isEmpty()) {
+            d->warnings.append(QStringLiteral("subscribe edge %1 names no topic").arg(edge->id));
+            continue;
+        }
+        EventConsumer::Handler inner = d->behaviour->handlerFor(*edge);
+        ServiceContext *ctx = d->context.get();
+        const QString edgeId = edge->id;
+        const QString nodeId = c.nodeId;
+        EventConsumer::Handler handler = [ctx, inner, edgeId, nodeId](PgConnection &connection,
+                                             const ConsumedEvent &event, QString *handlerError) {
+            const TraceContext hop = TraceContext::forIncoming(event.traceparent.toLatin1(), {});
+            ConsumedEvent local = event;
+            local.traceparent = QString::fromLatin1(hop.traceParent());
+            Span span;
+            span.traceId = QString::fromLatin1(hop.traceId);
+            span.spanId = QString::fromLatin1(hop.spanId);
+            span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+            span.nodeId = nodeId;
+            span.edgeId = edgeId;
+            span.name = QStringLiteral("consume ") + event.topic;
+            span.kind = SpanKind::KafkaConsume;
+            span.startUs = ServiceContext::nowUs();
+            const bool ok = inner(connection, local, handlerError);
+            span.durationUs = ServiceContext::nowUs() - span.startUs;
+            span.outcome = ok ? SpanOutcome::Ok : SpanOutcome::ServerError;
+            span.attributes = QJsonObject { { QStringLiteral("topic"), event.topic },
+                { QStringLiteral("partition"), event.partition }, { QStringLiteral("offset"), event.offset },
+                { QStringLiteral("eventId"), event.eventId } };
+            ctx->recordSpan(std::move(span));
+            return ok;
+        };
+        const QString group = edge->consumerGroup.isEmpty() ? c.nodeId : edge->consumerGroup;
+        auto consumer = std::make_unique<EventConsumer>(d->conninfo, *c.kafka, group, topics, std::move(handler));
+        if (!consumer->start(&message))
+            return fail(QStringLiteral("consumer %1: ").arg(edge->id) + message);
+        d->consumers.push_back(std::move(consumer));
+    }
+
+    d->behaviour->addRoutes(d->router);
+    Private *p = d.get();
+    d->server = std::make_unique<Http::Server>(*d->loop, Http::ServerOptions {},
+        [p](Http::Request request, Http::Responder responder) { p->handle(std::move(request), std::move(responder)); });
+    const auto listened = d->server->listen(c.publicListener.host.toStdString(), static_cast<std::uint16_t>(c.publicListener.port));
+    if (!listened.ok)
+        return fail(QStringLiteral("listener %1:%2: %3")
+                        .arg(c.publicListener.host)
+                        .arg(c.publicListener.port)
+                        .arg(QString::fromStdString(listened.error)));
+    d->port = listened.port;
+    d->loop->start();
+    d->running = true;
+    if (d->telemetry) {
+        for (const QString &warning : std::as_const(d->warnings))
+            d->telemetry->log(QStringLiteral("warning"), warning);
+    }
+    return true;
+}
+
+void ServiceNode::stop()
+{
+    if (d->server && d->running)
+        d->server->stop();
+    if (d->client && d->running)
+        d->client->stop();
+    if (d->loop)
+        d->loop->stop();
+    d->running = false;
+    d->server.reset();
+    d->consumers.clear();
+    d->relay.reset();
+    if (d->pool)
+        d->pool->stop();
+    d->behaviour.reset();
+    d->router = ServiceRouter {};
+    d->context.reset();
+    d->client.reset();
+    d->loop.reset();
+    d->pool.reset();
+    d->telemetry.reset();
+}
+
+int ServiceNode::port() const
+{
+    return d->port;
+}
+
+QStringList ServiceNode::warnings() const
+{
+    return d->warnings;
+}
+
+QStringList ServiceNode::routes() const
+{
+    return d->router.patterns();
+}
+
+bool ServiceNode::consumersAssigned() const
+{
+    return d->consumersAssigned();
+}
+
+ServiceContext &ServiceNode::context()
+{
+    return *d->context;
+}
+
+int runServiceNode(const NodeLaunchConfig &config)
+{
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    ServiceNode node(config);
+    QString error;
+    if (!node.start(&error)) {
+        printLine(QJsonObject { { QStringLiteral("type"), QStringLiteral("log") },
+            { QStringLiteral("level"), QStringLiteral("error") }, { QStringLiteral("nodeId"), config.nodeId },
+            { QStringLiteral("message"), error } });
+        return 1;
+    }
+    const Node *self = config.topology.node(config.nodeId);
+    printLine(QJsonObject { { QStringLiteral("type"), QStringLiteral("event") },
+        { QStringLiteral("event"), QStringLiteral("listening") }, { QStringLiteral("nodeId"), config.nodeId },
+        { QStringLiteral("role"), self ? nameOf(self->role) : QString() },
+        { QStringLiteral("publicPort"), node.port() },
+        { QStringLiteral("routes"), QJsonArray::fromStringList(node.routes()) },
+        { QStringLiteral("warnings"), QJsonArray::fromStringList(node.warnings()) } });
+    int received = 0;
+    sigwait(&signals, &received);
+    node.stop();
+    printLine(QJsonObject { { QStringLiteral("type"), QStringLiteral("event") },
+        { QStringLiteral("event"), QStringLiteral("stopped") }, { QStringLiteral("nodeId"), config.nodeId } });
+    return 0;
+}
+
+} // namespace Gatehouse::Runtime

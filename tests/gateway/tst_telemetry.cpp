@@ -1,0 +1,183 @@
+// The node-side telemetry sender and the access log writer: line formats, bounded buffers,
+// rotation. The intake is a real TCP server in the test.
+#include "gateway/accesslog.h"
+#include "gateway/jsonline.h"
+#include "gatewaytestsupport.h"
+#include "telemetry/telemetrysender.h"
+#include "telemetry/tracecontext.h"
+
+#include <QtTest>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Runtime;
+
+namespace {
+
+Span span(int i)
+{
+    Span s;
+    s.traceId = QString(TraceContext::newTraceId());
+    s.spanId = QString(TraceContext::newSpanId());
+    s.nodeId = "gw";
+    s.name = QString("GET /x/%1").arg(i);
+    s.kind = SpanKind::HttpServer;
+    s.startUs = 1'700'000'000'000'000 + i;
+    s.durationUs = 1500;
+    s.httpStatus = 200;
+    return s;
+}
+
+} // namespace
+
+class TestTelemetry : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void traceParent_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("valid") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") << true;
+        QTest::newRow("future version, extra field")
+            << QByteArray("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-x") << true;
+        QTest::newRow("version ff") << QByteArray("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") << false;
+        QTest::newRow("v00 with extra") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-x")
+                                        << false;
+        QTest::newRow("upper case") << QByteArray("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01") << false;
+        QTest::newRow("zero trace") << QByteArray("00-00000000000000000000000000000000-00f067aa0ba902b7-01") << false;
+        QTest::newRow("zero parent") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01") << false;
+        QTest::newRow("short") << QByteArray("00-4bf92f-01") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+    }
+
+    void traceParent()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(bool, valid);
+        const auto parsed = TraceContext::parseTraceParent(header);
+        QCOMPARE(parsed.has_value(), valid);
+        const TraceContext ctx = TraceContext::forIncoming(header, "k=v");
+        QCOMPARE(ctx.traceId.size(), 32);
+        QCOMPARE(ctx.spanId.size(), 16);
+        QCOMPARE(ctx.traceParent().size(), 55);
+        if (valid) {
+            QCOMPARE(ctx.traceId, header.mid(3, 32));
+            QCOMPARE(ctx.parentSpanId, header.mid(36, 16));
+            QVERIFY(ctx.spanId != ctx.parentSpanId);
+            QCOMPARE(ctx.traceState, QByteArray("k=v"));
+        } else {
+            QVERIFY(ctx.parentSpanId.isEmpty());
+            QVERIFY(ctx.traceState.isEmpty());
+        }
+        const TraceContext child = ctx.child();
+        QCOMPARE(child.traceId, ctx.traceId);
+        QCOMPARE(child.parentSpanId, ctx.spanId);
+        QVERIFY(child.spanId != ctx.spanId);
+    }
+
+    void sendsSpanBatchesAndLogs()
+    {
+        GatewayTest::TelemetrySink sink;
+        TelemetrySender sender("gw", Endpoint { "127.0.0.1", sink.port() });
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(sender.record(span(i)));
+        QVERIFY(sender.log("warning", "redis down", QJsonObject { { "redis", "127.0.0.1:1" } }));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.spans().size(), 3, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(sender.sentSpans(), quint64(3), 5000);
+        QJsonObject log, spans;
+        for (const QJsonObject &line : sink.lines) {
+            if (line["type"] == "log")
+                log = line;
+            if (line["type"] == "spans")
+                spans = line;
+        }
+        QCOMPARE(spans["nodeId"].toString(), QString("gw"));
+        const auto first = Span::fromJson(sink.spans().at(0));
+        QVERIFY(first.has_value());
+        QCOMPARE(first->name, QString("GET /x/0"));
+        QCOMPARE(first->durationUs, qint64(1500));
+        QCOMPARE(sink.spans().at(2)["name"].toString(), QString("GET /x/2"));
+        QCOMPARE(log["nodeId"].toString(), QString("gw"));
+        QCOMPARE(log["level"].toString(), QString("warning"));
+        QCOMPARE(log["message"].toString(), QString("redis down"));
+        QCOMPARE(log["fields"].toObject()["redis"].toString(), QString("127.0.0.1:1"));
+        QVERIFY(!log["time"].toString().isEmpty());
+        QCOMPARE(sender.droppedSpans(), quint64(0));
+    }
+
+    void fullBufferDropsAndCounts()
+    {
+        GatewayTest::TelemetrySink sink;
+        TelemetrySender::Options options;
+        options.capacity = 4;
+        options.batchMax = 100;
+        options.flushInterval = std::chrono::milliseconds(60000); // nothing leaves before the test checks
+        TelemetrySender sender("gw", Endpoint { "127.0.0.1", sink.port() }, options);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(sender.record(span(i)));
+        QVERIFY(!sender.record(span(4)));
+        QVERIFY(!sender.record(span(5)));
+        QCOMPARE(sender.droppedSpans(), quint64(2));
+    }
+
+    void unreachableIntakeNeverBlocks()
+    {
+        const int port = GatewayTest::freePort(); // nothing listens there
+        TelemetrySender::Options options;
+        options.flushInterval = std::chrono::milliseconds(5);
+        TelemetrySender sender("gw", Endpoint { "127.0.0.1", port }, options);
+        for (int i = 0; i < 1000; ++i)
+            sender.record(span(i));
+        QTRY_COMPARE_WITH_TIMEOUT(sender.droppedSpans(), quint64(1000), 5000);
+        QVERIFY(!sender.isConnected());
+    }
+
+    void jsonLineEscapes()
+    {
+        const QString tricky = QString::fromUtf8("a\"b\\c\n\td\x01 é ✓ /x?y=1");
+        const QByteArray text
+            = JsonLine().add("s", tricky).add("n", qint64(-42)).add("d", 1.5).add("t", true).add("e", QString()).text();
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(text, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(o["s"].toString(), tricky);
+        QCOMPARE(o["n"].toInt(), -42);
+        QCOMPARE(o["d"].toDouble(), 1.5);
+        QCOMPARE(o["t"].toBool(), true);
+        QCOMPARE(o["e"].toString(), QString());
+        QCOMPARE(JsonLine::isoTime(1'700'000'000'123'456), QByteArray("2023-11-14T22:13:20.123Z"));
+    }
+
+    void accessLogRotates()
+    {
+        QTemporaryDir dir;
+        AccessLog::Options options;
+        options.toStdout = false;
+        options.filePath = dir.filePath("access.log");
+        options.maxFileBytes = 300;
+        options.keepFiles = 2;
+        options.recentCapacity = 5;
+        AccessLog log(options);
+        for (int i = 0; i < 40; ++i)
+            log.request(QJsonObject { { "n", i }, { "pad", QString(40, 'x') } });
+        log.flush();
+        QVERIFY(QFile::exists(dir.filePath("access.log")));
+        QVERIFY(QFile::exists(dir.filePath("access.log.1")));
+        QVERIFY(QFile::exists(dir.filePath("access.log.2")));
+        QVERIFY(!QFile::exists(dir.filePath("access.log.3")));
+        for (const char *name : { "access.log", "access.log.1", "access.log.2" })
+            QVERIFY(QFileInfo(dir.filePath(name)).size() <= 300);
+        QFile current(dir.filePath("access.log"));
+        QVERIFY(current.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = current.readAll().trimmed().split('\n');
+        QCOMPARE(QJsonDocument::fromJson(lines.last()).object()["n"].toInt(), 39);
+        const QJsonArray recent = log.recent(100);
+        QCOMPARE(recent.size(), 5);
+        QCOMPARE(recent.last().toObject()["n"].toInt(), 39);
+        QCOMPARE(recent.first().toObject()["n"].toInt(), 35);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTelemetry)
+#include "tst_telemetry.moc"

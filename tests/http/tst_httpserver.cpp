@@ -1,0 +1,367 @@
+// The engine's server against raw sockets: keep-alive, pipelining, chunked, HTTP/1.0,
+// 100-continue, every limit with its status and a clean close, async responders, stop.
+#include "rawsocket.h"
+#include "testserver.h"
+
+#include <QtTest>
+
+using namespace HttpTest;
+
+namespace {
+
+const std::string kGet = "GET / HTTP/1.1\r\nHost: t\r\n\r\n";
+
+std::string headerValue(const ParsedResponse &response, const std::string &name)
+{
+    std::string lowerHead = response.head;
+    for (char &c : lowerHead)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string key = "\r\n" + name + ": ";
+    for (char &c : key)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto at = lowerHead.find(key);
+    if (at == std::string::npos)
+        return {};
+    const auto start = at + key.size();
+    return response.head.substr(start, response.head.find("\r\n", start) - start);
+}
+
+// A fresh connection still gets a normal answer: the server survived.
+bool serverStillAnswers(std::uint16_t port)
+{
+    RawConnection connection(port);
+    if (!connection.connected() || !connection.send(kGet))
+        return false;
+    const auto response = connection.readResponse();
+    return response && response->status == 200 && response->body == "ok";
+}
+
+} // namespace
+
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keepAliveServesManyRequestsOnOneConnection()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.connected());
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(connection.send("GET /echo?n=" + std::to_string(i) + " HTTP/1.1\r\nHost: t\r\n\r\n"));
+            const auto response = connection.readResponse();
+            QVERIFY(response);
+            QCOMPARE(response->status, 200);
+            QCOMPARE(headerValue(*response, "X-Query"), "n=" + std::to_string(i));
+        }
+        QCOMPARE(server.server().stats().acceptedConnections, 1u);
+        QCOMPARE(server.server().stats().requests, 5u);
+    }
+
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        // The first is answered later from another thread; the others must still follow it.
+        QVERIFY(connection.send("GET /later HTTP/1.1\r\nHost: t\r\n\r\n"
+                                "GET /echo?second HTTP/1.1\r\nHost: t\r\n\r\n"
+                                "POST /echo?third HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello"));
+        const auto first = connection.readResponse();
+        const auto second = connection.readResponse();
+        const auto third = connection.readResponse();
+        QVERIFY(first && second && third);
+        QCOMPARE(first->body, std::string("later"));
+        QCOMPARE(headerValue(*second, "X-Query"), std::string("second"));
+        QCOMPARE(headerValue(*third, "X-Query"), std::string("third"));
+        QCOMPARE(third->body, std::string("hello"));
+    }
+
+    void chunkedRequestBodyIsDecoded()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                "4\r\nWiki\r\n5;ext=1\r\npedia\r\n0\r\nTrailer-Field: x\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, std::string("Wikipedia"));
+        // The connection stays usable after a chunked body.
+        QVERIFY(connection.send(kGet));
+        QVERIFY(connection.readResponse());
+    }
+
+    void chunkedResponse()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET /chunked HTTP/1.1\r\nHost: t\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QVERIFY(response->chunked);
+        QCOMPARE(response->body, std::string("hello chunked world"));
+        QVERIFY(headerValue(*response, "Content-Length").empty());
+    }
+
+    void chunkedResponseFallsBackToLengthForHttp10()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET /chunked HTTP/1.0\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QVERIFY(!response->chunked);
+        QCOMPARE(headerValue(*response, "Content-Length"), std::string("19"));
+        QCOMPARE(response->body, std::string("hello chunked world"));
+    }
+
+    void http10ClosesByDefault()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET /echo HTTP/1.0\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(headerValue(*response, "X-Version"), std::string("10"));
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+    }
+
+    void http10KeepAliveOnRequest()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET /echo HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+        const auto first = connection.readResponse();
+        QVERIFY(first);
+        QCOMPARE(headerValue(*first, "Connection"), std::string("keep-alive"));
+        QVERIFY(connection.send("GET /echo HTTP/1.0\r\n\r\n"));
+        const auto second = connection.readResponse();
+        QVERIFY(second);
+        QCOMPARE(second->status, 200);
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+        QCOMPARE(server.server().stats().acceptedConnections, 1u);
+    }
+
+    void connectionCloseIsHonoured()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(headerValue(*response, "Connection"), std::string("close"));
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+    }
+
+    void expectContinueGetsInterimResponse()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"));
+        const auto interim = connection.readResponse();
+        QVERIFY(interim);
+        QCOMPARE(interim->status, 100);
+        QVERIFY(connection.send("hello"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, std::string("hello"));
+    }
+
+    void expectContinueWithTooLargeBodyGets413()
+    {
+        ServerOptions options;
+        options.maxBodyBytes = 10;
+        TestServer server(options);
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 11\r\nExpect: 100-continue\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 413);
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+    }
+
+    void limits_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        const std::string longTarget = "/" + std::string(300, 'a');
+        const std::string bigField = "X-Big: " + std::string(600, 'b') + "\r\n";
+        QTest::newRow("431 header too large")
+            << QByteArray::fromStdString("GET / HTTP/1.1\r\nHost: t\r\n" + bigField + "\r\n") << 431;
+        QTest::newRow("431 too many fields")
+            << QByteArray::fromStdString("GET / HTTP/1.1\r\nHost: t\r\n" + [] {
+                   std::string fields;
+                   for (int i = 0; i < 12; ++i)
+                       fields += "X-F" + std::to_string(i) + ": v\r\n";
+                   return fields;
+               }() + "\r\n")
+            << 431;
+        QTest::newRow("414 uri too long")
+            << QByteArray::fromStdString("GET " + longTarget + " HTTP/1.1\r\nHost: t\r\n\r\n") << 414;
+        QTest::newRow("414 uri too long, incomplete line")
+            << QByteArray::fromStdString("GET " + longTarget + longTarget) << 414;
+        QTest::newRow("413 content-length") << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 101\r\n\r\n")
+                                            << 413;
+        QTest::newRow("413 chunked")
+            << QByteArray::fromStdString("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                         "40\r\n" + std::string(64, 'x') + "\r\n40\r\n" + std::string(64, 'y') + "\r\n0\r\n\r\n")
+            << 413;
+        QTest::newRow("400 bad request") << QByteArray("GET/HTTP/1.1\r\nHost: t\r\n\r\n") << 400;
+        QTest::newRow("505 version") << QByteArray("GET / HTTP/9.9\r\nHost: t\r\n\r\n") << 505;
+        QTest::newRow("505 HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: t\r\n\r\n") << 505;
+        QTest::newRow("501 method") << QByteArray("BREW / HTTP/1.1\r\nHost: t\r\n\r\n") << 501;
+        QTest::newRow("501 CONNECT") << QByteArray("CONNECT a:443 HTTP/1.1\r\nHost: a\r\n\r\n") << 501;
+        QTest::newRow("417 expectation") << QByteArray("POST / HTTP/1.1\r\nHost: t\r\nExpect: 200-ok\r\nContent-Length: 1\r\n\r\nx")
+                                         << 417;
+    }
+
+    void limits()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        ServerOptions options;
+        options.maxHeaderBytes = 512;
+        options.maxTargetBytes = 256;
+        options.maxHeaderFields = 10;
+        options.maxBodyBytes = 100;
+        TestServer server(options);
+        RawConnection connection(server.port());
+        QVERIFY(connection.send(request.toStdString()));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, status);
+        QCOMPARE(headerValue(*response, "Connection"), std::string("close"));
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+        QCOMPARE(server.server().stats().rejectedRequests, 1u);
+        QVERIFY(serverStillAnswers(server.port()));
+    }
+
+    void slowClientGets408()
+    {
+        ServerOptions options;
+        options.requestTimeout = std::chrono::milliseconds(150);
+        TestServer server(options);
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET / HTTP/1.1\r\nHost: t\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 408);
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+        QVERIFY(serverStillAnswers(server.port()));
+    }
+
+    void slowBodyGets408()
+    {
+        ServerOptions options;
+        options.requestTimeout = std::chrono::milliseconds(150);
+        TestServer server(options);
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 408);
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+    }
+
+    void idleKeepAliveConnectionClosesSilently()
+    {
+        ServerOptions options;
+        options.keepAliveTimeout = std::chrono::milliseconds(100);
+        TestServer server(options);
+        RawConnection connection(server.port());
+        QVERIFY(connection.send(kGet));
+        QVERIFY(connection.readResponse());
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+        QVERIFY(connection.extra().empty());
+    }
+
+    void headResponseHasNoBody()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("HEAD /chunked HTTP/1.1\r\nHost: t\r\n\r\nHEAD / HTTP/1.1\r\nHost: t\r\n\r\n"));
+        const auto first = connection.readResponse(true);
+        const auto second = connection.readResponse(true);
+        QVERIFY(first && second);
+        QCOMPARE(second->status, 200);
+        QCOMPARE(headerValue(*second, "Content-Length"), std::string("2"));
+        QVERIFY(connection.send(kGet));
+        const auto third = connection.readResponse();
+        QVERIFY(third);
+        QCOMPARE(third->body, std::string("ok"));
+    }
+
+    void droppedOrThrowingHandlerAnswers500_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::newRow("dropped responder") << QByteArray("/drop");
+        QTest::newRow("throwing handler") << QByteArray("/throw");
+    }
+
+    void droppedOrThrowingHandlerAnswers500()
+    {
+        QFETCH(QByteArray, path);
+        TestServer server;
+        RawConnection connection(server.port());
+        QVERIFY(connection.send("GET " + path.toStdString() + " HTTP/1.1\r\nHost: t\r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 500);
+        QVERIFY(connection.send(kGet));
+        const auto next = connection.readResponse();
+        QVERIFY(next);
+        QCOMPARE(next->status, 200);
+    }
+
+    void listenerIdsTellListenersApart()
+    {
+        TestServer server;
+        for (auto [port, id] : {std::pair{server.port(), "1"}, std::pair{server.internalPort(), "2"}}) {
+            RawConnection connection(port);
+            QVERIFY(connection.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n"));
+            const auto response = connection.readResponse();
+            QVERIFY(response);
+            QCOMPARE(headerValue(*response, "X-Listener"), std::string(id));
+        }
+    }
+
+    void requestHeadersAreCaseInsensitive()
+    {
+        TestServer server;
+        RawConnection connection(server.port());
+        const std::string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        QVERIFY(connection.send("GET /header?traceparent HTTP/1.1\r\nHost: t\r\nTraceParent:  " + traceparent + " \r\n\r\n"));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->body, traceparent);
+    }
+
+    void gracefulStopFinishesInFlightRequests()
+    {
+        TestServer server;
+        RawConnection busy(server.port());
+        RawConnection idle(server.port());
+        QVERIFY(busy.send("GET /hold HTTP/1.1\r\nHost: t\r\n\r\n"));
+        QVERIFY(idle.send(kGet));
+        QVERIFY(idle.readResponse());
+        QTRY_COMPARE(server.heldCount(), std::size_t(1));
+        std::thread stopper([&] { server.server().stop(); });
+        QCOMPARE(idle.waitForClose(), CloseKind::Clean);
+        server.release();
+        const auto response = busy.readResponse();
+        stopper.join();
+        QVERIFY(response);
+        QCOMPARE(response->body, std::string("released"));
+        QCOMPARE(headerValue(*response, "Connection"), std::string("close"));
+        QCOMPARE(busy.waitForClose(), CloseKind::Clean);
+        QCOMPARE(server.server().stats().openConnections, 0u);
+        RawConnection refused(server.port());
+        QVERIFY(!refused.connected());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_httpserver.moc"

@@ -1,0 +1,299 @@
+// `gatehouse-runtime up` end to end through RuntimeProcess / RuntimeClient, the way the app runs
+// it: a stack without infrastructure (fast), then the built-in example with the real embedded
+// PostgreSQL, redis-server and Kafka mock cluster (cold start, warm start, SIGKILL recovery).
+#include "runtimeclient/runtimeprocess.h"
+#include "supervisor/portcheck.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTcpSocket>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QTest>
+
+#include <QDeadlineTimer>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Runtime;
+
+namespace {
+
+bool isAlive(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray content = stat.readAll();
+    return content.mid(content.lastIndexOf(')') + 2, 1) != "Z";
+}
+
+struct HttpReply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+// One HTTP/1.1 exchange on a fresh connection (Connection: close), as a user's curl would do.
+HttpReply httpRequest(int port, const QByteArray &method, const QByteArray &path, const QByteArray &body,
+                      const QByteArray &bearer = {})
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
+    if (!socket.waitForConnected(5000))
+        return {};
+    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    if (!bearer.isEmpty())
+        request += "Authorization: Bearer " + bearer + "\r\n";
+    if (!body.isEmpty())
+        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    request += "\r\n" + body;
+    socket.write(request);
+    QByteArray response;
+    QDeadlineTimer deadline(15000);
+    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+        socket.waitForReadyRead(100);
+        response += socket.readAll();
+    }
+    response += socket.readAll();
+    HttpReply reply;
+    const int lineEnd = response.indexOf("\r\n");
+    const QList<QByteArray> statusLine = response.left(lineEnd).split(' ');
+    reply.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
+    const int bodyStart = response.indexOf("\r\n\r\n");
+    reply.body = bodyStart < 0 ? QByteArray() : response.mid(bodyStart + 4);
+    return reply;
+}
+
+QString writeSmallProject(const QString &dir)
+{
+    const QJsonObject project{
+        {"formatVersion", 1},
+        {"name", "small"},
+        {"nodes", QJsonArray{QJsonObject{{"id", "catalog"}, {"kind", "service"}, {"role", "generic"}, {"name", "Catalog"}, {"x", 0}, {"y", 0}},
+                             QJsonObject{{"id", "web"}, {"kind", "client.web"}, {"name", "Web"}, {"x", 0}, {"y", 200}}}},
+        {"edges", QJsonArray{}}};
+    const QString path = QDir(dir).filePath("small.gatehouse");
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(QJsonDocument(project).toJson());
+    return path;
+}
+
+struct Stack
+{
+    RuntimeProcess process;
+    bool start(const QString &project, const QString &dataDir)
+    {
+        QSignalSpy connected(&process, &RuntimeProcess::connected);
+        QSignalSpy finished(&process, &RuntimeProcess::finished);
+        process.start(RUNTIME_PATH, project, {"--data-dir", dataDir, "--secrets-file", QDir(dataDir).filePath("secrets.json")});
+        QDeadlineTimer deadline(120000);
+        while (connected.isEmpty() && finished.isEmpty() && !deadline.hasExpired())
+            QTest::qWait(20);
+        return !connected.isEmpty();
+    }
+    bool stop(int *exitCode)
+    {
+        QSignalSpy finished(&process, &RuntimeProcess::finished);
+        process.stop();
+        if (!finished.wait(60000))
+            return false;
+        *exitCode = finished.first().first().toInt();
+        return true;
+    }
+};
+
+} // namespace
+
+class TestUp : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void badDataDirIsAClearError();
+    void stackWithoutRunnersReportsThemDownAndStopsClean();
+    void secondUpOnTheSameDataDirIsRefused();
+    void upAfterSupervisorKillRecovers();
+    void exampleColdAndWarmStartWithRealInfra();
+};
+
+void TestUp::badDataDirIsAClearError()
+{
+    QTemporaryDir tmp;
+    const QString project = writeSmallProject(tmp.path());
+    QFile plain(tmp.filePath("plain"));
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.close();
+    QProcess up;
+    up.start(RUNTIME_PATH, {"up", project, "--data-dir", tmp.filePath("plain/stack")});
+    QVERIFY(up.waitForFinished(30000));
+    QCOMPARE(up.exitCode(), 2);
+    QVERIFY2(up.readAllStandardError().contains("cannot create the data directory"), "no clear error");
+}
+
+void TestUp::stackWithoutRunnersReportsThemDownAndStopsClean()
+{
+    QTemporaryDir tmp;
+    const QString project = writeSmallProject(tmp.path());
+    const QString data = tmp.filePath("data");
+    Stack stack;
+    QVERIFY2(stack.start(project, data), stack.process.standardError().constData());
+    RuntimeClient *client = stack.process.client();
+    QCOMPARE(client->protocolVersion(), 1);
+    // A generic service without a database cannot start: down with the node's own reason.
+    QTRY_VERIFY_WITH_TIMEOUT(client->node("catalog") && client->node("catalog")->state == NodeState::Down, 30000);
+    QVERIFY(!client->node("catalog")->message.isEmpty());
+    QCOMPARE(client->node("web")->state, NodeState::Stopped);
+    QVERIFY(QFile::exists(QDir(data).filePath("stack.lock")));
+    QVERIFY(QFile::exists(QDir(data).filePath("supervisor.pid")));
+    const qint64 supervisorPid = stack.process.pid();
+
+    int exitCode = -1;
+    QVERIFY(stack.stop(&exitCode));
+    QCOMPARE(exitCode, 0);
+    QVERIFY(!isAlive(supervisorPid));
+    QVERIFY(!QFile::exists(QDir(data).filePath("stack.lock")));
+    QVERIFY(!QFile::exists(QDir(data).filePath("supervisor.pid")));
+    QVERIFY(!QFile::exists(stack.process.controlSocket()));
+    QVERIFY(QDir(QDir(data).filePath("run")).entryList(QDir::Files).isEmpty());
+}
+
+void TestUp::secondUpOnTheSameDataDirIsRefused()
+{
+    QTemporaryDir tmp;
+    const QString project = writeSmallProject(tmp.path());
+    const QString data = tmp.filePath("data");
+    Stack stack;
+    QVERIFY(stack.start(project, data));
+    QProcess second;
+    second.start(RUNTIME_PATH, {"up", project, "--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json")});
+    QVERIFY(second.waitForFinished(30000));
+    QCOMPARE(second.exitCode(), 2);
+    const QByteArray err = second.readAllStandardError();
+    QVERIFY2(err.contains("already running the stack") && err.contains(QByteArray::number(stack.process.pid())), err.constData());
+    // The first one is unaffected.
+    const int id = stack.process.client()->sendCommand("snapshot");
+    QSignalSpy result(stack.process.client(), &RuntimeClient::commandFinished);
+    QVERIFY(result.wait(5000));
+    QCOMPARE(result.first().at(0).toInt(), id);
+    QVERIFY(result.first().at(1).toBool());
+    int exitCode = -1;
+    QVERIFY(stack.stop(&exitCode));
+    QCOMPARE(exitCode, 0);
+}
+
+void TestUp::upAfterSupervisorKillRecovers()
+{
+    QTemporaryDir tmp;
+    const QString project = writeSmallProject(tmp.path());
+    const QString data = tmp.filePath("data");
+    QProcess first;
+    first.start(RUNTIME_PATH, {"up", project, "--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json"), "--json"});
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += first.readAllStandardOutput()).contains("\"nodeId\":\"catalog\",\"pid\":0,\"port\""), 30000);
+    ::kill(static_cast<pid_t>(first.processId()), SIGKILL);
+    QVERIFY(first.waitForFinished(5000));
+    QVERIFY(QFile::exists(QDir(data).filePath("stack.lock"))); // left behind by SIGKILL
+    QVERIFY(QFile::exists(QDir(data).filePath("control.sock")));
+
+    Stack again;
+    QVERIFY2(again.start(project, data), again.process.standardError().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(again.process.client()->node("catalog").has_value(), 10000);
+    int exitCode = -1;
+    QVERIFY(again.stop(&exitCode));
+    QCOMPARE(exitCode, 0);
+    QVERIFY(!QFile::exists(QDir(data).filePath("stack.lock")));
+}
+
+void TestUp::exampleColdAndWarmStartWithRealInfra()
+{
+    QTemporaryDir tmp;
+    // As root, PostgreSQL runs as `postgres`, which must be able to traverse to its data dir.
+    if (::geteuid() == 0)
+        QFile::setPermissions(tmp.path(), QFile::permissions(tmp.path()) | QFile::ExeOther);
+    const QString data = tmp.filePath("data");
+    const QString example = QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse");
+    const QStringList infraNodes{"auth-db", "order-db", "inventory-db", "payment-db", "notification-db", "redis", "kafka"};
+    const QStringList appNodes{"auth", "inventory", "order", "payment", "notification", "gateway"};
+
+    for (const char *round : {"cold", "warm"}) {
+        QElapsedTimer timer;
+        timer.start();
+        Stack stack;
+        QVERIFY2(stack.start(example, data), stack.process.standardError().constData());
+        RuntimeClient *client = stack.process.client();
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(infraNodes.begin(), infraNodes.end(), [client](const QString &id) {
+            return client->node(id) && client->node(id)->state == NodeState::Ready;
+        }), 120000);
+        qInfo("%s start: infrastructure ready after %lld ms", round, static_cast<long long>(timer.elapsed()));
+        QList<int> ports;
+        QList<qint64> pids;
+        for (const QString &id : infraNodes) {
+            const NodeStatus s = *client->node(id);
+            QVERIFY2(s.port > 0, qPrintable(id));
+            if (!ports.contains(s.port))
+                ports.append(s.port);
+            if (id != "kafka")
+                pids.append(s.pid);
+            QVERIFY(isListening(s.port));
+        }
+        // Then the gateway and every service, each its own process, really ready.
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(appNodes.begin(), appNodes.end(), [client](const QString &id) {
+            return client->node(id) && client->node(id)->state == NodeState::Ready;
+        }), 120000);
+        qInfo("%s start: whole stack ready after %lld ms", round, static_cast<long long>(timer.elapsed()));
+        for (const QString &id : appNodes)
+            pids.append(client->node(id)->pid);
+
+        // A user's first request through the public listener: login at the auth service, then a
+        // JWT-protected route. This proves the wiring: routes, upstream ports, the gateway's
+        // verification key derived from the auth service's signing secret.
+        const int gatewayPort = client->node("gateway")->port;
+        const HttpReply login = httpRequest(gatewayPort, "POST", "/auth/login",
+                                            "{\"username\":\"alice\",\"password\":\"gatehouse-demo\"}");
+        QVERIFY2(login.status == 200, login.body.constData());
+        const QByteArray token = QJsonDocument::fromJson(login.body).object().value("accessToken").toString().toUtf8();
+        QVERIFY(!token.isEmpty());
+        const HttpReply items = httpRequest(gatewayPort, "GET", "/inventory/items", {}, token);
+        QVERIFY2(items.status == 200, items.body.constData());
+        QCOMPARE(httpRequest(gatewayPort, "GET", "/inventory/items", {}).status, 401);
+        // The internal admin API does not answer on the public listener.
+        QCOMPARE(httpRequest(gatewayPort, "GET", "/admin/orders", {}, token).status, 404);
+
+        int exitCode = -1;
+        QVERIFY(stack.stop(&exitCode));
+        QCOMPARE(exitCode, 0);
+        for (int port : std::as_const(ports))
+            QVERIFY2(!isListening(port), qPrintable(QString::number(port)));
+        for (qint64 pid : std::as_const(pids))
+            QVERIFY(!isAlive(pid));
+        QVERIFY(!QFile::exists(QDir(data).filePath("stack.lock")));
+    }
+
+    // SIGKILL the supervisor of a running stack: the next `up` recovers (orphaned postgres too).
+    QProcess killed;
+    killed.start(RUNTIME_PATH, {"up", example, "--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json"), "--json"});
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += killed.readAllStandardOutput()).contains("stack started"), 120000);
+    ::kill(static_cast<pid_t>(killed.processId()), SIGKILL);
+    QVERIFY(killed.waitForFinished(5000));
+    Stack recovered;
+    QVERIFY2(recovered.start(example, data), recovered.process.standardError().constData());
+    RuntimeClient *client = recovered.process.client();
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(infraNodes.begin(), infraNodes.end(), [client](const QString &id) {
+        return client->node(id) && client->node(id)->state == NodeState::Ready;
+    }), 120000);
+    int exitCode = -1;
+    QVERIFY(recovered.stop(&exitCode));
+    QCOMPARE(exitCode, 0);
+}
+
+QTEST_GUILESS_MAIN(TestUp)
+#include "tst_up.moc"

@@ -1,8 +1,6 @@
 #include "settings/credentialstore.h"
 
-#include <QCryptographicHash>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -45,11 +43,7 @@ CredentialStore::CredentialStore(QString scope, int timeoutMs)
 
 QString CredentialStore::scopeForProject(const QString &projectFile)
 {
-    if (projectFile.isEmpty())
-        return QStringLiteral("project-untitled");
-    const QByteArray path = QFileInfo(projectFile).absoluteFilePath().toUtf8();
-    return QStringLiteral("project-")
-        + QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha256).toHex().left(16));
+    return projectCredentialScope(projectFile);
 }
 
 QList<CredentialStore::Credential> CredentialStore::all()

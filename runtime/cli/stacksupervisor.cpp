@@ -1,6 +1,7 @@
 #include "stacksupervisor.h"
 
 #include "gateway/apikeyverifier.h"
+#include "model/credentialscope.h"
 #include "services/authkeys.h"
 
 #include "stackplan.h"
@@ -162,6 +163,7 @@ bool StackSupervisor::start(QString *error, int *exitCode)
     }
     InfraStackOptions infraOptions;
     infraOptions.stackId = stackId();
+    infraOptions.credentialScope = projectCredentialScope(m_options.projectFile);
     infraOptions.dataDir = m_lock.dataDir();
     infraOptions.progress = [this](const QString &part, const QString &message) {
         m_printer->message(QStringLiteral("%1: %2").arg(part, message));

@@ -51,6 +51,11 @@ QString InfraStackOptions::defaultPostgresTemplateDir(const QString &binDir)
         + QStringLiteral("/gatehouse/postgres-template-") + hash;
 }
 
+QString InfraStack::credentialScope() const
+{
+    return m_options.credentialScope.isEmpty() ? m_options.stackId : m_options.credentialScope;
+}
+
 QString InfraStack::postgresRoot() const
 {
     const QString inDataDir
@@ -163,7 +168,7 @@ bool InfraStack::startPostgres(QString *error)
     if (!dsn.isEmpty()) {
         report(QStringLiteral("postgres"), QStringLiteral("connecting to the external server"));
         QString password;
-        if (!readOptional(m_secrets.store(), SecretKeys::externalPostgresPassword(m_options.stackId), &password, error))
+        if (!readOptional(m_secrets.store(), SecretKeys::externalPostgresPassword(credentialScope()), &password, error))
             return false;
         // Later conninfo keywords override earlier ones; the password is appended, never stored.
         QString admin = dsn;
@@ -347,7 +352,7 @@ bool InfraStack::startRedis(QString *error)
         access.endpoint.port = parsed.port(6379);
         access.database = parsed.path().mid(1).toInt();
         if (!readOptional(
-                m_secrets.store(), SecretKeys::externalRedisPassword(m_options.stackId), &access.password, error))
+                m_secrets.store(), SecretKeys::externalRedisPassword(credentialScope()), &access.password, error))
             return false;
         QString pingError;
         if (!RedisServer::ping(access.endpoint.host, access.endpoint.port, access.password, &pingError, 3000)) {
@@ -386,8 +391,8 @@ bool InfraStack::startKafka(QString *error)
         access.saslMechanism = settings.kafkaSaslMechanism;
         if (!access.saslMechanism.isEmpty()
             && (!readOptional(
-                    m_secrets.store(), SecretKeys::externalKafkaUser(m_options.stackId), &access.saslUser, error)
-                || !readOptional(m_secrets.store(), SecretKeys::externalKafkaPassword(m_options.stackId),
+                    m_secrets.store(), SecretKeys::externalKafkaUser(credentialScope()), &access.saslUser, error)
+                || !readOptional(m_secrets.store(), SecretKeys::externalKafkaPassword(credentialScope()),
                     &access.saslPassword, error)))
             return false;
     } else {

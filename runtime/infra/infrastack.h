@@ -20,7 +20,11 @@ class SecretStore;
 
 struct InfraStackOptions
 {
-    QString stackId; // names the stack's secrets: "<stackId>/…"
+    QString stackId; // names the stack's generated secrets: "<stackId>/…"
+    // Names the user-entered external credentials, "<credentialScope>/external/…" — the
+    // project's scope (model/credentialscope.h), shared with the app's Settings dialog.
+    // Empty: stackId.
+    QString credentialScope;
     // The stack's private data dir. Embedded servers keep their files under it:
     // postgres/data (PGDATA), postgres/run (socket), postgres/server.log, redis/ (working dir).
     QString dataDir;
@@ -92,6 +96,7 @@ public:
 
 private:
     QString postgresRoot() const;
+    QString credentialScope() const;
     bool startPostgres(QString *error);
     bool provisionDatabases(const QString &adminConninfo, const QString &host, int port, bool embedded, QString *error);
     bool startRedis(QString *error);

@@ -13,6 +13,8 @@
 #include "secrets/secretkeys.h"
 #include "testdirs.h"
 
+#include "model/credentialscope.h"
+
 #include <QtTest>
 
 using namespace Gatehouse;
@@ -223,10 +225,14 @@ void TestInfraStack::externalMode()
     topology.runSettings.kafkaBootstrap = kafka.bootstrapServers();
 
     FileSecretStore store(dir.filePath("secrets.json"));
-    QVERIFY(store.write(SecretKeys::externalPostgresPassword("ext"), "ext-admin-pw", &error));
-    QVERIFY(store.write(SecretKeys::externalRedisPassword("ext"), "ext-redis-pw", &error));
+    // User-entered credentials live under the project's scope (as the app's Settings dialog
+    // writes them), not under the stack id of the generated secrets.
+    const QString scope = projectCredentialScope(dir.filePath("shop.gatehouse"));
+    QVERIFY(store.write(SecretKeys::externalPostgresPassword(scope), "ext-admin-pw", &error));
+    QVERIFY(store.write(SecretKeys::externalRedisPassword(scope), "ext-redis-pw", &error));
     InfraStackOptions options;
     options.stackId = "ext";
+    options.credentialScope = scope;
     options.dataDir = dir.filePath("stack");
     {
         InfraStack stack(topology, store, options);
@@ -251,7 +257,7 @@ void TestInfraStack::externalMode()
         QVERIFY(redis.isRunning());
     }
     // A wrong external password is a clear error.
-    QVERIFY(store.write(SecretKeys::externalRedisPassword("ext"), "wrong", &error));
+    QVERIFY(store.write(SecretKeys::externalRedisPassword(scope), "wrong", &error));
     InfraStack stack(topology, store, options);
     QVERIFY(!stack.start(&error));
     QVERIFY2(error.contains("does not answer AUTH + PING"), qPrintable(error));

@@ -1,3 +1,4 @@
+#include "model/credentialscope.h"
 #include "model/launchconfig.h"
 #include "model/projectfile.h"
 #include "model/telemetry.h"
@@ -43,6 +44,18 @@ private Q_SLOTS:
         o.insert("version", 99);
         QVERIFY(!NodeLaunchConfig::fromJson(o, &error));
         QVERIFY(error.contains("99"));
+    }
+
+    // The app writes external credentials under this scope and the runtime reads them under it.
+    void credentialScopeIsPerProjectPath()
+    {
+        QCOMPARE(projectCredentialScope(QString()), QString("project-untitled"));
+        const QString a = projectCredentialScope("/srv/a/shop.gatehouse");
+        QVERIFY(a.startsWith("project-"));
+        QCOMPARE(a.size(), int(strlen("project-") + 16));
+        QCOMPARE(projectCredentialScope("/srv/a/shop.gatehouse"), a);
+        QCOMPARE(projectCredentialScope("/srv/a/../a/shop.gatehouse"), a); // absolute, cleaned path
+        QVERIFY(projectCredentialScope("/srv/b/shop.gatehouse") != a);
     }
 
     void spanRoundTripAndValidation()

@@ -1,5 +1,7 @@
 #include "settings/credentialstore.h"
 
+#include "model/credentialscope.h"
+
 #include <QEventLoop>
 #include <QTimer>
 #include <qt6keychain/keychain.h>

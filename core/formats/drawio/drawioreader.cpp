@@ -45,6 +45,8 @@ private:
             error = message;
         return false;
     }
+    // fail() keeps the first message, so an XML error already recorded wins over this one.
+    bool failEndedEarly() { return fail(QStringLiteral("the XML ends too early")); }
     bool xmlFailed(QXmlStreamReader &xml);
     // Next token with the guards: no DTD, bounded depth and attribute sizes.
     QXmlStreamReader::TokenType next(QXmlStreamReader &xml);
@@ -154,7 +156,7 @@ bool Parser::skipElement(QXmlStreamReader &xml)
     while (level > 0) {
         const auto token = next(xml);
         if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+            return failEndedEarly();
         if (token == QXmlStreamReader::StartElement)
             ++level;
         else if (token == QXmlStreamReader::EndElement)
@@ -168,7 +170,7 @@ bool Parser::readPoints(QXmlStreamReader &xml, QList<QPointF> &points)
     while (true) {
         const auto token = next(xml);
         if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+            return failEndedEarly();
         if (token == QXmlStreamReader::EndElement)
             return true;
         if (token != QXmlStreamReader::StartElement)
@@ -194,7 +196,7 @@ bool Parser::readGeometry(QXmlStreamReader &xml, DrawioGeometry &geometry)
     while (true) {
         const auto token = next(xml);
         if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+            return failEndedEarly();
         if (token == QXmlStreamReader::EndElement)
             return true;
         if (token != QXmlStreamReader::StartElement)
@@ -227,7 +229,7 @@ bool Parser::readCell(QXmlStreamReader &xml, DrawioCell &cell)
     while (true) {
         const auto token = next(xml);
         if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+            return failEndedEarly();
         if (token == QXmlStreamReader::EndElement)
             return true;
         if (token != QXmlStreamReader::StartElement)
@@ -246,7 +248,7 @@ bool Parser::readRoot(QXmlStreamReader &xml, DrawioPage &page)
     while (true) {
         const auto token = next(xml);
         if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+            return failEndedEarly();
         if (token == QXmlStreamReader::EndElement)
             return true;
         if (token != QXmlStreamReader::StartElement)
@@ -274,7 +276,7 @@ bool Parser::readRoot(QXmlStreamReader &xml, DrawioPage &page)
         while (true) {
             const auto inner = next(xml);
             if (inner == QXmlStreamReader::Invalid || xml.atEnd())
-                return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+                return failEndedEarly();
             if (inner == QXmlStreamReader::EndElement)
                 break;
             if (inner != QXmlStreamReader::StartElement)
@@ -299,7 +301,7 @@ bool Parser::readModel(QXmlStreamReader &xml, DrawioPage &page)
     while (true) {
         const auto token = next(xml);
         if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+            return failEndedEarly();
         if (token == QXmlStreamReader::EndElement)
             break;
         if (token != QXmlStreamReader::StartElement)
@@ -407,7 +409,7 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
         while (true) {
             const auto inner = next(xml);
             if (inner == QXmlStreamReader::Invalid || xml.atEnd()) {
-                fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+                failEndedEarly();
                 return std::nullopt;
             }
             if (inner == QXmlStreamReader::EndElement)
@@ -435,7 +437,7 @@ std::optional<DrawioPage> Parser::parse(const QByteArray &data, const ReadOption
             while (true) {
                 const auto part = next(xml);
                 if (part == QXmlStreamReader::Invalid || xml.atEnd()) {
-                    fail(error.isEmpty() ? QStringLiteral("the XML ends too early") : error);
+                    failEndedEarly();
                     return std::nullopt;
                 }
                 if (part == QXmlStreamReader::EndElement)

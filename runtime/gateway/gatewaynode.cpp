@@ -1,4 +1,5 @@
 #include "gatewaynode.h"
+#include "telemetry/terminationsignals.h"
 
 #include "gateway/gateway.h"
 #include "http/client.h"
@@ -9,8 +10,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <csignal>
-#include <pthread.h>
 
 namespace Gatehouse::Runtime {
 
@@ -191,12 +190,7 @@ Gateway &GatewayNode::gateway()
 
 int runGatewayNode(const NodeLaunchConfig &config)
 {
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
+    const TerminationSignals signals; // before any thread starts
 
     GatewayNode node(config);
     QString error;
@@ -212,8 +206,7 @@ int runGatewayNode(const NodeLaunchConfig &config)
         { QStringLiteral("publicPort"), node.publicPort() }, { QStringLiteral("internalPort"), node.internalPort() },
         { QStringLiteral("routes"), node.gateway().routes()->routes().size() },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(node.warnings()) } });
-    int received = 0;
-    sigwait(&signals, &received);
+    signals.wait();
     node.stop();
     out.event(QJsonObject { { QStringLiteral("type"), QStringLiteral("event") },
         { QStringLiteral("event"), QStringLiteral("stopped") }, { QStringLiteral("nodeId"), config.nodeId } });

@@ -1,4 +1,5 @@
 #include "servicenode.h"
+#include "telemetry/terminationsignals.h"
 
 #include "http/client.h"
 #include "http/eventloop.h"
@@ -20,9 +21,7 @@
 #include <QJsonObject>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
-#include <pthread.h>
 
 namespace Gatehouse::Runtime {
 
@@ -337,12 +336,7 @@ ServiceContext &ServiceNode::context()
 
 int runServiceNode(const NodeLaunchConfig &config)
 {
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
+    const TerminationSignals signals; // before any thread starts
 
     ServiceNode node(config);
     QString error;
@@ -359,8 +353,7 @@ int runServiceNode(const NodeLaunchConfig &config)
         { QStringLiteral("publicPort"), node.port() },
         { QStringLiteral("routes"), QJsonArray::fromStringList(node.routes()) },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(node.warnings()) } });
-    int received = 0;
-    sigwait(&signals, &received);
+    signals.wait();
     node.stop();
     printLine(QJsonObject { { QStringLiteral("type"), QStringLiteral("event") },
         { QStringLiteral("event"), QStringLiteral("stopped") }, { QStringLiteral("nodeId"), config.nodeId } });

@@ -4,6 +4,7 @@
 #include "items/edgeitem.h"
 #include "items/laneitem.h"
 #include "items/nodeitem.h"
+#include "render/lanepainter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -225,6 +226,26 @@ QPointF DiagramScene::snapped(const QPointF &p) const
     return QPointF(std::round(p.x() / GridSize) * GridSize, std::round(p.y() / GridSize) * GridSize);
 }
 
+QHash<QString, Lane> DiagramScene::lanesAfterDrop(const QStringList &movedIds) const
+{
+    QList<Node> staying;
+    for (const Node &n : m_document->topology().nodes) {
+        if (!movedIds.contains(n.id))
+            staying.append(n);
+    }
+    const QList<LaneBand> bands = LanePainter::computeBands(staying);
+    QHash<QString, Lane> lanes;
+    for (const QString &id : movedIds) {
+        const Node *n = m_document->node(id);
+        if (!n)
+            continue;
+        const std::optional<Lane> lane = LanePainter::laneAt(bands, n->position.y() + n->size.height() / 2);
+        if (lane && *lane != n->lane)
+            lanes.insert(id, *lane);
+    }
+    return lanes;
+}
+
 NodeItem *DiagramScene::nodeAt(const QPointF &scenePos) const
 {
     const QList<QGraphicsItem *> hits = items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder);
@@ -367,7 +388,7 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
             if (const Node *n = m_document->node(it.key()))
                 positions.insert(it.key(), n->position);
         }
-        m_document->moveNodes(positions, true);
+        m_document->moveNodes(positions, true, lanesAfterDrop(positions.keys()));
         return;
     }
     case Gesture::Resize:

@@ -109,6 +109,10 @@ private:
     void updateSceneRect();
     NodeItem *nodeAt(const QPointF &scenePos) const;
     QPointF snapped(const QPointF &p) const;
+    // Nodes of `movedIds` whose centre now lies in another lane's band, with that lane. The bands
+    // come from the nodes that did not move, so a node dragged out of its lane joins the lane it
+    // was dropped on; dropped outside every band, it keeps its lane.
+    QHash<QString, Lane> lanesAfterDrop(const QStringList &movedIds) const;
 
     Document *m_document;
     DiagramLayout m_layout;

@@ -500,7 +500,7 @@ void Document::editEdges(const QStringList &ids, const std::function<void(Edge &
     m_undoStack->push(new ChangeValuesCommand(this, {}, {}, before, after, text, mergeKey, commit));
 }
 
-void Document::moveNodes(const QHash<QString, QPointF> &positions, bool commit)
+void Document::moveNodes(const QHash<QString, QPointF> &positions, bool commit, const QHash<QString, Lane> &lanes)
 {
     QStringList ids;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
@@ -513,7 +513,12 @@ void Document::moveNodes(const QHash<QString, QPointF> &positions, bool commit)
     const QString text
         = ids.size() == 1 ? tr("Move “%1”").arg(nodeLabel(ids.first())) : tr("Move %1 nodes").arg(ids.size());
     editNodes(
-        ids, [&](Node &n) { n.position = positions.value(n.id); }, text, QStringLiteral("move"), commit);
+        ids,
+        [&](Node &n) {
+            n.position = positions.value(n.id);
+            n.lane = lanes.value(n.id, n.lane);
+        },
+        text, QStringLiteral("move"), commit);
 }
 
 void Document::moveNodesBy(const QStringList &ids, const QPointF &delta)

@@ -79,7 +79,8 @@ public:
 
     // Moves nodes to new top-left positions. A drag calls this on every mouse move with
     // commit=false and once on release with commit=true: the whole drag is one undo step.
-    void moveNodes(const QHash<QString, QPointF> &positions, bool commit = true);
+    // `lanes` moves nodes into another lane in the same step (a node dropped onto another band).
+    void moveNodes(const QHash<QString, QPointF> &positions, bool commit = true, const QHash<QString, Lane> &lanes = {});
     void moveNodesBy(const QStringList &ids, const QPointF &delta);
     // Sets position and size (resize handle). Same commit rule as moveNodes.
     void setNodeGeometry(const QString &id, const QRectF &geometry, bool commit = true);

@@ -59,6 +59,15 @@ QList<LaneBand> LanePainter::computeBands(const QList<Node> &nodes, qreal minRig
     return bands;
 }
 
+std::optional<Lane> LanePainter::laneAt(const QList<LaneBand> &bands, qreal y)
+{
+    for (const LaneBand &band : bands) {
+        if (y >= band.rect.top() && y < band.rect.bottom())
+            return band.lane;
+    }
+    return std::nullopt;
+}
+
 void LanePainter::paint(QPainter &p, const QList<LaneBand> &bands)
 {
     p.save();

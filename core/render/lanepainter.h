@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QRectF>
+#include <optional>
 
 class QPainter;
 
@@ -24,6 +25,9 @@ public:
     // widest content; they reach at least `minRight` (room for labels past the last node).
     static QList<LaneBand> computeBands(const QList<Node> &nodes, qreal minRight = 0);
     static void paint(QPainter &painter, const QList<LaneBand> &bands);
+    // The lane whose band holds `y` (bands touch, so at most one does); nullopt above the first
+    // band, below the last one, or when there are no bands.
+    static std::optional<Lane> laneAt(const QList<LaneBand> &bands, qreal y);
     static QString caption(Lane lane);
 };
 

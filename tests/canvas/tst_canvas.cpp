@@ -188,6 +188,27 @@ private Q_SLOTS:
         QCOMPARE(c.scene->nodeItem("notification")->pos(), start);
     }
 
+    void dropOnAnotherBandChangesLane()
+    {
+        Canvas c;
+        QCOMPARE(c.doc.node("redis")->lane, Lane::Data);
+        const QPointF start = c.doc.node("redis")->position;
+        // Redis (data lane, y 560) dropped at the height of the order service (services lane).
+        const qreal dy = c.doc.node("order")->position.y() - start.y();
+        c.drag(c.at("redis"), c.at("redis", QPointF(0, dy)));
+        QCOMPARE(c.doc.node("redis")->lane, Lane::Services);
+        QCOMPARE(c.doc.undoStack()->count(), 1); // move and lane change are one step
+        c.doc.undoStack()->undo();
+        QCOMPARE(c.doc.node("redis")->lane, Lane::Data);
+        QCOMPARE(c.doc.node("redis")->position, start);
+        c.doc.undoStack()->redo();
+        QCOMPARE(c.doc.node("redis")->lane, Lane::Services);
+
+        // A small move inside its own band keeps the lane.
+        c.drag(c.at("order"), c.at("order", QPointF(30, 10)));
+        QCOMPARE(c.doc.node("order")->lane, Lane::Services);
+    }
+
     void multiMoveIsOneUndoStep()
     {
         Canvas c;

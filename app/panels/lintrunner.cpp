@@ -15,7 +15,8 @@ LintRunner::LintRunner(Document *document, QObject *parent)
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         // Geometry does not change what lint says; skip the run for pure moves and resizes.
         const DocumentChange::Properties geometryOnly
-            = DocumentChange::Property::Position | DocumentChange::Property::Size | DocumentChange::Property::Waypoints;
+            = DocumentChange::Property::Position | DocumentChange::Property::Size | DocumentChange::Property::Waypoints
+            | DocumentChange::Property::StackOrder;
         const bool valueChange
             = change.kind == DocumentChange::Kind::NodesChanged || change.kind == DocumentChange::Kind::EdgesChanged;
         if (valueChange && change.properties.toInt() != 0 && (change.properties & ~geometryOnly).toInt() == 0)

@@ -34,6 +34,8 @@ DocumentChange::Properties diff(const Node &a, const Node &b)
         p |= Property::Size;
     if (a.port != b.port)
         p |= Property::Port;
+    if (a.z != b.z)
+        p |= Property::StackOrder;
     if (a.properties != b.properties)
         p |= Property::Properties;
     return p;
@@ -576,6 +578,57 @@ void Document::setNodeLane(const QString &id, Lane lane)
 {
     editNodes(
         { id }, [&](Node &n) { n.lane = lane; }, tr("Move “%1” to another lane").arg(nodeLabel(id)));
+}
+
+namespace {
+
+// New z values that put `ids` above (up = true) or below every other node, in their present
+// stacking order; equal z values keep the order of the ids.
+QHash<QString, int> restacked(const QList<Node> &nodes, const QStringList &ids, bool up)
+{
+    QList<const Node *> moving;
+    int othersMin = 0, othersMax = 0;
+    bool anyOther = false;
+    for (const Node &n : nodes) {
+        if (ids.contains(n.id)) {
+            moving.append(&n);
+        } else {
+            othersMin = anyOther ? std::min(othersMin, n.z) : n.z;
+            othersMax = anyOther ? std::max(othersMax, n.z) : n.z;
+            anyOther = true;
+        }
+    }
+    std::stable_sort(moving.begin(), moving.end(), [](const Node *a, const Node *b) { return a->z < b->z; });
+    QHash<QString, int> z;
+    const int count = int(moving.size());
+    if (count == 0)
+        return z;
+    bool distinct = true;
+    for (int i = 1; i < count; ++i)
+        distinct = distinct && moving.at(i - 1)->z < moving.at(i)->z;
+    const bool alreadyThere = !anyOther || (up ? moving.first()->z > othersMax : moving.last()->z < othersMin);
+    if (alreadyThere && distinct) {
+        for (const Node *n : moving)
+            z.insert(n->id, n->z); // no change: no undo step
+        return z;
+    }
+    for (int i = 0; i < count; ++i)
+        z.insert(moving.at(i)->id, up ? othersMax + 1 + i : othersMin - count + i);
+    return z;
+}
+
+} // namespace
+
+void Document::bringToFront(const QStringList &ids)
+{
+    const QHash<QString, int> z = restacked(m_topology.nodes, ids, true);
+    editNodes(z.keys(), [&](Node &n) { n.z = z.value(n.id); }, tr("Bring to front"));
+}
+
+void Document::sendToBack(const QStringList &ids)
+{
+    const QHash<QString, int> z = restacked(m_topology.nodes, ids, false);
+    editNodes(z.keys(), [&](Node &n) { n.z = z.value(n.id); }, tr("Send to back"));
 }
 
 void Document::setNodeProperty(const QString &id, const QString &key, const QJsonValue &value)

@@ -90,6 +90,10 @@ public:
     void setNodeDescription(const QString &id, const QString &description);
     void setNodePort(const QString &id, int port);
     void setNodeLane(const QString &id, Lane lane);
+    // Stacking order of overlapping nodes: the given nodes go above (below) every other node,
+    // keeping their order among themselves. One undo step; nothing happens when they already are.
+    void bringToFront(const QStringList &ids);
+    void sendToBack(const QStringList &ids);
     // Sets one key of Node::properties; an undefined value removes the key.
     void setNodeProperty(const QString &id, const QString &key, const QJsonValue &value);
 

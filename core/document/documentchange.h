@@ -45,6 +45,7 @@ struct DocumentChange
         Fallback = 1u << 17,
         Waypoints = 1u << 18,
         RunSettings = 1u << 19,
+        StackOrder = 1u << 20, // node z
         All = 0xffffffffu,
     };
     Q_DECLARE_FLAGS(Properties, Property)

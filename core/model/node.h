@@ -23,6 +23,7 @@ struct Node
     QPointF position; // top-left corner in scene coordinates
     QSizeF size = QSizeF(160, 64);
     int port = 0; // 0: the runtime picks one
+    int z = 0;    // stacking order where nodes overlap: a higher z paints on top
     QJsonObject properties;
 
     double ratePerSecond() const;    // clients: requests per second driven by the runtime

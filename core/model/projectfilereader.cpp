@@ -10,6 +10,7 @@ namespace {
 constexpr int MaxTextLength = 64 * 1024;
 constexpr double MaxCoordinate = 1e7;
 constexpr double MaxExtent = 1e5;
+constexpr int MaxStackOrder = 1000000;
 
 QString quoted(const QString &text) { return QLatin1Char('"') + text.left(80) + QLatin1Char('"'); }
 
@@ -295,6 +296,7 @@ void ProjectFileReader::readNode(const QJsonValue &value, const QString &path, N
     node.size.setWidth(fields.number("width", 1, MaxExtent, node.size.width()));
     node.size.setHeight(fields.number("height", 1, MaxExtent, node.size.height()));
     node.port = fields.integer("port", 0, 65535, 0);
+    node.z = fields.integer("z", -MaxStackOrder, MaxStackOrder, 0);
     if (fields.has("properties"))
         readProperties(fields.value("properties"), fields.childPath("properties"), node.properties);
     fields.reportUnknownKeys();

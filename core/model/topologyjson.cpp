@@ -97,6 +97,7 @@ QJsonObject toJson(const Node &node)
     object.insert(QStringLiteral("width"), node.size.width());
     object.insert(QStringLiteral("height"), node.size.height());
     putInt(object, "port", node.port);
+    putInt(object, "z", node.z);
     if (!node.properties.isEmpty())
         object.insert(QStringLiteral("properties"), node.properties);
     return object;

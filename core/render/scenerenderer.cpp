@@ -5,6 +5,7 @@
 #include "nodepainter.h"
 
 #include <QPainter>
+#include <algorithm>
 
 namespace Gatehouse {
 
@@ -56,7 +57,12 @@ void SceneRenderer::render(
             EdgePainter::paint(painter, e, *g, ec);
         }
     }
-    for (const Node &n : topology.nodes) {
+    QList<const Node *> stacked;
+    for (const Node &n : topology.nodes)
+        stacked.append(&n);
+    std::stable_sort(stacked.begin(), stacked.end(), [](const Node *a, const Node *b) { return a->z < b->z; });
+    for (const Node *node : stacked) {
+        const Node &n = *node;
         NodePainter::Context nc;
         nc.selected = options.selectedIds.contains(n.id);
         nc.drawLabels = options.drawLabels;

@@ -121,6 +121,11 @@ private Q_SLOTS:
             "lane", [](Document &d) { d.setNodeLane(QStringLiteral("redis"), Lane::Services); },
             "Move “Redis cache” to another lane");
         add(
+            "bring to front", [](Document &d) { d.bringToFront({ QStringLiteral("order"), QStringLiteral("auth") }); },
+            "Bring to front");
+        add(
+            "send to back", [](Document &d) { d.sendToBack({ QStringLiteral("payment") }); }, "Send to back");
+        add(
             "node property",
             [](Document &d) { d.setNodeProperty(QStringLiteral("payment"), QStringLiteral("latencyMs"), 900); },
             "Set latencyMs of “Payment service”");
@@ -409,7 +414,37 @@ private Q_SLOTS:
         doc.setFileName(QStringLiteral("/tmp/a.gatehouse"));
         QCOMPARE(named.size(), 1);
     }
+
+    void stackingOrder()
+    {
+        Document doc;
+        doc.resetTopology(loadExample());
+        doc.bringToFront({ "payment", "order" });
+        int maxOther = std::numeric_limits<int>::min();
+        for (const Node &n : doc.topology().nodes) {
+            if (n.id != "payment" && n.id != "order")
+                maxOther = std::max(maxOther, n.z);
+        }
+        QVERIFY(doc.node("payment")->z > maxOther);
+        QVERIFY(doc.node("order")->z > maxOther);
+        QVERIFY(doc.node("payment")->z != doc.node("order")->z);
+        // Already in front: no second undo step.
+        const int steps = doc.undoStack()->count();
+        doc.bringToFront({ "payment", "order" });
+        QCOMPARE(doc.undoStack()->count(), steps);
+
+        doc.sendToBack({ "order" });
+        for (const Node &n : doc.topology().nodes) {
+            if (n.id != "order")
+                QVERIFY2(doc.node("order")->z < n.z, qPrintable(n.id));
+        }
+        // z survives the file format.
+        const Topology reread = ProjectFile::fromJson(ProjectFile::toJson(doc.topology())).topology;
+        QCOMPARE(reread.node("order")->z, doc.node("order")->z);
+        QCOMPARE(reread.node("payment")->z, doc.node("payment")->z);
+    }
 };
 
 QTEST_MAIN(TestDocument)
 #include "tst_document.moc"
+

@@ -167,6 +167,7 @@ void TestFormats::drawioRoundTrip_data()
     zero.edges.append(Edge { QStringLiteral("1"), EdgeKind::Publish, QStringLiteral("0"), QStringLiteral("k"),
         QStringLiteral("a;b=c \"q\" <t>") });
     zero.edges[0].properties.insert(QStringLiteral("note"), QStringLiteral("x"));
+    zero.nodes[0].z = 2; // stacked above "k": written after it, read back with its z
     zero.sortById();
     QTest::newRow("id 0, fractions, lane override") << zero << false;
 }

@@ -7,6 +7,7 @@
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 
 namespace Gatehouse {
 
@@ -29,6 +30,8 @@ void NodeItem::sync()
         m_size = node->size;
     }
     setPos(node->position);
+    // Node stacking stays between the edges (-1) and the connect preview (1000).
+    setZValue(std::clamp(node->z, -999, 999) / 1000.0);
     update();
 }
 

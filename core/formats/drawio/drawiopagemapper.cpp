@@ -277,12 +277,14 @@ bool DrawioPageMapper::mapNode(int index, QJsonArray &nodes)
             if (cell.attributes.contains(str(name)))
                 json.insert(str(name), cell.attributes.value(str(name)));
         }
-        if (cell.attributes.contains(str("port"))) {
+        for (const char *name : { "port", "z" }) {
+            if (!cell.attributes.contains(str(name)))
+                continue;
             bool ok = false;
-            const int port = cell.attributes.value(str("port")).toInt(&ok);
+            const int value = cell.attributes.value(str(name)).toInt(&ok);
             if (!ok)
-                return fail(QStringLiteral("cell %1: attribute port must be a whole number").arg(quoted(cell.id)));
-            json.insert(str("port"), port);
+                return fail(QStringLiteral("cell %1: attribute %2 must be a whole number").arg(quoted(cell.id), str(name)));
+            json.insert(str(name), value);
         }
         if (!readJsonAttribute(cell, "properties", QJsonValue::Object, json))
             return false;

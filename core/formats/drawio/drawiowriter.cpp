@@ -10,6 +10,7 @@
 #include <QLineF>
 #include <QRectF>
 #include <QXmlStreamWriter>
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -380,6 +381,8 @@ void PageWriter::node(const Node &node)
     attr("lane", nameOf(node.lane));
     if (node.port != 0)
         attr("port", QString::number(node.port));
+    if (node.z != 0)
+        attr("z", QString::number(node.z));
     if (!node.properties.isEmpty())
         attr("properties", compactJson(node.properties));
     m_xml.writeStartElement(str("mxCell"));
@@ -583,6 +586,8 @@ void PageWriter::write()
     laneBands();
     Topology sorted = m_topology;
     sorted.sortById();
+    // draw.io stacks cells in document order: lower z first, so higher z ends up on top.
+    std::stable_sort(sorted.nodes.begin(), sorted.nodes.end(), [](const Node &a, const Node &b) { return a.z < b.z; });
     for (Lane lane : AllLanes) {
         for (const Node &n : sorted.nodes) {
             if (n.lane == lane)

@@ -417,6 +417,14 @@
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
+    <message>
+        <source>Bring to front</source>
+        <translation>In den Vordergrund</translation>
+    </message>
+    <message>
+        <source>Send to back</source>
+        <translation>In den Hintergrund</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::EdgeForm</name>
@@ -1080,6 +1088,33 @@ Hinweis: %2</translation>
     <message>
         <source>Clear Recent Files</source>
         <translation>Liste zuletzt geöffneter Dateien leeren</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RouteDetails</name>
+    <message>
+        <source>none, or e.g. 100/60s</source>
+        <translation>keine, oder z. B. 100/60s</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s default</source>
+        <translation>Standard des Gateways</translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation>Raten&amp;begrenzung:</translation>
+    </message>
+    <message>
+        <source>Time&amp;out (ms):</source>
+        <translation>&amp;Zeitlimit (ms):</translation>
+    </message>
+    <message>
+        <source>Re&amp;tries:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Fall&amp;back:</source>
+        <translation>Fall&amp;back:</translation>
     </message>
 </context>
 <context>

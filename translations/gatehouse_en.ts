@@ -417,6 +417,14 @@
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bring to front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::EdgeForm</name>
@@ -1078,6 +1086,33 @@ Hint: %2</source>
     </message>
     <message>
         <source>Clear Recent Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RouteDetails</name>
+    <message>
+        <source>none, or e.g. 100/60s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time&amp;out (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall&amp;back:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

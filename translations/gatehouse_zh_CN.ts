@@ -417,6 +417,14 @@
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
+    <message>
+        <source>Bring to front</source>
+        <translation>置于顶层</translation>
+    </message>
+    <message>
+        <source>Send to back</source>
+        <translation>置于底层</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::EdgeForm</name>
@@ -1080,6 +1088,33 @@ Hint: %2</source>
     <message>
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RouteDetails</name>
+    <message>
+        <source>none, or e.g. 100/60s</source>
+        <translation>无，或例如 100/60s</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s default</source>
+        <translation>网关默认值</translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation>限流(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Time&amp;out (ms):</source>
+        <translation>超时（毫秒）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;tries:</source>
+        <translation>重试次数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Fall&amp;back:</source>
+        <translation>降级策略(&amp;B)：</translation>
     </message>
 </context>
 <context>

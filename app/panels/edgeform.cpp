@@ -3,6 +3,7 @@
 #include "choicedelegate.h"
 #include "document/document.h"
 #include "formrows.h"
+#include "routedetails.h"
 #include "routetablemodel.h"
 #include "topictablemodel.h"
 
@@ -75,9 +76,23 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
 
     m_routeView->setModel(m_routeModel);
     m_topicView->setModel(m_topicModel);
+    // The table keeps what identifies a route; the rest of the selected route is edited below
+    // it, so the table fits a narrow dock without scrolling sideways.
+    for (int column = RouteTableModel::RateLimit; column < RouteTableModel::ColumnCount; ++column)
+        m_routeView->setColumnHidden(column, true);
+    m_routeDetails = new RouteDetails(m_routeModel, this);
     m_routeBox = makeTableBox(
         tr("Routes"), m_routeView, tr("Add Route"), tr("Remove Route"), [this] { return m_routeModel->addRoute(); },
-        [this](int row) { m_routeModel->removeRoute(row); });
+        [this](int row) { m_routeModel->removeRoute(row); }, m_routeDetails);
+    m_routeView->horizontalHeader()->setStretchLastSection(false);
+    m_routeView->horizontalHeader()->setSectionResizeMode(RouteTableModel::Path, QHeaderView::Stretch);
+    m_routeView->setTextElideMode(Qt::ElideMiddle);
+    connect(m_routeView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { m_routeDetails->setRow(current.isValid() ? current.row() : -1); });
+    connect(m_routeModel, &QAbstractItemModel::modelReset, this, [this] {
+        const QModelIndex current = m_routeView->currentIndex();
+        m_routeDetails->setRow(current.isValid() ? current.row() : -1);
+    });
     m_topicBox = makeTableBox(
         tr("Topics"), m_topicView, tr("Add Topic"), tr("Remove Topic"), [this] { return m_topicModel->addTopic(); },
         [this](int row) { m_topicModel->removeTopic(row); });
@@ -106,7 +121,7 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
 }
 
 QGroupBox *EdgeForm::makeTableBox(const QString &title, QTableView *view, const QString &addText,
-    const QString &removeText, const std::function<int()> &add, const std::function<void(int)> &remove)
+    const QString &removeText, const std::function<int()> &add, const std::function<void(int)> &remove, QWidget *details)
 {
     auto *box = new QGroupBox(title, this);
     view->setItemDelegate(new ChoiceDelegate(RouteTableModel::OptionsRole, view));
@@ -143,6 +158,8 @@ QGroupBox *EdgeForm::makeTableBox(const QString &title, QTableView *view, const 
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(view);
     layout->addLayout(buttons);
+    if (details)
+        layout->addWidget(details);
     return box;
 }
 

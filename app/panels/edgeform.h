@@ -15,6 +15,7 @@ class QTableView;
 namespace Gatehouse {
 
 class Document;
+class RouteDetails;
 class RouteTableModel;
 class TopicTableModel;
 
@@ -36,6 +37,7 @@ public:
     RouteTableModel *routeModel() const { return m_routeModel; }
     TopicTableModel *topicModel() const { return m_topicModel; }
     QTableView *routeView() const { return m_routeView; }
+    RouteDetails *routeDetails() const { return m_routeDetails; }
     QTableView *topicView() const { return m_topicView; }
     QLineEdit *labelEdit() const { return m_label; }
     QLineEdit *consumerGroupEdit() const { return m_consumerGroup; }
@@ -54,7 +56,7 @@ private:
     void commitRetries();
     void commitFallback();
     QGroupBox *makeTableBox(const QString &title, QTableView *view, const QString &addText, const QString &removeText,
-        const std::function<int()> &add, const std::function<void(int)> &remove);
+        const std::function<int()> &add, const std::function<void(int)> &remove, QWidget *details = nullptr);
 
     QPointer<Document> m_document;
     QString m_edgeId;
@@ -71,6 +73,7 @@ private:
     RouteTableModel *m_routeModel = nullptr;
     TopicTableModel *m_topicModel = nullptr;
     QTableView *m_routeView = nullptr;
+    RouteDetails *m_routeDetails = nullptr;
     QTableView *m_topicView = nullptr;
     QGroupBox *m_routeBox = nullptr;
     QGroupBox *m_topicBox = nullptr;

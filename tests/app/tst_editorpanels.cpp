@@ -11,6 +11,7 @@
 #include "panels/nodetemplate.h"
 #include "panels/problemspanel.h"
 #include "panels/propertyeditor.h"
+#include "panels/routedetails.h"
 #include "panels/routetablemodel.h"
 #include "panels/topictablemodel.h"
 #include "panels/undohistorypanel.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void routeTextValidation();
     void routeEditIsOneUndoStep();
     void routeEditRejectsDuplicate();
+    void routeDetailsEditTheSelectedRoute();
     void addAndRemoveRoute();
     void topicEditing();
 
@@ -255,6 +258,55 @@ void TestEditorPanels::routeEditIsOneUndoStep()
     model.reload();
     QCOMPARE(model.data(model.index(0, RouteTableModel::Timeout)).toString(),
         RouteTableModel::columnText(first, RouteTableModel::Timeout));
+}
+
+void TestEditorPanels::routeDetailsEditTheSelectedRoute()
+{
+    Document document;
+    document.resetTopology(loadExample());
+    PropertyEditor editor(&document);
+    editor.resize(380, 800); // the width of the dock
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    EdgeForm *form = editor.edgeForm();
+    const QString edgeId = findEdge(document.topology(), EdgeKind::Sync, NodeKind::Gateway);
+    document.setSelection({ edgeId });
+
+    // The table shows what identifies a route and fits without a horizontal scroll bar.
+    QTableView *table = form->routeView();
+    QVERIFY(table->isColumnHidden(RouteTableModel::Timeout));
+    QVERIFY(!table->isColumnHidden(RouteTableModel::Path));
+    QVERIFY(!table->horizontalScrollBar()->isVisible());
+
+    RouteDetails *details = form->routeDetails();
+    QVERIFY(!details->isEnabled()); // nothing selected yet
+    table->selectRow(1);
+    QVERIFY(details->isEnabled());
+    const Route second = document.edge(edgeId)->routes.at(1);
+    QCOMPARE(details->timeoutEdit()->text(), RouteTableModel::columnText(second, RouteTableModel::Timeout));
+
+    details->timeoutEdit()->setFocus();
+    details->timeoutEdit()->setText("4321");
+    QTest::keyClick(details->timeoutEdit(), Qt::Key_Return);
+    QTRY_COMPARE(document.edge(edgeId)->routes.at(1).timeoutMs, 4321); // the delegate commits queued
+    QCOMPARE(document.undoStack()->undoText(), QString("Edit route %1 %2").arg(second.method, second.path));
+    QCOMPARE(details->timeoutEdit()->text(), "4321"); // still the same route after the reload
+
+    // A refused value is explained and the field shows the route's value again.
+    details->rateLimitEdit()->setFocus();
+    details->rateLimitEdit()->setText("lots");
+    QTest::keyClick(details->rateLimitEdit(), Qt::Key_Return);
+    QTRY_VERIFY(form->messageLabel()->isVisibleTo(&editor));
+    QTRY_COMPARE(details->rateLimitEdit()->text(), RouteTableModel::columnText(second, RouteTableModel::RateLimit));
+    QCOMPARE(document.undoStack()->count(), 1);
+
+    // Picking a fallback applies at once.
+    const int deferIndex = details->fallbackCombo()->findText("defer");
+    QVERIFY(deferIndex >= 0);
+    details->fallbackCombo()->setCurrentIndex(deferIndex);
+    Q_EMIT details->fallbackCombo()->activated(deferIndex);
+    QCOMPARE(document.edge(edgeId)->routes.at(1).fallback.mode, FallbackMode::Defer);
+    QCOMPARE(document.undoStack()->count(), 2);
 }
 
 void TestEditorPanels::routeEditRejectsDuplicate()

@@ -13,8 +13,9 @@
 
 namespace Gatehouse::Runtime {
 
-class SqlSession;
+class PgConnection;
 class SqlPool;
+class SqlSession;
 class TelemetrySender;
 
 // What a service behaviour may use of its node: the launch config and its own node, the SQL

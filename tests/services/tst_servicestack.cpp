@@ -3,8 +3,11 @@
 // a topic each way, behind a gateway, with the embedded PostgreSQL and Kafka mock. Both do
 // their work; SQL spans reach the app's stream under the right request/consume span; a
 // kill -9 of `back` in the middle of the traffic is restarted with backoff and no event is lost
-// or applied twice (direct produce + idempotent consumer, outbox + relay).
+// or applied twice (direct produce + idempotent consumer, outbox + relay). Then the same diagram
+// against a Kafka cluster the test hosts (external mode): the broker goes down and comes back
+// while back keeps writing events, and the outbox delivers every one of them.
 #include "runtimeclient/runtimeprocess.h"
+#include "infra/kafkamockcluster.h"
 #include "infra/pgconnection.h"
 
 #include <QDeadlineTimer>
@@ -60,8 +63,9 @@ HttpReply post(int port, const QByteArray &path, const QByteArray &body)
     return reply;
 }
 
-// The diagram as a user would draw it (native file format, docs/file-format.md).
-QByteArray project()
+// The diagram as a user would draw it (native file format, docs/file-format.md); with a
+// bootstrap address the stack uses that Kafka instead of the embedded one.
+QByteArray project(const QString &kafkaBootstrap = {})
 {
     auto node = [](const char *id, const char *kind, int x, int y) {
         return QJsonObject{{"id", id}, {"kind", kind}, {"name", id}, {"x", x}, {"y", y}};
@@ -86,8 +90,29 @@ QByteArray project()
         QJsonObject{{"id", "e-kafka-front"}, {"kind", "subscribe"}, {"source", "kafka"}, {"target", "front"},
                     {"consumerGroup", "front"}, {"topics", QJsonArray{QJsonObject{{"name", "work.recorded"}}}}},
         QJsonObject{{"id", "e-back-db"}, {"kind", "owns"}, {"source", "back"}, {"target", "back-db"}}};
-    return QJsonDocument(QJsonObject{{"formatVersion", 1}, {"name", "two generics"}, {"nodes", nodes}, {"edges", edges}})
-        .toJson();
+    QJsonObject file{{"formatVersion", 1}, {"name", "two generics"}, {"nodes", nodes}, {"edges", edges}};
+    if (!kafkaBootstrap.isEmpty())
+        file.insert("runSettings", QJsonObject{{"kafkaBootstrap", kafkaBootstrap}});
+    return QJsonDocument(file).toJson();
+}
+
+const QList<Topic> stackTopics{Topic{"work.requested", 2, "requestId"}, Topic{"work.recorded", 1, "requestId"}};
+
+// back's own login, as the supervisor generated it into the secrets file.
+QString backConninfo(RuntimeClient *client, const QString &secretsFile)
+{
+    QFile file(secretsFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject stored = QJsonDocument::fromJson(file.readAll()).object();
+    QString password;
+    for (auto it = stored.begin(); it != stored.end(); ++it) {
+        if (it.key().endsWith("/postgres/svc_back"))
+            password = it.value().toString();
+    }
+    if (password.isEmpty() || !client->node("back-db"))
+        return {};
+    return PgConnection::conninfo("127.0.0.1", client->node("back-db")->port, "back", "svc_back", password);
 }
 
 } // namespace
@@ -187,25 +212,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(allReady(), 120000);
         m_gatewayPort = client->node("gateway")->port;
 
-        // back's own login, as the supervisor generated it (its role reaches its database only)
-        QFile secretFile(secrets);
-        QVERIFY(secretFile.open(QIODevice::ReadOnly));
-        const QJsonObject stored = QJsonDocument::fromJson(secretFile.readAll()).object();
-        QString password;
-        for (auto it = stored.begin(); it != stored.end(); ++it) {
-            if (it.key().endsWith("/postgres/svc_back"))
-                password = it.value().toString();
-        }
-        QVERIFY(!password.isEmpty());
-        m_backConninfo = PgConnection::conninfo("127.0.0.1", client->node("back-db")->port, "back", "svc_back", password);
+        m_backConninfo = backConninfo(client, secrets);
         QCOMPARE(count("SELECT 1"), 1);
     }
 
     void cleanupTestCase()
     {
-        if (m_process.client()) {
-            QSignalSpy finished(&m_process, &RuntimeProcess::finished);
-            m_process.stop();
+        stopStack(m_process);
+    }
+
+    static void stopStack(RuntimeProcess &process)
+    {
+        if (process.isRunning()) {
+            QSignalSpy finished(&process, &RuntimeProcess::finished);
+            process.stop();
             QVERIFY(finished.wait(60000));
         }
     }
@@ -299,6 +319,64 @@ private Q_SLOTS:
         // back's own events: one outbox row per committed call, all published after the restart.
         QCOMPARE(count("SELECT count(*) FROM outbox"), count("SELECT count(*) FROM generic_requests"));
         QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 0, 60000);
+    }
+
+    void brokerRestartThroughUpLosesNoEvent()
+    {
+        // Stop the first stack: this one has its own data dir and the test's Kafka.
+        stopStack(m_process);
+        KafkaMockCluster kafka;
+        QString error;
+        QVERIFY2(kafka.start(stackTopics, &error), qPrintable(error));
+        const QString file = m_dir.filePath("external-kafka.gatehouse");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(project(kafka.bootstrapServers()));
+        out.close();
+        const QString data = m_dir.filePath("data-external");
+        const QString secrets = m_dir.filePath("secrets-external.json");
+        RuntimeProcess process;
+        QSignalSpy connected(&process, &RuntimeProcess::connected);
+        process.start(RUNTIME_PATH, file, {"--data-dir", data, "--secrets-file", secrets});
+        QVERIFY2(connected.wait(120000), process.standardError().constData());
+        RuntimeClient *client = process.client();
+        QSet<QString> consumedByFront;
+        connect(client, &RuntimeClient::spansReceived, this, [&consumedByFront](const QList<Span> &spans) {
+            for (const Span &s : spans) {
+                if (s.nodeId == "front" && s.kind == SpanKind::KafkaConsume && s.outcome == SpanOutcome::Ok)
+                    consumedByFront.insert(s.attributes.value("eventId").toString());
+            }
+        });
+        auto ready = [client] {
+            for (const char *id : {"gateway", "front", "back", "back-db"}) {
+                if (!client->node(id) || client->node(id)->state != NodeState::Ready)
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ready(), 120000);
+        m_backConninfo = backConninfo(client, secrets);
+        const int backPort = client->node("back")->port;
+        auto callBack = [backPort] { return post(backPort, "/_gatehouse/call", "{\"from\":\"test\"}"); };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(callBack().status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 0, 30000);
+
+        // Broker down: back keeps answering (its events wait in the outbox, unsent).
+        QVERIFY2(kafka.setBrokersDown(&error), qPrintable(error));
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(callBack().status, 200);
+        QCOMPARE(count("SELECT count(*) FROM outbox"), 15);
+        QCOMPARE(count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 10); // nothing can be confirmed
+
+        // Broker back: the relay republishes, front receives every event of back's outbox.
+        QVERIFY2(kafka.setBrokersUp(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), 0, 60000);
+        const QSet<QString> outbox = column("SELECT event_id::text FROM outbox");
+        QCOMPARE(outbox.size(), 15);
+        QTRY_COMPARE_WITH_TIMEOUT(consumedByFront, outbox, 60000);
+        stopStack(process);
+        kafka.stop();
     }
 };
 

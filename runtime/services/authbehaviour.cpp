@@ -186,7 +186,7 @@ void AuthBehaviour::login(const ServiceCall &call)
         call.respond(problemResponse(400, QStringLiteral("expected {\"username\": string, \"password\": string}")));
         return;
     }
-    const bool queued = m_context.sql().submit([this, call, username, password](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(call.traceparent, [this, call, username, password](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         if (!connection.query(QStringLiteral("SELECT id, password_hash, role FROM users WHERE username = $1"), { username },
@@ -240,7 +240,7 @@ void AuthBehaviour::addPartner(const ServiceCall &call)
     randombytes_buf(idRaw, sizeof idRaw);
     const QString id = QStringLiteral("p-") + QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(idRaw), sizeof idRaw).toHex());
     const QString hash = sha256Hex(apiKey);
-    const bool queued = m_context.sql().submit([call, id, name, hash, apiKey](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(call.traceparent, [call, id, name, hash, apiKey](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         if (!connection.query(QStringLiteral("INSERT INTO partners (id, name, key_hash) VALUES ($1, $2, $3)"), { id, name, hash },
@@ -260,7 +260,7 @@ void AuthBehaviour::addPartner(const ServiceCall &call)
 
 EventConsumer::Handler AuthBehaviour::handlerFor(const Edge &)
 {
-    return [](PgConnection &, const ConsumedEvent &, QString *) { return true; };
+    return [](SqlSession &, const ConsumedEvent &, QString *) { return true; };
 }
 
 } // namespace Gatehouse::Runtime

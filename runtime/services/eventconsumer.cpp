@@ -2,12 +2,17 @@
 
 #include "infra/kafkaclientconfig.h"
 #include "infra/pgconnection.h"
+#include "services/sqlsession.h"
+#include "telemetry/telemetrysender.h"
+#include "telemetry/tracecontext.h"
 
 #include <librdkafka/rdkafka.h>
 #include <libpq-fe.h>
 
 #include <QJsonDocument>
+#include <QSet>
 #include <chrono>
+#include <deque>
 #include <thread>
 
 namespace Gatehouse::Runtime {
@@ -24,6 +29,14 @@ QString headerValue(const rd_kafka_message_t *message, const char *name)
     if (rd_kafka_header_get_last(headers, name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
         return {};
     return QString::fromUtf8(static_cast<const char *>(value), static_cast<qsizetype>(size));
+}
+
+constexpr qsizetype RememberedEvents = 10000; // in-memory deduplication without a database
+
+qint64 nowUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 } // namespace
@@ -63,6 +76,60 @@ public:
             return true;
         }
 
+        // The consume hop: a child of the producer's, the parent of this transaction's statements.
+        const TraceContext hop = TraceContext::forIncoming(event.traceparent.toLatin1(), {});
+        event.traceparent = QString::fromLatin1(hop.traceParent());
+        session->setParent(hop.traceParent());
+        const qint64 start = tracing.telemetry ? nowUs() : 0;
+        bool duplicate = false;
+        const bool settled = conninfo.isEmpty() ? handleWithoutDatabase(event, &duplicate) : handleInTransaction(event, &duplicate);
+        session->setParent({});
+        if (tracing.telemetry) {
+            Span span;
+            span.traceId = QString::fromLatin1(hop.traceId);
+            span.spanId = QString::fromLatin1(hop.spanId);
+            span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+            span.nodeId = tracing.nodeId;
+            span.edgeId = tracing.edgeId;
+            span.name = QStringLiteral("consume ") + event.topic;
+            span.kind = SpanKind::KafkaConsume;
+            span.outcome = settled ? SpanOutcome::Ok : SpanOutcome::ServerError;
+            span.startUs = start;
+            span.durationUs = nowUs() - start;
+            span.attributes = QJsonObject { { QStringLiteral("topic"), event.topic },
+                { QStringLiteral("partition"), event.partition }, { QStringLiteral("offset"), event.offset },
+                { QStringLiteral("eventId"), event.eventId } };
+            if (duplicate)
+                span.attributes.insert(QStringLiteral("duplicate"), true);
+            tracing.telemetry->record(std::move(span));
+        }
+        return settled;
+    }
+
+    // No database: the handler runs once per event id this process has seen.
+    bool handleWithoutDatabase(const ConsumedEvent &event, bool *duplicate)
+    {
+        if (seen.contains(event.eventId)) {
+            ++duplicates;
+            *duplicate = true;
+            return true;
+        }
+        QString error;
+        if (!handler(*session, event, &error))
+            return false;
+        seen.insert(event.eventId);
+        seenOrder.push_back(event.eventId);
+        if (static_cast<qsizetype>(seenOrder.size()) > RememberedEvents) {
+            seen.remove(seenOrder.front());
+            seenOrder.pop_front();
+        }
+        ++processed;
+        return true;
+    }
+
+    bool handleInTransaction(const ConsumedEvent &event, bool *duplicate)
+    {
+        SqlSession &connection = *session;
         QString error;
         QList<QStringList> rows;
         if (!connection.exec(QStringLiteral("BEGIN"), &error))
@@ -76,6 +143,7 @@ public:
         if (rows.isEmpty()) {
             connection.exec(QStringLiteral("ROLLBACK"), &error);
             ++duplicates;
+            *duplicate = true;
             return true;
         }
         if (!handler(connection, event, &error) || !connection.exec(QStringLiteral("COMMIT"), &error)) {
@@ -98,7 +166,7 @@ public:
                 continue; // partition EOF, transient broker errors: librdkafka recovers by itself
             }
             ++received;
-            if (PQstatus(connection.handle()) != CONNECTION_OK)
+            if (!conninfo.isEmpty() && PQstatus(connection.handle()) != CONNECTION_OK)
                 PQreset(connection.handle());
             if (handle(message)) {
                 rd_kafka_commit_message(consumer, message, 1 /* async */);
@@ -122,7 +190,11 @@ public:
     QString groupId;
     QStringList topics;
     Handler handler;
+    Tracing tracing;
     PgConnection connection;
+    std::unique_ptr<SqlSession> session;
+    QSet<QString> seen;            // without a database only
+    std::deque<QString> seenOrder; // oldest first, bounded by RememberedEvents
     rd_kafka_t *consumer = nullptr;
     std::thread thread;
     std::atomic<bool> stopping{false};
@@ -150,10 +222,17 @@ EventConsumer::~EventConsumer()
         rd_kafka_destroy(m_d->consumer);
 }
 
+void EventConsumer::setTracing(Tracing tracing)
+{
+    m_d->tracing = std::move(tracing);
+}
+
 bool EventConsumer::start(QString *error)
 {
-    if (!m_d->connection.open(m_d->conninfo, error))
+    if (!m_d->conninfo.isEmpty() && !m_d->connection.open(m_d->conninfo, error))
         return false;
+    m_d->session = std::make_unique<SqlSession>(m_d->connection,
+        SqlTracing { m_d->tracing.telemetry, m_d->tracing.nodeId, m_d->tracing.databaseEdgeId });
     rd_kafka_conf_t *conf = KafkaClientConfig::makeConf(m_d->kafka, KafkaClientConfig::Role::Consumer, error);
     if (!conf)
         return false;

@@ -13,7 +13,8 @@
 
 namespace Gatehouse::Runtime {
 
-class PgConnection;
+class SqlSession;
+class TelemetrySender;
 
 // One event as a consumer sees it.
 struct ConsumedEvent
@@ -24,7 +25,7 @@ struct ConsumedEvent
     qint64 offset = 0;
     QString key;
     QJsonObject payload;
-    QString traceparent;
+    QString traceparent; // as the handler sees it: the consume hop (child of the producer's)
 };
 
 // An idempotent Kafka consumer (DESIGN §5): for each message it opens a transaction in the
@@ -32,11 +33,24 @@ struct ConsumedEvent
 // that same transaction. An event seen before (a re-publication after a broker restart) is
 // skipped, so every event takes effect once. Offsets are committed after the transaction;
 // a failing handler rolls back and the message is retried after a short backoff.
+// With an empty conninfo (a generic service without a database) there is no transaction: event
+// ids are deduplicated in memory for the process's lifetime (the last 10,000), and the handler
+// gets a session that is not connected.
+// With Tracing set, each message is a `kafka.consume` span (child of the producer's hop, on the
+// subscribe edge) and every statement of its transaction an `sql` span under it.
 class EventConsumer
 {
 public:
     // Runs inside the open transaction; returns false (and may set `error`) to roll back.
-    using Handler = std::function<bool(PgConnection &connection, const ConsumedEvent &event, QString *error)>;
+    using Handler = std::function<bool(SqlSession &connection, const ConsumedEvent &event, QString *error)>;
+
+    struct Tracing
+    {
+        TelemetrySender *telemetry = nullptr;
+        QString nodeId;
+        QString edgeId;         // the subscribe edge
+        QString databaseEdgeId; // the node's owns edge (sql spans)
+    };
 
     struct Stats
     {
@@ -51,6 +65,7 @@ public:
     EventConsumer(const EventConsumer &) = delete;
     EventConsumer &operator=(const EventConsumer &) = delete;
 
+    void setTracing(Tracing tracing); // before start()
     bool start(QString *error);
     void stop();
     Stats stats() const;

@@ -46,13 +46,13 @@ Http::Response cachedJson(const QByteArray &body, bool hit)
 
 void submitOr503(ServiceContext &context, const ServiceCall &call, SqlPool::Job job)
 {
-    if (!context.sql().submit(std::move(job)))
+    if (!context.sql().submit(call.traceparent, std::move(job)))
         call.respond(problemResponse(503, QStringLiteral("service overloaded")));
 }
 
 // Releases every still-reserved line of `orderId` inside the caller's transaction; returns the
 // skus touched (for cache invalidation) or nullopt on a database error.
-std::optional<QStringList> releaseOrder(PgConnection &connection, const QString &orderId, QString *error)
+std::optional<QStringList> releaseOrder(SqlSession &connection, const QString &orderId, QString *error)
 {
     QList<QStringList> rows;
     if (!connection.query(QStringLiteral("WITH released AS ("
@@ -131,7 +131,7 @@ void InventoryBehaviour::addRoutes(ServiceRouter &router)
 
 void InventoryBehaviour::listItems(const ServiceCall &call)
 {
-    submitOr503(m_context, call, [this, call](PgConnection &connection) {
+    submitOr503(m_context, call, [this, call](SqlSession &connection) {
         if (m_cache) {
             if (auto cached = m_cache->get(ListKey)) {
                 call.respond(cachedJson(*cached, true));
@@ -161,7 +161,7 @@ void InventoryBehaviour::getItem(const ServiceCall &call)
         call.respond(problemResponse(400, QStringLiteral("malformed sku")));
         return;
     }
-    submitOr503(m_context, call, [this, call, sku](PgConnection &connection) {
+    submitOr503(m_context, call, [this, call, sku](SqlSession &connection) {
         if (m_cache) {
             const qint64 start = ServiceContext::nowUs();
             const std::optional<QByteArray> cached = m_cache->get(itemKey(sku));
@@ -224,7 +224,7 @@ void InventoryBehaviour::putItem(const ServiceCall &call)
     const QStringList params { sku, name.isUndefined() ? QString() : name.toString(),
         price.isUndefined() ? QString() : QString::number(price.toInt()),
         stock.isUndefined() ? QString() : QString::number(stock.toInt()) };
-    submitOr503(m_context, call, [this, call, params](PgConnection &connection) {
+    submitOr503(m_context, call, [this, call, params](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         if (!connection.query(QStringLiteral("INSERT INTO items (sku, name, price_cents, stock)"
@@ -275,7 +275,7 @@ void InventoryBehaviour::reserve(const ServiceCall &call)
             QStringLiteral("expected {\"orderId\": string, \"items\": [{\"sku\": string, \"quantity\": 1..10000}, …]}")));
         return;
     }
-    submitOr503(m_context, call, [this, call, orderId, wanted](PgConnection &connection) {
+    submitOr503(m_context, call, [this, call, orderId, wanted](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         auto fail = [&](int status, const QString &detail) {
@@ -346,7 +346,7 @@ void InventoryBehaviour::reserve(const ServiceCall &call)
 void InventoryBehaviour::release(const ServiceCall &call)
 {
     const QString orderId = call.params.value(QStringLiteral("orderId"));
-    submitOr503(m_context, call, [this, call, orderId](PgConnection &connection) {
+    submitOr503(m_context, call, [this, call, orderId](SqlSession &connection) {
         QString error;
         QString ignored;
         if (!connection.exec(QStringLiteral("BEGIN"), &error)) {
@@ -373,7 +373,7 @@ void InventoryBehaviour::release(const ServiceCall &call)
 EventConsumer::Handler InventoryBehaviour::handlerFor(const Edge &)
 {
     // order.cancelled releases the order's stock; other topics are acknowledged and ignored.
-    return [this](PgConnection &connection, const ConsumedEvent &event, QString *error) {
+    return [this](SqlSession &connection, const ConsumedEvent &event, QString *error) {
         if (event.topic != QLatin1String("order.cancelled"))
             return true;
         const QString orderId = event.payload.value(QStringLiteral("orderId")).toString();

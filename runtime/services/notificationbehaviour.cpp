@@ -54,7 +54,7 @@ void NotificationBehaviour::addRoutes(ServiceRouter &router)
 {
     router.add(QStringLiteral("GET"), QStringLiteral("/notifications/{userId}"), [this](ServiceCall call) {
         const QString user = call.params.value(QStringLiteral("userId"));
-        const bool queued = m_context.sql().submit([call, user](PgConnection &connection) {
+        const bool queued = m_context.sql().submit(call.traceparent, [call, user](SqlSession &connection) {
             QString error;
             QList<QStringList> rows;
             QList<QStringList> total;
@@ -82,7 +82,7 @@ void NotificationBehaviour::addRoutes(ServiceRouter &router)
 
 EventConsumer::Handler NotificationBehaviour::handlerFor(const Edge &)
 {
-    return [](PgConnection &connection, const ConsumedEvent &event, QString *error) {
+    return [](SqlSession &connection, const ConsumedEvent &event, QString *error) {
         const QString user = event.payload.value(QStringLiteral("userId")).toString();
         if (user.isEmpty())
             return true; // an event that names no user notifies nobody

@@ -45,7 +45,7 @@ qint64 nowMs()
 // Moves a PENDING_PAYMENT order to `status` and publishes order.confirmed / order.cancelled, in
 // the caller's open transaction. Returns the order row as it is afterwards (empty when there is
 // no such order) or nullopt on a database error.
-std::optional<QStringList> transition(ServiceContext &context, PgConnection &connection, const QString &orderId,
+std::optional<QStringList> transition(ServiceContext &context, SqlSession &connection, const QString &orderId,
     const QString &status, const QString &paymentId, const QString &reason, const QByteArray &traceparent, QString *error)
 {
     QList<QStringList> rows;
@@ -207,7 +207,7 @@ void OrderBehaviour::reserve(std::shared_ptr<Pending> pending, int attempt)
 
 void OrderBehaviour::store(std::shared_ptr<Pending> pending)
 {
-    const bool queued = m_context.sql().submit([this, pending](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(pending->call.traceparent, [this, pending](SqlSession &connection) {
         QString error;
         QString ignored;
         QList<QStringList> rows;
@@ -292,7 +292,7 @@ void OrderBehaviour::charge(std::shared_ptr<Pending> pending)
 void OrderBehaviour::settle(std::shared_ptr<Pending> pending, const QString &status, const QString &paymentId,
                             const QString &reason, int httpStatus)
 {
-    const bool queued = m_context.sql().submit([this, pending, status, paymentId, reason, httpStatus](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(pending->call.traceparent, [this, pending, status, paymentId, reason, httpStatus](SqlSession &connection) {
         QString error;
         QString ignored;
         std::optional<QStringList> row;
@@ -313,7 +313,7 @@ void OrderBehaviour::defer(std::shared_ptr<Pending> pending, const QString &why)
 {
     const Edge *edge = m_payment.isEmpty() ? nullptr : m_context.syncEdgeTo(m_payment);
     const bool deferAllowed = !edge || edge->fallback.mode == FallbackMode::Defer;
-    const bool queued = m_context.sql().submit([this, pending, why, deferAllowed](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(pending->call.traceparent, [this, pending, why, deferAllowed](SqlSession &connection) {
         QString error;
         QString ignored;
         QList<QStringList> rows;
@@ -366,7 +366,7 @@ void OrderBehaviour::get(const ServiceCall &call)
         call.respond(problemResponse(401, QStringLiteral("no authenticated user (X-Gatehouse-Subject from the gateway)")));
         return;
     }
-    const bool queued = m_context.sql().submit([call, user, admin, id](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(call.traceparent, [call, user, admin, id](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         if (!connection.query(QStringLiteral("SELECT ") + QLatin1String(OrderColumns) + QStringLiteral(" FROM orders WHERE id = $1"),
@@ -392,7 +392,7 @@ void OrderBehaviour::listOwn(const ServiceCall &call)
         call.respond(problemResponse(401, QStringLiteral("no authenticated user (X-Gatehouse-Subject from the gateway)")));
         return;
     }
-    const bool queued = m_context.sql().submit([call, user](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(call.traceparent, [call, user](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         if (!connection.query(QStringLiteral("SELECT ") + QLatin1String(OrderColumns)
@@ -412,7 +412,7 @@ void OrderBehaviour::listOwn(const ServiceCall &call)
 
 void OrderBehaviour::listAll(const ServiceCall &call)
 {
-    const bool queued = m_context.sql().submit([call](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(call.traceparent, [call](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         QList<QStringList> counts;
@@ -438,7 +438,7 @@ void OrderBehaviour::listAll(const ServiceCall &call)
 
 EventConsumer::Handler OrderBehaviour::handlerFor(const Edge &)
 {
-    return [this](PgConnection &connection, const ConsumedEvent &event, QString *error) {
+    return [this](SqlSession &connection, const ConsumedEvent &event, QString *error) {
         const bool completed = event.topic == QLatin1String("payment.completed");
         if (!completed && event.topic != QLatin1String("payment.failed"))
             return true;

@@ -1,12 +1,12 @@
 #include "outbox.h"
 
-#include "infra/pgconnection.h"
+#include "services/sqlsession.h"
 
 #include <QJsonDocument>
 
 namespace Gatehouse::Runtime::Outbox {
 
-QString append(PgConnection &connection, const OutboundEvent &event, QString *error)
+QString append(SqlSession &connection, const OutboundEvent &event, QString *error)
 {
     QList<QStringList> rows;
     const QString payload = QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact));

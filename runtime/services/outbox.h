@@ -5,7 +5,7 @@
 
 namespace Gatehouse::Runtime {
 
-class PgConnection;
+class SqlSession;
 
 // One event a service wants to publish.
 struct OutboundEvent
@@ -23,7 +23,7 @@ namespace Outbox {
 
 // Appends `event` inside the caller's open transaction. Returns the new event id (a UUID), or
 // an empty string and sets `error`.
-QString append(PgConnection &connection, const OutboundEvent &event, QString *error);
+QString append(SqlSession &connection, const OutboundEvent &event, QString *error);
 
 // The SQL of the outbox and processed-event tables, applied as migration 1 of every service.
 QString schemaSql();

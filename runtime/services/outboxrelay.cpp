@@ -1,7 +1,7 @@
 #include "outboxrelay.h"
 
-#include "infra/kafkaclientconfig.h"
 #include "infra/pgconnection.h"
+#include "services/kafkaproducer.h"
 
 #include <librdkafka/rdkafka.h>
 #include <libpq-fe.h>
@@ -154,28 +154,10 @@ bool OutboxRelay::start(QString *error)
         return false;
     if (!m_d->connection.exec(QStringLiteral("LISTEN gatehouse_outbox"), error))
         return false;
-    rd_kafka_conf_t *conf = KafkaClientConfig::makeConf(m_d->kafka, KafkaClientConfig::Role::Producer, error);
-    if (!conf)
+    m_d->producer = createKafkaProducer(m_d->kafka, m_d->clientId, m_d->options.messageTimeoutMs, &Private::onDelivery,
+                                        m_d.get(), error);
+    if (!m_d->producer)
         return false;
-    char message[512];
-    const QByteArray clientId = m_d->clientId.toUtf8();
-    const QByteArray timeout = QByteArray::number(m_d->options.messageTimeoutMs);
-    if (rd_kafka_conf_set(conf, "client.id", clientId.constData(), message, sizeof message) != RD_KAFKA_CONF_OK
-        || rd_kafka_conf_set(conf, "message.timeout.ms", timeout.constData(), message, sizeof message) != RD_KAFKA_CONF_OK) {
-        rd_kafka_conf_destroy(conf);
-        if (error)
-            *error = QString::fromUtf8(message);
-        return false;
-    }
-    rd_kafka_conf_set_dr_msg_cb(conf, &Private::onDelivery);
-    rd_kafka_conf_set_opaque(conf, m_d.get());
-    m_d->producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, message, sizeof message);
-    if (!m_d->producer) {
-        rd_kafka_conf_destroy(conf);
-        if (error)
-            *error = QStringLiteral("cannot create the Kafka producer: %1").arg(QString::fromUtf8(message));
-        return false;
-    }
     m_d->thread = std::thread([d = m_d.get()] { d->run(); });
     return true;
 }

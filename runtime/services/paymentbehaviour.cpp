@@ -79,7 +79,7 @@ std::optional<PaymentBehaviour::Charge> PaymentBehaviour::parseCharge(const QJso
     return charge;
 }
 
-std::optional<PaymentBehaviour::Outcome> PaymentBehaviour::record(PgConnection &connection, const Charge &charge,
+std::optional<PaymentBehaviour::Outcome> PaymentBehaviour::record(SqlSession &connection, const Charge &charge,
     const QString &mode, bool decline, const QByteArray &traceparent, QString *error)
 {
     const QString status = decline ? QStringLiteral("failed") : QStringLiteral("completed");
@@ -133,7 +133,7 @@ void PaymentBehaviour::charge(const ServiceCall &call)
     }
     // The provider "takes" latencyMs; the answer is decided after it, without holding a thread.
     m_delays.post(std::chrono::milliseconds(m_latencyMs.load()), [this, call, charge = *charge] {
-        const bool queued = m_context.sql().submit([this, call, charge](PgConnection &connection) {
+        const bool queued = m_context.sql().submit(call.traceparent, [this, call, charge](SqlSession &connection) {
             QString error;
             QString ignored;
             if (!connection.exec(QStringLiteral("BEGIN"), &error)) {
@@ -157,7 +157,7 @@ void PaymentBehaviour::charge(const ServiceCall &call)
 
 void PaymentBehaviour::list(const ServiceCall &call)
 {
-    const bool queued = m_context.sql().submit([this, call](PgConnection &connection) {
+    const bool queued = m_context.sql().submit(call.traceparent, [this, call](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         QList<QStringList> counts;
@@ -212,7 +212,7 @@ EventConsumer::Handler PaymentBehaviour::handlerFor(const Edge &)
 {
     // payment.requested: charge asynchronously. The simulated latency is spent on the
     // consumer's own thread, which does nothing else meanwhile.
-    return [this](PgConnection &connection, const ConsumedEvent &event, QString *error) {
+    return [this](SqlSession &connection, const ConsumedEvent &event, QString *error) {
         if (event.topic != QLatin1String("payment.requested"))
             return true;
         const std::optional<Charge> charge = parseCharge(event.payload);

@@ -47,7 +47,7 @@ public:
 private:
     // Stores the payment (or finds the earlier one) and publishes its event, in the caller's
     // open transaction. `decline` is the provider's decision for a new payment.
-    std::optional<Outcome> record(PgConnection &connection, const Charge &charge, const QString &mode, bool decline,
+    std::optional<Outcome> record(SqlSession &connection, const Charge &charge, const QString &mode, bool decline,
                                   const QByteArray &traceparent, QString *error);
     bool providerDeclines() const;
     void charge(const ServiceCall &call);

@@ -125,7 +125,7 @@ QString ServiceContext::topicKeyField(const QString &topic) const
     return {};
 }
 
-QString ServiceContext::publish(PgConnection &connection, const QString &topic, const QString &key,
+QString ServiceContext::publish(SqlSession &connection, const QString &topic, const QString &key,
                                 const QJsonObject &payload, const QByteArray &traceparent, QString *error)
 {
     const std::optional<TraceContext> parent = TraceContext::parseTraceParent(traceparent);

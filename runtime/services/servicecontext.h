@@ -15,6 +15,7 @@ namespace Gatehouse::Runtime {
 
 class PgConnection;
 class SqlPool;
+class SqlSession;
 class TelemetrySender;
 
 // What a service behaviour may use of its node: the launch config and its own node, the SQL
@@ -46,7 +47,7 @@ public:
     // Appends an event to the outbox inside the caller's open transaction, as a child hop of
     // `traceparent` (the request or consumed event that caused it), and records its produce
     // span on the publish edge that carries the topic. Returns the event id or empty + error.
-    QString publish(PgConnection &connection, const QString &topic, const QString &key, const QJsonObject &payload,
+    QString publish(SqlSession &connection, const QString &topic, const QString &key, const QJsonObject &payload,
                     const QByteArray &traceparent, QString *error);
     // Topics this node publishes (its publish edges), in edge order.
     QStringList publishedTopics() const;

@@ -137,7 +137,13 @@ void ServiceNode::Private::handle(Http::Request request, Http::Responder respond
 
 void ServiceNode::Private::readiness(const ServiceCall &call)
 {
-    const bool queued = pool->submit([this, call](PgConnection &connection) {
+    if (!config.postgres) { // a generic service without a database: ready when its consumers are
+        call.respond(consumersAssigned()
+                ? jsonResponse(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ready") } })
+                : problemResponse(503, QStringLiteral("consumers not assigned yet")));
+        return;
+    }
+    const bool queued = pool->submit([this, call](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
         if (!connection.query(QStringLiteral("SELECT 1"), {}, &rows, &error)) {
@@ -183,14 +189,19 @@ bool ServiceNode::start(QString *error)
     const Node *self = c.topology.node(c.nodeId);
     if (!self || self->kind != NodeKind::Service)
         return fail(QStringLiteral("node \"%1\" is not a service of this topology").arg(c.nodeId));
-    if (!c.postgres)
+    // Only a generic service runs without a database (docs/services.md); every role has tables.
+    if (!c.postgres && self->role != ServiceRole::Generic)
         return fail(QStringLiteral("service \"%1\" has no database (draw an owns edge to a db.postgres node)").arg(c.nodeId));
-    d->conninfo = PgConnection::conninfo(c.postgres->endpoint.host, c.postgres->endpoint.port, c.postgres->database,
-                                         c.postgres->user, c.postgres->password);
+    if (c.postgres)
+        d->conninfo = PgConnection::conninfo(c.postgres->endpoint.host, c.postgres->endpoint.port, c.postgres->database,
+                                             c.postgres->user, c.postgres->password);
+    const QList<const Edge *> owns = c.topology.outgoing(c.nodeId, EdgeKind::Owns);
+    const QString databaseEdge = owns.isEmpty() ? QString() : owns.first()->id; // sql spans travel it
 
     if (c.telemetry.isSet())
         d->telemetry = std::make_unique<TelemetrySender>(c.nodeId, c.telemetry);
-    d->pool = std::make_unique<SqlPool>(d->conninfo, d->settings.sqlThreads, static_cast<std::size_t>(d->settings.sqlMaxQueued));
+    d->pool = std::make_unique<SqlPool>(d->conninfo, d->settings.sqlThreads, static_cast<std::size_t>(d->settings.sqlMaxQueued),
+        SqlTracing { d->telemetry.get(), c.nodeId, databaseEdge });
     d->loop = std::make_unique<Http::EventLoop>(d->settings.ioThreads);
     d->client = std::make_unique<Http::Client>(*d->loop);
     d->context = std::make_unique<ServiceContext>(c, *d->pool, *d->client, d->telemetry.get());
@@ -198,9 +209,9 @@ bool ServiceNode::start(QString *error)
     d->warnings.append(d->behaviour->warnings());
 
     // Schema first, as the service's own role: version 1 is shared, then the role's own.
-    {
+    QString message;
+    if (c.postgres) {
         PgConnection connection;
-        QString message;
         if (!connection.open(d->conninfo, &message))
             return fail(QStringLiteral("database: ") + message);
         QList<Migration> migrations { Migration { 1, QStringLiteral("outbox"), Outbox::schemaSql() } };
@@ -209,16 +220,15 @@ bool ServiceNode::start(QString *error)
             return fail(QStringLiteral("migrations: ") + message);
         if (!d->behaviour->initialize(connection, &message))
             return fail(QStringLiteral("initialising the %1 role: ").arg(nameOf(self->role)) + message);
+        if (!d->pool->start(&message))
+            return fail(QStringLiteral("database pool: ") + message);
     }
-    QString message;
-    if (!d->pool->start(&message))
-        return fail(QStringLiteral("database pool: ") + message);
 
     const QList<const Edge *> subscriptions = c.topology.incoming(c.nodeId, EdgeKind::Subscribe);
     const bool publishes = !d->context->publishedTopics().isEmpty();
     if ((publishes || !subscriptions.isEmpty()) && !c.kafka)
         return fail(QStringLiteral("service \"%1\" publishes or subscribes but has no Kafka access").arg(c.nodeId));
-    if (publishes) {
+    if (publishes && c.postgres) { // without a database the generic role produces directly
         d->relay = std::make_unique<OutboxRelay>(d->conninfo, *c.kafka, c.nodeId,
             OutboxRelay::Options { d->settings.relayPollMs, 500, 5000 });
         if (!d->relay->start(&message))
@@ -232,35 +242,9 @@ bool ServiceNode::start(QString *error)
             d->warnings.append(QStringLiteral("subscribe edge %1 names no topic").arg(edge->id));
             continue;
         }
-        EventConsumer::Handler inner = d->behaviour->handlerFor(*edge);
-        ServiceContext *ctx = d->context.get();
-        const QString edgeId = edge->id;
-        const QString nodeId = c.nodeId;
-        EventConsumer::Handler handler = [ctx, inner, edgeId, nodeId](PgConnection &connection,
-                                             const ConsumedEvent &event, QString *handlerError) {
-            const TraceContext hop = TraceContext::forIncoming(event.traceparent.toLatin1(), {});
-            ConsumedEvent local = event;
-            local.traceparent = QString::fromLatin1(hop.traceParent());
-            Span span;
-            span.traceId = QString::fromLatin1(hop.traceId);
-            span.spanId = QString::fromLatin1(hop.spanId);
-            span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
-            span.nodeId = nodeId;
-            span.edgeId = edgeId;
-            span.name = QStringLiteral("consume ") + event.topic;
-            span.kind = SpanKind::KafkaConsume;
-            span.startUs = ServiceContext::nowUs();
-            const bool ok = inner(connection, local, handlerError);
-            span.durationUs = ServiceContext::nowUs() - span.startUs;
-            span.outcome = ok ? SpanOutcome::Ok : SpanOutcome::ServerError;
-            span.attributes = QJsonObject { { QStringLiteral("topic"), event.topic },
-                { QStringLiteral("partition"), event.partition }, { QStringLiteral("offset"), event.offset },
-                { QStringLiteral("eventId"), event.eventId } };
-            ctx->recordSpan(std::move(span));
-            return ok;
-        };
         const QString group = edge->consumerGroup.isEmpty() ? c.nodeId : edge->consumerGroup;
-        auto consumer = std::make_unique<EventConsumer>(d->conninfo, *c.kafka, group, topics, std::move(handler));
+        auto consumer = std::make_unique<EventConsumer>(d->conninfo, *c.kafka, group, topics, d->behaviour->handlerFor(*edge));
+        consumer->setTracing(EventConsumer::Tracing { d->telemetry.get(), c.nodeId, edge->id, databaseEdge });
         if (!consumer->start(&message))
             return fail(QStringLiteral("consumer %1: ").arg(edge->id) + message);
         d->consumers.push_back(std::move(consumer));

@@ -14,8 +14,10 @@ class ServiceContext;
 // its own role, starts the SQL pool, the outbox relay (when it publishes), one idempotent
 // consumer per subscribe edge (group = the edge's consumerGroup), the HTTP server on
 // publicListener (/healthz, /readyz and the role's routes) and the client for its sync
-// targets. Every request, call, publish and consume is recorded as a span. start() returns
-// once everything runs; stop() drains and closes. Used by runServiceNode() and by tests.
+// targets. Every request, call, publish, consume and SQL statement is recorded as a span.
+// A generic service may have no database (no owns edge): then there are no migrations, pool or
+// relay (docs/services.md "generic"). start() returns once everything runs; stop() drains and
+// closes. Used by runServiceNode() and by tests.
 class ServiceNode
 {
 public:
@@ -33,8 +35,9 @@ public:
     ServiceNode(const ServiceNode &) = delete;
     ServiceNode &operator=(const ServiceNode &) = delete;
 
-    // False and `error` when the node is not a service of the topology, its database or
-    // Kafka is unreachable, a migration fails or the listener cannot bind.
+    // False and `error` when the node is not a service of the topology, a role service has no
+    // database, its database or Kafka is unreachable, a migration fails or the listener
+    // cannot bind.
     bool start(QString *error = nullptr);
     void stop();
 

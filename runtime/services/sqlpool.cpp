@@ -6,8 +6,8 @@
 
 namespace Gatehouse::Runtime {
 
-SqlPool::SqlPool(QString conninfo, int threads, std::size_t maxQueued)
-    : m_conninfo(std::move(conninfo)), m_threadCount(std::max(1, threads)), m_maxQueued(maxQueued)
+SqlPool::SqlPool(QString conninfo, int threads, std::size_t maxQueued, SqlTracing tracing)
+    : m_conninfo(std::move(conninfo)), m_tracing(std::move(tracing)), m_threadCount(std::max(1, threads)), m_maxQueued(maxQueued)
 {
 }
 
@@ -44,11 +44,16 @@ void SqlPool::stop()
 
 bool SqlPool::submit(Job job)
 {
+    return submit(QByteArray(), std::move(job));
+}
+
+bool SqlPool::submit(const QByteArray &traceparent, Job job)
+{
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping || m_threads.empty() || m_jobs.size() >= m_maxQueued)
             return false;
-        m_jobs.push_back(std::move(job));
+        m_jobs.push_back(Queued { traceparent, std::move(job) });
     }
     m_wake.notify_one();
     return true;
@@ -62,8 +67,9 @@ std::size_t SqlPool::queued() const
 
 void SqlPool::run(PgConnection *connection)
 {
+    SqlSession session(*connection, m_tracing);
     for (;;) {
-        Job job;
+        Queued job;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
@@ -76,7 +82,8 @@ void SqlPool::run(PgConnection *connection)
         // failing every job that lands on this thread from now on.
         if (PQstatus(connection->handle()) != CONNECTION_OK)
             PQreset(connection->handle());
-        job(*connection);
+        session.setParent(job.traceparent);
+        job.job(session);
     }
 }
 

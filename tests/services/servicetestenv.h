@@ -9,7 +9,9 @@
 #include "infra/pgconnection.h"
 #include "infra/postgrescluster.h"
 #include "infra/postgresprovisioner.h"
+#include "infra/redisserver.h"
 #include "model/launchconfig.h"
+#include "model/projectfile.h"
 #include "model/telemetry.h"
 
 #include <QJsonArray>
@@ -240,6 +242,74 @@ public:
     {
         const auto r = rows(access, sql, params);
         return r.isEmpty() || r.first().isEmpty() ? -1 : r.first().first().toInt();
+    }
+};
+
+// The built-in example's infrastructure (examples/api-gateway.gatehouse), as the example flow
+// tests need it: its topology, PostgreSQL + the Kafka mock with every published topic,
+// redis-server (password "redis-pw") and the database of each service named in start().
+class ExampleInfra
+{
+public:
+    ServiceEnv env;
+    std::unique_ptr<RedisServer> redis;
+    Topology topology;
+    QHash<QString, PostgresAccess> dbs; // node id → its database
+
+    bool start(const QStringList &services, QString *error)
+    {
+        const LoadResult loaded = ProjectFile::load(QStringLiteral(GATEHOUSE_SOURCE_DIR) + "/examples/api-gateway.gatehouse");
+        if (!loaded.ok()) {
+            *error = "the example does not load";
+            return false;
+        }
+        topology = loaded.topology;
+        QList<Topic> topics;
+        for (const Edge &e : topology.edges)
+            if (e.kind == EdgeKind::Publish)
+                topics.append(e.topics);
+        if (!env.start(topics, error))
+            return false;
+        RedisServerOptions options;
+        options.dataDir = env.dir.filePath("redis");
+        QDir().mkpath(options.dataDir);
+        options.password = "redis-pw";
+        redis = std::make_unique<RedisServer>(options);
+        if (!redis->start(error))
+            return false;
+        for (const QString &id : services) {
+            const Edge *owns = topology.outgoing(id, EdgeKind::Owns).value(0);
+            if (!owns) {
+                *error = id + " owns no database";
+                return false;
+            }
+            auto db = env.createDatabase(topology.node(owns->target)->databaseName(), error);
+            if (!db)
+                return false;
+            dbs.insert(id, *db);
+        }
+        return true;
+    }
+
+    void stop()
+    {
+        if (redis)
+            redis->stop();
+        env.stop();
+    }
+
+    // A service's launch config: its database, Kafka, Redis, an ephemeral port, `upstreams`.
+    NodeLaunchConfig config(const QString &nodeId, const QHash<QString, Endpoint> &upstreams = {}) const
+    {
+        NodeLaunchConfig c;
+        c.nodeId = nodeId;
+        c.topology = topology;
+        c.publicListener = Endpoint{"127.0.0.1", 0};
+        c.postgres = dbs.value(nodeId);
+        c.kafka = env.kafkaAccess();
+        c.redis = RedisAccess{Endpoint{"127.0.0.1", redis->port()}, "redis-pw", 0};
+        c.upstreams = upstreams;
+        return c;
     }
 };
 

@@ -8,6 +8,7 @@
 #include "services/eventconsumer.h"
 #include "services/outbox.h"
 #include "services/outboxrelay.h"
+#include "services/sqlsession.h"
 
 #include <QTemporaryDir>
 #include <librdkafka/rdkafka.h>
@@ -61,9 +62,10 @@ private:
         QString error;
         if (!c.open(conninfo, &error) || !c.exec("BEGIN", &error))
             return false;
+        SqlSession session(c, {});
         for (int i = first; i < first + n; ++i) {
             OutboundEvent e{"order.created", QString::number(i), QJsonObject{{"orderId", i}}, {}};
-            if (Outbox::append(c, e, &error).isEmpty())
+            if (Outbox::append(session, e, &error).isEmpty())
                 return false;
         }
         return c.exec("COMMIT", &error);
@@ -100,7 +102,7 @@ private Q_SLOTS:
         QVERIFY(setup.open(m_consumerDb, &error));
         QVERIFY2(setup.exec("CREATE TABLE seen (order_id int NOT NULL)", &error), qPrintable(error));
         EventConsumer consumer(m_consumerDb, kafkaAccess(), "notification-service", {"order.created"},
-                               [](PgConnection &c, const ConsumedEvent &e, QString *err) {
+                               [](SqlSession &c, const ConsumedEvent &e, QString *err) {
                                    QList<QStringList> rows;
                                    return c.query("INSERT INTO seen (order_id) VALUES ($1::int)",
                                                   {QString::number(e.payload.value("orderId").toInt())}, &rows, err);
@@ -134,7 +136,7 @@ private Q_SLOTS:
         // so the new copies arrive and must be recognised as duplicates.
         QString error;
         EventConsumer consumer(m_consumerDb, kafkaAccess(), "notification-service", {"order.created"},
-                               [](PgConnection &c, const ConsumedEvent &e, QString *err) {
+                               [](SqlSession &c, const ConsumedEvent &e, QString *err) {
                                    QList<QStringList> rows;
                                    return c.query("INSERT INTO seen (order_id) VALUES ($1::int)",
                                                   {QString::number(e.payload.value("orderId").toInt())}, &rows, err);
@@ -156,7 +158,7 @@ private Q_SLOTS:
         // skipped; the events behind it still flow.
         QString error;
         EventConsumer consumer(m_consumerDb, kafkaAccess(), "notification-service", {"order.created"},
-                               [](PgConnection &c, const ConsumedEvent &e, QString *err) {
+                               [](SqlSession &c, const ConsumedEvent &e, QString *err) {
                                    QList<QStringList> rows;
                                    return c.query("INSERT INTO seen (order_id) VALUES ($1::int)",
                                                   {QString::number(e.payload.value("orderId").toInt())}, &rows, err);

@@ -24,10 +24,7 @@ class TestGatewayFlow : public QObject
     Q_OBJECT
 
 private:
-    ServiceEnv m_env;
-    std::unique_ptr<RedisServer> m_redis;
-    Topology m_topology;
-    QHash<QString, PostgresAccess> m_dbs;
+    ExampleInfra m_infra;
     QHash<QString, std::shared_ptr<ServiceNode>> m_nodes;
     std::unique_ptr<GatewayNode> m_gateway;
     HttpHelper m_http;
@@ -43,16 +40,10 @@ private:
 
     NodeLaunchConfig serviceConfig(const QString &nodeId) const
     {
-        NodeLaunchConfig c;
-        c.nodeId = nodeId;
-        c.topology = m_topology;
-        c.publicListener = Endpoint{"127.0.0.1", 0};
-        c.postgres = m_dbs.value(nodeId);
-        c.kafka = m_env.kafkaAccess();
-        c.redis = RedisAccess{Endpoint{"127.0.0.1", m_redis->port()}, "redis-pw", 0};
+        NodeLaunchConfig c = m_infra.config(nodeId);
         if (nodeId == "auth")
             c.secrets = secrets();
-        for (const Edge *e : m_topology.outgoing(nodeId, EdgeKind::Sync))
+        for (const Edge *e : m_infra.topology.outgoing(nodeId, EdgeKind::Sync))
             if (m_nodes.contains(e->target))
                 c.upstreams.insert(e->target, Endpoint{"127.0.0.1", m_nodes.value(e->target)->port()});
         return c;
@@ -76,7 +67,7 @@ private:
 
     int count(const QString &node, const QString &sql, const QStringList &params = {}) const
     {
-        return ServiceEnv::count(m_dbs.value(node), sql, params);
+        return ServiceEnv::count(m_infra.dbs.value(node), sql, params);
     }
 
     void setProvider(int latencyMs, double failureRate)
@@ -90,29 +81,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const LoadResult loaded = ProjectFile::load(QStringLiteral(GATEHOUSE_SOURCE_DIR) + "/examples/api-gateway.gatehouse");
-        QVERIFY(loaded.ok());
-        m_topology = loaded.topology;
-        QList<Topic> topics;
-        for (const Edge &e : m_topology.edges)
-            if (e.kind == EdgeKind::Publish)
-                topics.append(e.topics);
-        QString error;
-        QVERIFY2(m_env.start(topics, &error), qPrintable(error));
-        RedisServerOptions redis;
-        redis.dataDir = m_env.dir.filePath("redis");
-        QDir().mkpath(redis.dataDir);
-        redis.password = "redis-pw";
-        m_redis = std::make_unique<RedisServer>(redis);
-        QVERIFY2(m_redis->start(&error), qPrintable(error));
         const QStringList order{"auth", "inventory", "payment", "notification", "order"};
-        for (const QString &id : order) {
-            const Edge *owns = m_topology.outgoing(id, EdgeKind::Owns).value(0);
-            QVERIFY(owns);
-            auto db = m_env.createDatabase(m_topology.node(owns->target)->databaseName(), &error);
-            QVERIFY2(db, qPrintable(error));
-            m_dbs.insert(id, *db);
-        }
+        QString error;
+        QVERIFY2(m_infra.start(order, &error), qPrintable(error));
         for (const QString &id : order) {
             auto node = std::make_shared<ServiceNode>(serviceConfig(id));
             QVERIFY2(node->start(&error), qPrintable(id + ": " + error));
@@ -124,7 +95,7 @@ private Q_SLOTS:
 
         NodeLaunchConfig g;
         g.nodeId = "gateway";
-        g.topology = m_topology;
+        g.topology = m_infra.topology;
         g.publicListener = Endpoint{"127.0.0.1", 0};
         g.internalListener = Endpoint{"127.0.0.1", 0};
         for (const QString &id : order)
@@ -143,9 +114,7 @@ private Q_SLOTS:
     {
         m_gateway.reset();
         m_nodes.clear();
-        if (m_redis)
-            m_redis->stop();
-        m_env.stop();
+        m_infra.stop();
     }
 
     void loginThroughTheGatewayAndUseTheToken()

@@ -6,6 +6,7 @@
 #include "infra/redisserver.h"
 #include "services/inventorybehaviour.h"
 #include "services/outbox.h"
+#include "services/sqlsession.h"
 #include "services/outboxrelay.h"
 #include "services/rediscache.h"
 #include "services/servicenode.h"
@@ -208,7 +209,8 @@ private Q_SLOTS:
         PgConnection c;
         QVERIFY(c.open(ServiceEnv::conninfo(m_producerDb), &error));
         QVERIFY(c.exec("BEGIN", &error));
-        QVERIFY(!Outbox::append(c, OutboundEvent{"order.cancelled", "o-9", QJsonObject{{"orderId", "o-9"}, {"userId", "u1"}}, {}}, &error).isEmpty());
+        SqlSession session(c, {});
+        QVERIFY(!Outbox::append(session, OutboundEvent{"order.cancelled", "o-9", QJsonObject{{"orderId", "o-9"}, {"userId", "u1"}}, {}}, &error).isEmpty());
         QVERIFY(c.exec("COMMIT", &error));
         OutboxRelay relay(ServiceEnv::conninfo(m_producerDb), m_env.kafkaAccess(), "order", OutboxRelay::Options{20, 500, 2000});
         QVERIFY2(relay.start(&error), qPrintable(error));

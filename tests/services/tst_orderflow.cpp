@@ -17,10 +17,7 @@ class TestOrderFlow : public QObject
     Q_OBJECT
 
 private:
-    ServiceEnv m_env;
-    std::unique_ptr<RedisServer> m_redis;
-    Topology m_topology;
-    QHash<QString, PostgresAccess> m_dbs; // node id → its database
+    ExampleInfra m_infra;
     QHash<QString, std::shared_ptr<ServiceNode>> m_nodes;
     HttpHelper m_http;
 
@@ -28,14 +25,8 @@ private:
 
     NodeLaunchConfig config(const QString &nodeId) const
     {
-        NodeLaunchConfig c;
-        c.nodeId = nodeId;
-        c.topology = m_topology;
-        c.publicListener = Endpoint{"127.0.0.1", 0};
-        c.postgres = m_dbs.value(nodeId);
-        c.kafka = m_env.kafkaAccess();
-        c.redis = RedisAccess{Endpoint{"127.0.0.1", m_redis->port()}, "redis-pw", 0};
-        for (const Edge *e : m_topology.outgoing(nodeId, EdgeKind::Sync))
+        NodeLaunchConfig c = m_infra.config(nodeId);
+        for (const Edge *e : m_infra.topology.outgoing(nodeId, EdgeKind::Sync))
             if (m_nodes.contains(e->target))
                 c.upstreams.insert(e->target, Endpoint{"127.0.0.1", m_nodes.value(e->target)->port()});
         return c;
@@ -69,38 +60,18 @@ private:
 
     int stockOf(const QString &sku) const
     {
-        return ServiceEnv::count(m_dbs.value("inventory"), "SELECT stock FROM items WHERE sku = $1", {sku});
+        return ServiceEnv::count(m_infra.dbs.value("inventory"), "SELECT stock FROM items WHERE sku = $1", {sku});
     }
     int notifications(const QString &user) const
     {
-        return ServiceEnv::count(m_dbs.value("notification"), "SELECT count(*) FROM notifications WHERE user_id = $1", {user});
+        return ServiceEnv::count(m_infra.dbs.value("notification"), "SELECT count(*) FROM notifications WHERE user_id = $1", {user});
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        const LoadResult loaded = ProjectFile::load(QStringLiteral(GATEHOUSE_SOURCE_DIR) + "/examples/api-gateway.gatehouse");
-        QVERIFY(loaded.ok());
-        m_topology = loaded.topology;
-        QList<Topic> topics;
-        for (const Edge &e : m_topology.edges)
-            if (e.kind == EdgeKind::Publish)
-                topics.append(e.topics);
         QString error;
-        QVERIFY2(m_env.start(topics, &error), qPrintable(error));
-        RedisServerOptions redis;
-        redis.dataDir = m_env.dir.filePath("redis");
-        QDir().mkpath(redis.dataDir);
-        redis.password = "redis-pw";
-        m_redis = std::make_unique<RedisServer>(redis);
-        QVERIFY2(m_redis->start(&error), qPrintable(error));
-        for (const QString &id : {QString("inventory"), QString("payment"), QString("order"), QString("notification")}) {
-            const Edge *owns = m_topology.outgoing(id, EdgeKind::Owns).value(0);
-            QVERIFY(owns);
-            auto db = m_env.createDatabase(m_topology.node(owns->target)->databaseName(), &error);
-            QVERIFY2(db, qPrintable(error));
-            m_dbs.insert(id, *db);
-        }
+        QVERIFY2(m_infra.start({"inventory", "payment", "order", "notification"}, &error), qPrintable(error));
         // Targets before their callers, so the callers get their upstreams.
         for (const QString &id : {QString("inventory"), QString("payment"), QString("notification"), QString("order")}) {
             auto node = std::make_shared<ServiceNode>(config(id));
@@ -116,9 +87,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_nodes.clear();
-        if (m_redis)
-            m_redis->stop();
-        m_env.stop();
+        m_infra.stop();
     }
 
     void paymentChargesOncePerOrder()
@@ -142,8 +111,8 @@ private Q_SLOTS:
         const HttpResult admin = m_http.send(port("payment"), "GET", "/admin/payments");
         QCOMPARE(admin.json.value("totals").toObject().value("completed").toInt(), 1);
         QCOMPARE(admin.json.value("totals").toObject().value("failed").toInt(), 1);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM outbox WHERE topic = 'payment.completed'"), 1);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM outbox WHERE topic = 'payment.failed'"), 1);
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM outbox WHERE topic = 'payment.completed'"), 1);
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM outbox WHERE topic = 'payment.failed'"), 1);
         // the notification service hears about both
         QTRY_COMPARE_WITH_TIMEOUT(notifications("payer"), 2, 30000);
     }
@@ -157,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(!r.json.value("paymentId").toString().isEmpty());
         const QString id = r.json.value("orderId").toString();
         QCOMPARE(stockOf("SKU-001"), 998);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM payments WHERE order_id = $1 AND "
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM payments WHERE order_id = $1 AND "
                                                            "status = 'completed' AND amount_cents = 1250", {id}),
                  1);
         QCOMPARE(getOrder("u1", id).json.value("status").toString(), QString("CONFIRMED"));
@@ -196,17 +165,17 @@ private Q_SLOTS:
         QCOMPARE(r.status, 202);
         QCOMPARE(r.json.value("status").toString(), QString("PENDING_PAYMENT"));
         const QString id = r.json.value("orderId").toString();
-        QCOMPARE(ServiceEnv::count(m_dbs.value("order"), "SELECT count(*) FROM outbox WHERE topic = 'payment.requested' "
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("order"), "SELECT count(*) FROM outbox WHERE topic = 'payment.requested' "
                                                          "AND event_key = $1", {id}),
                  1);
         QTRY_COMPARE_WITH_TIMEOUT(getOrder("u4", id).json.value("status").toString(), QString("CONFIRMED"), 30000);
         setProvider(20, 0.0);
         // one payment for the order although it was asked twice (sync call + payment.requested)
-        QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM processed_events "
+        QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM processed_events "
                                                                             "WHERE topic = 'payment.requested'"),
                                   1, 30000);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM payments WHERE order_id = $1", {id}), 1);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("order"), "SELECT count(*) FROM outbox WHERE topic = 'order.confirmed' "
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM payments WHERE order_id = $1", {id}), 1);
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("order"), "SELECT count(*) FROM outbox WHERE topic = 'order.confirmed' "
                                                          "AND event_key = $1", {id}),
                  1);
         QTRY_COMPARE_WITH_TIMEOUT(notifications("u4"), 3, 30000);
@@ -222,7 +191,7 @@ private Q_SLOTS:
         const HttpResult tooMany = order("u5", {{"SKU-004", 5000}});
         QCOMPARE(tooMany.status, 409);
         QCOMPARE(order("u5", {{"NOPE", 1}}).status, 422);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("order"), "SELECT count(*) FROM orders WHERE user_id = 'u5'"), 0);
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("order"), "SELECT count(*) FROM orders WHERE user_id = 'u5'"), 0);
         QCOMPARE(stockOf("SKU-004"), 1000);
     }
 
@@ -262,16 +231,16 @@ private Q_SLOTS:
         QCOMPARE(confirmed, n);
         for (int s = 10; s < 20; ++s)
             QCOMPARE(stockOf(QString("SKU-%1").arg(s, 3, 10, QChar('0'))), 1000 - n / 10);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("order"), "SELECT count(*) FROM orders WHERE user_id LIKE 'bulk-%' "
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("order"), "SELECT count(*) FROM orders WHERE user_id LIKE 'bulk-%' "
                                                          "AND status = 'CONFIRMED'"),
                  n);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM payments WHERE user_id LIKE 'bulk-%' "
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM payments WHERE user_id LIKE 'bulk-%' "
                                                            "AND status = 'completed'"),
                  n);
-        QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_dbs.value("notification"),
+        QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_infra.dbs.value("notification"),
                                                     "SELECT count(*) FROM notifications WHERE user_id LIKE 'bulk-%'"),
                                   3 * n, 60000);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("notification"), "SELECT count(DISTINCT user_id) FROM notifications "
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("notification"), "SELECT count(DISTINCT user_id) FROM notifications "
                                                                 "WHERE user_id LIKE 'bulk-%'"),
                  n);
     }

@@ -96,56 +96,24 @@ class TestServiceProcess : public QObject
     Q_OBJECT
 
 private:
-    ServiceEnv m_env;
-    std::unique_ptr<RedisServer> m_redis;
-    Topology m_topology;
-    QHash<QString, PostgresAccess> m_dbs;
+    ExampleInfra m_infra;
     HttpHelper m_http;
 
     NodeLaunchConfig config(const QString &nodeId, const QHash<QString, Endpoint> &upstreams = {}) const
     {
-        NodeLaunchConfig c;
-        c.nodeId = nodeId;
-        c.topology = m_topology;
-        c.publicListener = Endpoint{"127.0.0.1", 0};
-        c.postgres = m_dbs.value(nodeId);
-        c.kafka = m_env.kafkaAccess();
-        c.redis = RedisAccess{Endpoint{"127.0.0.1", m_redis->port()}, "redis-pw", 0};
-        c.upstreams = upstreams;
-        return c;
+        return m_infra.config(nodeId, upstreams);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        const LoadResult loaded = ProjectFile::load(QStringLiteral(GATEHOUSE_SOURCE_DIR) + "/examples/api-gateway.gatehouse");
-        QVERIFY(loaded.ok());
-        m_topology = loaded.topology;
-        QList<Topic> topics;
-        for (const Edge &e : m_topology.edges)
-            if (e.kind == EdgeKind::Publish)
-                topics.append(e.topics);
         QString error;
-        QVERIFY2(m_env.start(topics, &error), qPrintable(error));
-        RedisServerOptions redis;
-        redis.dataDir = m_env.dir.filePath("redis");
-        QDir().mkpath(redis.dataDir);
-        redis.password = "redis-pw";
-        m_redis = std::make_unique<RedisServer>(redis);
-        QVERIFY2(m_redis->start(&error), qPrintable(error));
-        for (const QString &id : {QString("inventory"), QString("payment"), QString("order"), QString("notification")}) {
-            const Edge *owns = m_topology.outgoing(id, EdgeKind::Owns).value(0);
-            auto db = m_env.createDatabase(m_topology.node(owns->target)->databaseName(), &error);
-            QVERIFY2(db, qPrintable(error));
-            m_dbs.insert(id, *db);
-        }
+        QVERIFY2(m_infra.start({"inventory", "payment", "order", "notification"}, &error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
-        if (m_redis)
-            m_redis->stop();
-        m_env.stop();
+        m_infra.stop();
     }
 
     void listeningLineAndCleanStop()
@@ -164,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(!child.lines().isEmpty());
         // the password never appears in what the node prints
         for (const QJsonObject &line : child.lines())
-            QVERIFY(!QJsonDocument(line).toJson().contains(m_dbs.value("notification").password.toUtf8()));
+            QVERIFY(!QJsonDocument(line).toJson().contains(m_infra.dbs.value("notification").password.toUtf8()));
     }
 
     void unusableConfigExitsWithOne()
@@ -213,13 +181,13 @@ private Q_SLOTS:
         }
         payment.signal(SIGCONT);
         for (const QString &id : pending)
-            QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_dbs.value("order"), "SELECT count(*) FROM orders WHERE id = $1 "
+            QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_infra.dbs.value("order"), "SELECT count(*) FROM orders WHERE id = $1 "
                                                                               "AND status = 'CONFIRMED'", {id}),
                                       1, 90000);
         for (const QString &id : pending)
-            QCOMPARE(ServiceEnv::count(m_dbs.value("payment"), "SELECT count(*) FROM payments WHERE order_id = $1", {id}), 1);
-        QCOMPARE(ServiceEnv::count(m_dbs.value("inventory"), "SELECT stock FROM items WHERE sku = 'SKU-005'"), 1000 - 8);
-        QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_dbs.value("notification"), "SELECT count(*) FROM notifications "
+            QCOMPARE(ServiceEnv::count(m_infra.dbs.value("payment"), "SELECT count(*) FROM payments WHERE order_id = $1", {id}), 1);
+        QCOMPARE(ServiceEnv::count(m_infra.dbs.value("inventory"), "SELECT stock FROM items WHERE sku = 'SKU-005'"), 1000 - 8);
+        QTRY_COMPARE_WITH_TIMEOUT(ServiceEnv::count(m_infra.dbs.value("notification"), "SELECT count(*) FROM notifications "
                                                                                  "WHERE user_id = 'carol'"),
                                   12, 60000);
         order.stop();

@@ -388,14 +388,18 @@ private:
         rd_kafka_topic_partition_list_destroy(list);
     }
 
-    void queryWatermarks()
+    // The watermarks the tap's fetch responses carry (it fetches every partition continuously,
+    // fetch.wait.max.ms=10): fresh, and without a broker round trip. rd_kafka_query_watermark_offsets
+    // is no option: in librdkafka 2.0.2 it ignores its timeout while the partition leader is down
+    // and blocks for minutes.
+    void readWatermarks()
     {
         for (TopicState &t : m_topics) {
             const QByteArray name = t.name.toUtf8();
-            for (int p = 0; p < t.partitions && !m_stop; ++p) {
+            for (int p = 0; p < t.partitions; ++p) {
                 int64_t low = -1, high = -1;
-                if (rd_kafka_query_watermark_offsets(m_tap, name.constData(), p, &low, &high, m_options.queryTimeoutMs)
-                    == RD_KAFKA_RESP_ERR_NO_ERROR)
+                if (rd_kafka_get_watermark_offsets(m_tap, name.constData(), p, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR
+                    && low >= 0 && high >= 0)
                     t.offsets[static_cast<size_t>(p)] = {low, high};
             }
         }
@@ -434,7 +438,7 @@ private:
     {
         refreshMetadata();
         const qint64 now = nowMs(); // when the watermarks are read: the rate's time base
-        queryWatermarks();
+        readWatermarks();
         const Committed committed = queryCommitted();
         if (m_stop)
             return;

@@ -53,9 +53,12 @@ struct TopicWatchPlan
 // of its own and never commits; the committed offsets come from one handle per group that never
 // subscribes (so never joins or triggers a rebalance) and never commits.
 //
-// All librdkafka work, blocking queries included, runs on the monitor's own thread; each sample is
-// handed to the owning (Qt) thread by a queued signal, after which latest()/edgeLag() return it and
-// `updated` fires. Memory is bounded by topics × partitions and recentPerTopic × payloadCapBytes.
+// The watermarks come from the tap's own fetch responses (no round trip; fresh within tens of ms).
+// All librdkafka work, the blocking queries (metadata, committed offsets; each bounded by
+// queryTimeoutMs) included, runs on the monitor's own thread; each sample is handed to the owning
+// (Qt) thread by a queued signal, after which latest()/edgeLag() return it and `updated` fires.
+// While the broker is away, samples keep coming with the last known figures. Memory is bounded by
+// topics × partitions, recentPerTopic × payloadCapBytes and the rate window.
 class KafkaTopicMonitor : public QObject
 {
     Q_OBJECT

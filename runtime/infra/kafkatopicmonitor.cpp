@@ -7,17 +7,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QMap>
-#include <QSet>
 
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <optional>
 #include <deque>
 #include <map>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -291,7 +289,7 @@ private:
     TopicState *topicNamed(const char *name)
     {
         for (TopicState &t : m_topics) {
-            if (t.name == QLatin1String(name))
+            if (t.name == QString::fromUtf8(name))
                 return &t;
         }
         return nullptr;
@@ -414,6 +412,7 @@ private:
         for (const auto &[group, handle] : m_groups) {
             if (m_stop)
                 break;
+            rd_kafka_poll(handle, 0); // serves queued events (errors, logs): nothing piles up
             rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(16);
             for (const TopicState &t : m_topics) {
                 if (!m_plan.groupsOf(t.name).contains(group))

@@ -72,7 +72,7 @@ public:
         // The encoded sample stays below this (the protocol's line limit is 1 MiB): payload caps
         // are halved until it fits.
         int maxSampleBytes = 768 * 1024;
-        int queryTimeoutMs = 1000; // per broker query (watermarks, committed offsets, metadata)
+        int queryTimeoutMs = 1000; // per broker query (metadata, one group's committed offsets)
     };
 
     KafkaTopicMonitor(KafkaAccess access, TopicWatchPlan plan, Options options, QObject *parent = nullptr);

@@ -8,6 +8,7 @@
 
 #include "infra/infrastack.h"
 #include "infra/kafkamockcluster.h"
+#include "infra/kafkatopicmonitor.h"
 #include "infra/postgrescluster.h"
 #include "infra/redisserver.h"
 #include "runtimeclient/protocol.h"
@@ -32,7 +33,9 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     , m_lock(m_options.dataDir)
     , m_processes(m_options.policy)
     , m_commands(&m_processes, &m_hub)
-    , m_control(&m_commands, m_options.runtimeVersion)
+    , m_overlay(&m_commands)
+    , m_control(&m_overlay, m_options.runtimeVersion)
+    , m_topicsFeed(&m_control, &m_overlay)
 {
     m_commands.setServer(&m_control);
     m_commands.setStackInfo(QJsonObject{{QStringLiteral("name"), m_topology.name},
@@ -60,7 +63,7 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     connect(&m_control, &ControlServer::shutdownRequested, this, [this] { shutdown(QStringLiteral("shutdown command")); });
     m_metricsTimer.setInterval(1000);
     connect(&m_metricsTimer, &QTimer::timeout, this, [this] {
-        const QJsonObject metrics = m_hub.metrics();
+        const QJsonObject metrics = m_topicsFeed.withLag(m_hub.metrics());
         m_control.broadcastMetrics(metrics);
         m_printer->metrics(metrics);
     });
@@ -176,6 +179,7 @@ bool StackSupervisor::start(QString *error, int *exitCode)
         return false;
     }
     reportInfra(NodeState::Ready, {});
+    startTopicMonitor();
 
     StackPlanInput input;
     input.topology = m_topology;
@@ -231,8 +235,25 @@ void StackSupervisor::shutdown(const QString &reason)
     m_processes.stopAll(); // → allStopped → finishShutdown
 }
 
+void StackSupervisor::startTopicMonitor()
+{
+    if (!m_infra->endpoints().kafka || m_infra->plan().topics.isEmpty())
+        return;
+    m_topicMonitor = std::make_unique<KafkaTopicMonitor>(*m_infra->endpoints().kafka,
+                                                         TopicWatchPlan::fromTopology(m_topology, m_infra->plan().topics));
+    QString error;
+    if (!m_topicMonitor->start(&error)) {
+        m_printer->message(QStringLiteral("kafka: no topic monitor: %1").arg(error)); // the stack runs without it
+        m_topicMonitor.reset();
+        return;
+    }
+    m_topicsFeed.setMonitor(m_topicMonitor.get());
+}
+
 void StackSupervisor::finishShutdown()
 {
+    m_topicsFeed.setMonitor(nullptr);
+    m_topicMonitor.reset(); // before the mock cluster goes
     if (m_infra) {
         m_infra->stop();
         reportInfra(NodeState::Stopped, {});

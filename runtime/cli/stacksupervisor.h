@@ -4,8 +4,10 @@
 #include "statusprinter.h"
 
 #include "control/controlhandler.h"
+#include "control/controloverlay.h"
 #include "control/controlserver.h"
 #include "control/stackcontrol.h"
+#include "control/topicsfeed.h"
 #include "supervisor/processmanager.h"
 #include "supervisor/stacklock.h"
 #include "supervisor/telemetryhub.h"
@@ -19,6 +21,7 @@
 namespace Gatehouse::Runtime {
 
 class InfraStack;
+class KafkaTopicMonitor;
 class SecretStore;
 
 struct UpOptions
@@ -57,6 +60,7 @@ private:
     void onStatus(const NodeStatus &status);
     void reportInfra(NodeState state, const QString &message);
     void finishShutdown();
+    void startTopicMonitor();
     QString stackId() const;
 
     Topology m_topology;
@@ -67,10 +71,13 @@ private:
     TelemetryHub m_hub;
     ProcessManager m_processes;
     StackControl m_commands;
+    ControlOverlay m_overlay; // m_commands plus "topics"
     ControlServer m_control;
+    TopicsFeed m_topicsFeed;
     QTimer m_metricsTimer;
     std::unique_ptr<SecretStore> m_secretStore;
     std::unique_ptr<InfraStack> m_infra;
+    std::unique_ptr<KafkaTopicMonitor> m_topicMonitor; // after m_infra: gone before the cluster
     void setStackState(const QString &state);
     bool m_stopping = false;
     bool m_locked = false;

@@ -5,6 +5,7 @@
 #include "render/diagramstyle.h"
 #include "render/nodepainter.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -32,9 +33,34 @@ void NodeItem::sync()
     update();
 }
 
+namespace {
+constexpr qreal BadgeHeight = 18;
+
+QRectF badgeRect(const QSizeF &size, const QString &text, bool fault)
+{
+    QFont font;
+    font.setPixelSize(11);
+    font.setBold(true);
+    const qreal width = QFontMetricsF(font).horizontalAdvance(text) + 16 + (fault ? 14 : 0);
+    return QRectF(size.width() - width - 6, -BadgeHeight / 2 - 2, width, BadgeHeight);
+}
+} // namespace
+
+void NodeItem::setLiveBadge(const std::optional<LiveBadge> &badge)
+{
+    if (badge == m_badge)
+        return;
+    prepareGeometryChange();
+    m_badge = badge;
+    update();
+}
+
 QRectF NodeItem::boundingRect() const
 {
-    return QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5);
+    QRectF r = QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5);
+    if (m_badge)
+        r = r.united(badgeRect(m_size, m_badge->text, m_badge->faultInjected).adjusted(-2, -2, 2, 2));
+    return r;
 }
 
 QPainterPath NodeItem::shape() const
@@ -65,6 +91,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : colors.stroke, 0));
         painter->setBrush(colors.fill);
         painter->drawRect(QRectF(QPointF(), m_size));
+        if (m_badge)
+            paintBadge(painter);
         return;
     }
     NodePainter::Context ctx;
@@ -81,6 +109,37 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawRect(
             QRectF(m_size.width() - ResizeHandle + 2, m_size.height() - ResizeHandle + 2, ResizeHandle, ResizeHandle));
     }
+    if (m_badge)
+        paintBadge(painter);
+}
+
+void NodeItem::paintBadge(QPainter *painter) const
+{
+    const QRectF r = badgeRect(m_size, m_badge->text, m_badge->faultInjected);
+    QFont font;
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(m_badge->color);
+    painter->drawRoundedRect(r, BadgeHeight / 2, BadgeHeight / 2);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    QRectF textRect = r.adjusted(8, 0, -8, 0);
+    if (m_badge->faultInjected) {
+        // A lightning mark: faults injected from the canvas are active on this node.
+        const QPointF o(r.right() - 18, r.top() + 3);
+        const QPolygonF bolt({o + QPointF(6, 0), o + QPointF(1, 7), o + QPointF(5, 7), o + QPointF(3, 12),
+            o + QPointF(9, 5), o + QPointF(5, 5), o + QPointF(7, 0)});
+        painter->setBrush(QColor(0xff, 0xd5, 0x4f));
+        painter->setPen(Qt::NoPen);
+        painter->drawPolygon(bolt);
+        painter->setPen(Qt::white);
+        textRect.setRight(textRect.right() - 12);
+    }
+    painter->drawText(textRect, Qt::AlignCenter, m_badge->text);
+    painter->restore();
 }
 
 } // namespace Gatehouse

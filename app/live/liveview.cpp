@@ -245,6 +245,7 @@ void LiveView::onStarted()
     });
     connect(client, &RuntimeClient::spansReceived, m_overlay, &TrafficOverlay::onSpans);
     connect(client, &RuntimeClient::metricsReceived, m_overlay, &TrafficOverlay::onMetrics);
+    connect(client, &RuntimeClient::topicsReceived, m_overlay, &TrafficOverlay::onTopics);
     updateStatus();
 }
 

@@ -128,21 +128,30 @@ void MetricLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
 FlashItem::FlashItem()
 {
     setAcceptedMouseButtons(Qt::NoButton);
-    setZValue(12);
+    setZValue(16); // over the traffic cards, so the caption shows
 }
 
-void FlashItem::setRoute(const QPolygonF &route, const QString &caption, const QColor &color)
+namespace {
+// The caption card relative to its anchor on the route, before scaling.
+QRectF captionRect(const QString &caption)
+{
+    const QFontMetricsF metrics(labelFont());
+    return QRectF(QPointF(8, -metrics.height() - 14), QSizeF(metrics.horizontalAdvance(caption) + 14, metrics.height() + 6));
+}
+} // namespace
+
+void FlashItem::setRoute(const QPolygonF &route, const QString &caption, const QColor &color, qreal captionScale)
 {
     prepareGeometryChange();
     m_path = QPainterPath();
     m_path.addPolygon(route);
     m_caption = caption;
     m_color = color;
+    m_captionScale = captionScale;
     m_captionAt = pointAlong(route, 0.5);
-    const QFontMetricsF metrics(labelFont());
-    const QRectF text(m_captionAt + QPointF(8, -metrics.height() - 8),
-        QSizeF(metrics.horizontalAdvance(caption) + 14, metrics.height() + 6));
-    m_bounds = m_path.boundingRect().adjusted(-10, -10, 10, 10).united(text.adjusted(-2, -2, 2, 2));
+    const QRectF text = captionRect(caption);
+    const QRectF scaled(m_captionAt + text.topLeft() * captionScale, text.size() * captionScale);
+    m_bounds = m_path.boundingRect().adjusted(-10, -10, 10, 10).united(scaled.adjusted(-2, -2, 2, 2));
     update();
 }
 
@@ -158,9 +167,10 @@ void FlashItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     painter->drawPath(m_path);
     if (m_caption.isEmpty())
         return;
-    const QFontMetricsF metrics(labelFont());
-    const QRectF text(m_captionAt + QPointF(8, -metrics.height() - 8),
-        QSizeF(metrics.horizontalAdvance(m_caption) + 14, metrics.height() + 6));
+    painter->save();
+    painter->translate(m_captionAt);
+    painter->scale(m_captionScale, m_captionScale);
+    const QRectF text = captionRect(m_caption);
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_color);
     painter->drawRoundedRect(text, 4, 4);
@@ -169,6 +179,7 @@ void FlashItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     painter->setFont(font);
     painter->setPen(Qt::white);
     painter->drawText(text, Qt::AlignCenter, m_caption);
+    painter->restore();
 }
 
 // --- HighlightItem ----------------------------------------------------------------------------

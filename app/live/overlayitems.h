@@ -54,7 +54,8 @@ public:
     enum { Type = UserType + 22 };
     FlashItem();
     int type() const override { return Type; }
-    void setRoute(const QPolygonF &route, const QString &caption, const QColor &color);
+    // `captionScale` > 1 keeps the caption readable when zoomed out.
+    void setRoute(const QPolygonF &route, const QString &caption, const QColor &color, qreal captionScale = 1);
     QString caption() const { return m_caption; }
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -64,6 +65,7 @@ private:
     QString m_caption;
     QPointF m_captionAt;
     QColor m_color;
+    qreal m_captionScale = 1;
     QRectF m_bounds;
 };
 

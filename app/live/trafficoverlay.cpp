@@ -7,6 +7,7 @@
 #include "overlayitems.h"
 #include "render/diagramstyle.h"
 
+#include <QGraphicsView>
 #include <QJsonArray>
 #include <QLocale>
 #include <QSet>
@@ -232,12 +233,12 @@ void TrafficOverlay::flash(const QString &edgeId, const QString &text)
         m_scene->addItem(f.item);
     }
     const bool wasVisible = f.item->isVisible() && f.item->caption() == text;
-    f.item->setRoute(geometry->path, text, text.contains(QStringLiteral("→")) ? failureAmber() : DiagramStyle::failureColor());
+    f.item->setRoute(geometry->path, text, text.contains(QStringLiteral("→")) ? failureAmber() : DiagramStyle::failureColor(),
+        labelScale());
     f.item->setOpacity(1);
     f.item->setVisible(true);
-    f.untilMs = now() + FlashMs * (m_paused ? 1 : 1);
-    if (m_paused) // a paused overlay still shows failures; they stay until resumed
-        f.untilMs = m_clockMs + FlashMs;
+    // A paused overlay still shows failures (its clock stands, so they stay until resumed).
+    f.untilMs = now() + FlashMs;
     ensureTimer();
     if (!wasVisible)
         Q_EMIT failureFlashed(edgeId, text);
@@ -266,14 +267,23 @@ MetricLabelItem *TrafficOverlay::labelFor(QHash<QString, MetricLabelItem *> &lab
     return label;
 }
 
+qreal TrafficOverlay::labelScale() const
+{
+    // Cards grow when zoomed out (up to 1.8×) so their figures stay readable at "fit".
+    const QList<QGraphicsView *> views = m_scene->views();
+    const qreal zoom = views.isEmpty() ? 1.0 : views.first()->transform().m11();
+    return std::clamp(0.8 / std::max(zoom, 0.01), 1.0, 1.8);
+}
+
 void TrafficOverlay::placeEdgeLabel(MetricLabelItem *label, const QString &edgeId)
 {
+    label->setScale(labelScale());
     const EdgeGeometry *geometry = m_scene->layout().edge(edgeId);
     if (!geometry || geometry->path.size() < 2)
         return;
     // A third of the way along: the route's own label sits near the middle of its longest run.
     const QPointF p = pointAlong(geometry->path, 0.3);
-    label->setPos(p + QPointF(6, -label->boundingRect().height() / 2));
+    label->setPos(p + QPointF(6, -label->boundingRect().height() * label->scale() / 2));
 }
 
 void TrafficOverlay::placeNodeLabel(MetricLabelItem *label, const QString &nodeId)
@@ -281,6 +291,7 @@ void TrafficOverlay::placeNodeLabel(MetricLabelItem *label, const QString &nodeI
     const Node *node = m_scene->document()->node(nodeId);
     if (!node)
         return;
+    label->setScale(labelScale());
     label->setPos(node->position + QPointF(4, node->size.height() + 3));
 }
 

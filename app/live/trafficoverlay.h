@@ -132,6 +132,7 @@ private:
     bool startDot(const Span &span, DotKind kind, qreal delayMs);
     void flash(const QString &edgeId, const QString &text);
     MetricLabelItem *labelFor(QHash<QString, MetricLabelItem *> &labels, const QString &id);
+    qreal labelScale() const;
     void placeEdgeLabel(MetricLabelItem *label, const QString &edgeId);
     void placeNodeLabel(MetricLabelItem *label, const QString &nodeId);
     void hideUnlisted(QHash<QString, MetricLabelItem *> &labels, const QSet<QString> &listed);

@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 
 namespace Gatehouse {
 
@@ -36,13 +37,27 @@ void NodeItem::sync()
 namespace {
 constexpr qreal BadgeHeight = 18;
 
-QRectF badgeRect(const QSizeF &size, const QString &text, bool fault)
+constexpr qreal MaxBadgeScale = 1.8;
+
+// The badge in its own coordinates: anchored at the node's top-right corner (0, 0), growing left.
+QRectF badgeRect(const QString &text, bool fault)
 {
     QFont font;
     font.setPixelSize(11);
     font.setBold(true);
     const qreal width = QFontMetricsF(font).horizontalAdvance(text) + 16 + (fault ? 14 : 0);
-    return QRectF(size.width() - width - 6, -BadgeHeight / 2 - 2, width, BadgeHeight);
+    return QRectF(-width, -BadgeHeight / 2 - 2, width, BadgeHeight);
+}
+
+QPointF badgeAnchor(const QSizeF &size)
+{
+    return QPointF(size.width() - 6, 0);
+}
+
+// Zoomed out the badge grows (up to MaxBadgeScale) so the state stays readable at "fit".
+qreal badgeScale(qreal lod)
+{
+    return std::clamp(0.8 / std::max(lod, 0.01), 1.0, MaxBadgeScale);
 }
 } // namespace
 
@@ -58,8 +73,10 @@ void NodeItem::setLiveBadge(const std::optional<LiveBadge> &badge)
 QRectF NodeItem::boundingRect() const
 {
     QRectF r = QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5);
-    if (m_badge)
-        r = r.united(badgeRect(m_size, m_badge->text, m_badge->faultInjected).adjusted(-2, -2, 2, 2));
+    if (m_badge) {
+        const QRectF b = badgeRect(m_badge->text, m_badge->faultInjected).adjusted(-2, -2, 2, 2);
+        r = r.united(QRectF(b.topLeft() * MaxBadgeScale, b.size() * MaxBadgeScale).translated(badgeAnchor(m_size)));
+    }
     return r;
 }
 
@@ -92,7 +109,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setBrush(colors.fill);
         painter->drawRect(QRectF(QPointF(), m_size));
         if (m_badge)
-            paintBadge(painter);
+            paintBadge(painter, lod);
         return;
     }
     NodePainter::Context ctx;
@@ -110,16 +127,19 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             QRectF(m_size.width() - ResizeHandle + 2, m_size.height() - ResizeHandle + 2, ResizeHandle, ResizeHandle));
     }
     if (m_badge)
-        paintBadge(painter);
+        paintBadge(painter, lod);
 }
 
-void NodeItem::paintBadge(QPainter *painter) const
+void NodeItem::paintBadge(QPainter *painter, qreal lod) const
 {
-    const QRectF r = badgeRect(m_size, m_badge->text, m_badge->faultInjected);
+    const QRectF r = badgeRect(m_badge->text, m_badge->faultInjected);
     QFont font;
     font.setPixelSize(11);
     font.setBold(true);
     painter->save();
+    painter->translate(badgeAnchor(m_size));
+    const qreal scale = badgeScale(lod);
+    painter->scale(scale, scale);
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(QPen(Qt::white, 1.5));
     painter->setBrush(m_badge->color);

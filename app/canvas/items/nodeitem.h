@@ -44,7 +44,7 @@ public:
     std::optional<LiveBadge> liveBadge() const { return m_badge; }
 
 private:
-    void paintBadge(QPainter *painter) const;
+    void paintBadge(QPainter *painter, qreal lod) const;
 
     DiagramScene *m_scene;
     QString m_id;

@@ -26,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,21 +98,26 @@ private Q_SLOTS:
     }
 
     void runSeeTrafficPausePaymentStop();
+    void closingTheWindowStopsTheStack();
+
+private:
+    QTemporaryDir m_tmp;
+    MainWindow::Options options()
+    {
+        if (::geteuid() == 0) // PostgreSQL runs as `postgres`, which must reach its data dir
+            QFile::setPermissions(m_tmp.path(), QFile::permissions(m_tmp.path()) | QFile::ExeOther);
+        MainWindow::Options o;
+        o.prompts = std::make_shared<NoPrompts>();
+        o.recoveryDirectory = m_tmp.filePath("recovery");
+        o.runtimeArguments = {"--data-dir", m_tmp.filePath("data"), "--secrets-file", m_tmp.filePath("secrets.json")};
+        return o;
+    }
 };
 
 void TestLiveView::runSeeTrafficPausePaymentStop()
 {
     QCOMPARE(QFileInfo(LiveSession::findRuntime()).canonicalFilePath(), QFileInfo(RUNTIME_PATH).canonicalFilePath());
-    QTemporaryDir tmp;
-    if (::geteuid() == 0) // PostgreSQL runs as `postgres`, which must reach its data dir
-        QFile::setPermissions(tmp.path(), QFile::permissions(tmp.path()) | QFile::ExeOther);
-    const QString data = tmp.filePath("data");
-
-    MainWindow::Options options;
-    options.prompts = std::make_shared<NoPrompts>();
-    options.recoveryDirectory = tmp.filePath("recovery");
-    options.runtimeArguments = {"--data-dir", data, "--secrets-file", tmp.filePath("secrets.json")};
-    MainWindow window(options);
+    MainWindow window(options());
     window.resize(1600, 1000);
     window.show();
     QVERIFY(window.newFromExample(MainWindow::exampleFiles().first()));
@@ -241,6 +247,28 @@ void TestLiveView::runSeeTrafficPausePaymentStop()
     for (qint64 pid : std::as_const(nodePids))
         QVERIFY2(!isAlive(pid), qPrintable(QString::number(pid)));
     QVERIFY(live->statusText().isEmpty());
+}
+
+void TestLiveView::closingTheWindowStopsTheStack()
+{
+    // The same data dir again: a warm start. Closing while the stack runs stops it first, with a
+    // message, and closes the window once the supervisor is gone.
+    auto window = std::make_unique<MainWindow>(options());
+    window->show();
+    QVERIFY(window->newFromExample(MainWindow::exampleFiles().first()));
+    LiveView *live = window->liveView();
+    QSignalSpy started(live->session(), &LiveSession::started);
+    QVERIFY(live->run());
+    QVERIFY2(started.wait(180000) || !started.isEmpty(), qPrintable(live->session()->lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(live->session()->client()->node("gateway").has_value(), 60000);
+    const qint64 runtimePid = live->session()->pid();
+    QVERIFY(runtimePid > 0);
+    QVERIFY(!window->close()); // refused for now: the stack stops first
+    QVERIFY(!window->isEnabled());
+    QVERIFY(window->statusBar()->currentMessage().startsWith("Stopping the stack before closing"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 60000);
+    QVERIFY(!isAlive(runtimePid));
+    QCOMPARE(live->session()->state(), LiveSession::State::Idle);
 }
 
 QTEST_MAIN(TestLiveView)

@@ -95,6 +95,9 @@ bool LiveSession::start(const QString &projectFile, const QStringList &extraArgu
 
     m_lastError.clear();
     m_projectFile = projectFile;
+    // The previous process may be the sender of the `stopped` that led here (Restart Stack).
+    if (m_process)
+        m_process.release()->deleteLater();
     m_process = std::make_unique<RuntimeProcess>();
     RuntimeProcess *process = m_process.get();
     connect(process, &RuntimeProcess::connected, this, [this] {

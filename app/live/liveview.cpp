@@ -266,7 +266,7 @@ void LiveView::onStopped()
     }
     if (m_restartPending) {
         m_restartPending = false;
-        run();
+        QTimer::singleShot(0, this, &LiveView::run);
     }
 }
 

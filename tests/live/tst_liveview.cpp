@@ -251,7 +251,7 @@ void TestLiveView::runSeeTrafficPausePaymentStop()
 
 void TestLiveView::closingTheWindowStopsTheStack()
 {
-    // The same data dir again: a warm start. Closing while the stack runs stops it first, with a
+    // The same data dir again: a warm start. Restart Stack, then closing while the stack runs stops it first, with a
     // message, and closes the window once the supervisor is gone.
     auto window = std::make_unique<MainWindow>(options());
     window->show();
@@ -261,6 +261,18 @@ void TestLiveView::closingTheWindowStopsTheStack()
     QVERIFY(live->run());
     QVERIFY2(started.wait(180000) || !started.isEmpty(), qPrintable(live->session()->lastError()));
     QTRY_VERIFY_WITH_TIMEOUT(live->session()->client()->node("gateway").has_value(), 60000);
+
+    // Restart Stack: stop, then run the diagram as it is now (a new supervisor).
+    const qint64 firstPid = live->session()->pid();
+    started.clear();
+    QSignalSpy stopped(live->session(), &LiveSession::stopped);
+    live->action(LiveView::Action::RestartStack)->trigger();
+    QVERIFY(stopped.wait(60000));
+    QVERIFY(started.wait(180000) || !started.isEmpty());
+    QVERIFY(live->session()->pid() != firstPid);
+    QVERIFY(!isAlive(firstPid));
+    QTRY_VERIFY_WITH_TIMEOUT(live->session()->client()->node("gateway").has_value(), 60000);
+
     const qint64 runtimePid = live->session()->pid();
     QVERIFY(runtimePid > 0);
     QVERIFY(!window->close()); // refused for now: the stack stops first

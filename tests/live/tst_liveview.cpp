@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -74,6 +75,15 @@ Reply request(QNetworkAccessManager &net, const QByteArray &method, int port, co
     return result;
 }
 
+// `gatehouse-runtime up` without a file prints its usage, options included.
+bool runtimeSupports(const QString &option)
+{
+    QProcess up;
+    up.start(RUNTIME_PATH, {"up"});
+    up.waitForFinished(10000);
+    return QString::fromUtf8(up.readAllStandardError() + up.readAllStandardOutput()).contains(option);
+}
+
 bool isAlive(qint64 pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
@@ -110,6 +120,9 @@ private:
         o.prompts = std::make_shared<NoPrompts>();
         o.recoveryDirectory = m_tmp.filePath("recovery");
         o.runtimeArguments = {"--data-dir", m_tmp.filePath("data"), "--secrets-file", m_tmp.filePath("secrets.json")};
+        // Our own requests only, where the runtime's client nodes can be told to wait.
+        if (runtimeSupports("--clients-paused"))
+            o.runtimeArguments << "--clients-paused";
         return o;
     }
 };

@@ -238,6 +238,8 @@ void LiveControls::onFinished(int id, bool ok, const QJsonObject &result)
             m_faults.remove(key);
         if (!pending.nodeId.isEmpty())
             m_badges->setFaultInjected(pending.nodeId, any);
+        else
+            Q_EMIT edgeFaultChanged(pending.edgeId, any);
     }
     Q_EMIT message(tr("%1: done").arg(pending.description), false);
 }

@@ -49,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text, bool failed);
+    // The runtime acknowledged faults on a sync edge (on) or their removal (off).
+    void edgeFaultChanged(const QString &edgeId, bool on);
 
 private:
     struct Faults

@@ -48,6 +48,7 @@ LiveView::LiveView(Document *document, DiagramScene *scene, DiagramView *view, Q
         [this](const QString &why) { Q_EMIT message(tr("The stack could not run: %1").arg(why), 0); });
     connect(m_controls, &LiveControls::message, this,
         [this](const QString &text, bool failed) { Q_EMIT message(text, failed ? 15000 : 5000); });
+    connect(m_controls, &LiveControls::edgeFaultChanged, m_overlay, &TrafficOverlay::setEdgeFault);
     connect(m_overlay, &TrafficOverlay::failureFlashed, this, [this](const QString &edgeId, const QString &text) {
         const Edge *edge = m_document->edge(edgeId);
         const Node *from = edge ? m_document->node(edge->source) : nullptr;

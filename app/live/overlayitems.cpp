@@ -202,4 +202,26 @@ void HighlightItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->drawPath(m_path);
 }
 
+// --- FaultMarkItem -----------------------------------------------------------------------------
+
+FaultMarkItem::FaultMarkItem()
+{
+    setFlag(ItemIgnoresTransformations);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setZValue(18);
+}
+
+void FaultMarkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(QColor(0x1f, 0x2a, 0x3a), 1));
+    painter->setBrush(QColor(0xff, 0xd5, 0x4f));
+    painter->drawEllipse(QPointF(), 9, 9);
+    const QPolygonF bolt({QPointF(1, -7), QPointF(-4, 1), QPointF(0, 1), QPointF(-2, 7), QPointF(4, -1), QPointF(0, -1),
+        QPointF(2, -7)});
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0x1f, 0x2a, 0x3a));
+    painter->drawPolygon(bolt);
+}
+
 } // namespace Gatehouse

@@ -85,6 +85,17 @@ private:
     QRectF m_bounds;
 };
 
+// A lightning mark on an edge whose calls have faults injected from the canvas.
+class FaultMarkItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 24 };
+    FaultMarkItem();
+    int type() const override { return Type; }
+    QRectF boundingRect() const override { return QRectF(-10, -10, 20, 20); }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+};
+
 // Point at `fraction` (0…1) of the length of `route`.
 QPointF pointAlong(const QPolygonF &route, qreal fraction);
 

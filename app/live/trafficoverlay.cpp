@@ -469,9 +469,26 @@ void TrafficOverlay::setShowLabels(bool on)
         label->setVisible(on && !label->lines().isEmpty());
 }
 
+void TrafficOverlay::setEdgeFault(const QString &edgeId, bool on)
+{
+    const EdgeGeometry *geometry = m_scene->layout().edge(edgeId);
+    if (!on || !geometry || geometry->path.size() < 2) {
+        delete m_faultMarks.take(edgeId);
+        return;
+    }
+    FaultMarkItem *&mark = m_faultMarks[edgeId];
+    if (!mark) {
+        mark = new FaultMarkItem;
+        m_scene->addItem(mark);
+    }
+    mark->setPos(pointAlong(geometry->path, 0.6));
+}
+
 void TrafficOverlay::clear()
 {
     m_timer.stop();
+    qDeleteAll(m_faultMarks);
+    m_faultMarks.clear();
     for (Dot &d : m_dots)
         delete d.item;
     m_dots.clear();

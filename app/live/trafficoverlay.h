@@ -23,6 +23,7 @@ class MetricLabelItem;
 class TrafficDotItem;
 class FlashItem;
 class HighlightItem;
+class FaultMarkItem;
 
 // Live traffic drawn over the diagram while a stack runs (docs/live-view.md).
 // - Sync requests (http.client spans) travel as dots along the edge they name, hop by hop in
@@ -66,7 +67,10 @@ public:
     // The runtime's `topics` message (BRIEF contract B): per-topic rate and consumer lag on the
     // Kafka node's label.
     void onTopics(const QJsonObject &message);
-    // Removes every dot, label, flash and highlight (the stack stopped).
+    // A fault mark on a sync edge while faults injected from the canvas are active on its calls.
+    void setEdgeFault(const QString &edgeId, bool on);
+    bool hasEdgeFault(const QString &edgeId) const { return m_faultMarks.contains(edgeId); }
+    // Removes every dot, label, flash, fault mark and highlight (the stack stopped).
     void clear();
 
     // Lights the whole path of one trace: every edge a span names (sync hops, publish and
@@ -159,6 +163,7 @@ private:
     QHash<QString, double> m_edgeLag;
     QHash<QString, Flash> m_flashes;
     QList<HighlightItem *> m_highlights;
+    QHash<QString, FaultMarkItem *> m_faultMarks;
     QStringList m_highlightedEdges;
     QStringList m_highlightedNodes;
 };

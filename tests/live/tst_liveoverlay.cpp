@@ -293,9 +293,30 @@ private Q_SLOTS:
         overlay->onSpans({span("t", "order", "e-order-payment", SpanKind::HttpClient, SpanOutcome::Timeout, 1)});
         overlay->onMetrics(QJsonObject{{"edges", QJsonObject{{"e-gateway-order", QJsonObject{{"rate", 1.0}}}}}});
         overlay->highlightTrace({span("t", "web", "e-web-gateway", SpanKind::HttpClient, SpanOutcome::Ok, 1)});
+        overlay->setEdgeFault("e-order-payment", true);
+        QVERIFY(overlay->hasEdgeFault("e-order-payment"));
         QVERIFY(m_scene->items().size() > before);
         overlay->clear();
         QCOMPARE(int(m_scene->items().size()), before);
+        QVERIFY(!overlay->hasEdgeFault("e-order-payment"));
+    }
+
+    void edgeFaultMarkSitsOnTheEdge()
+    {
+        TrafficOverlay *overlay = makeOverlay();
+        overlay->setEdgeFault("e-order-payment", true);
+        overlay->setEdgeFault("e-order-payment", true); // no second mark
+        QList<QGraphicsItem *> marks;
+        for (QGraphicsItem *item : m_scene->items())
+            if (item->type() == FaultMarkItem::Type)
+                marks << item;
+        QCOMPARE(marks.size(), 1);
+        const QPolygonF route = m_scene->layout().edge("e-order-payment")->path;
+        QVERIFY(distanceToRoute(route, marks.first()->pos()) < 1.0);
+        overlay->setEdgeFault("e-order-payment", false);
+        QVERIFY(!overlay->hasEdgeFault("e-order-payment"));
+        overlay->setEdgeFault("no-such-edge", true);
+        QVERIFY(!overlay->hasEdgeFault("no-such-edge"));
     }
 
     void badgesShowStateAndFaultsAndClear()

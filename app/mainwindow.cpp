@@ -13,6 +13,7 @@
 #include "files/recentfiles.h"
 #include "files/recoverystore.h"
 #include "formats/formatregistry.h"
+#include "live/liveview.h"
 #include "model/lint/lintfinding.h"
 #include "model/projectfile.h"
 #include "panels/lintrunner.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     statusBar()->addPermanentWidget(m_selectionLabel);
     statusBar()->addPermanentWidget(m_lintLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
+    setupLiveView();
 
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::fileNameChanged, this, &MainWindow::updateTitle);
@@ -126,6 +128,7 @@ MainWindow::~MainWindow()
     // creation order, the document first), and nothing may react to the stack's teardown.
     m_document->undoStack()->disconnect(this);
     m_document->disconnect(this);
+    delete m_liveView; // stops a running stack while the scene it draws on still exists
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
     qDeleteAll(docks);
     delete m_view;
@@ -630,13 +633,45 @@ bool MainWindow::offerRecovery()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_liveCloseConfirmed && !maybeSave()) {
         event->ignore();
         return;
     }
+    // A running stack stops first (ordered, bounded); the window closes when it is down.
+    if (!m_liveView->prepareClose([this] { QTimer::singleShot(0, this, &QWidget::close); })) {
+        m_liveCloseConfirmed = true; // saving was settled; do not ask again when closing for real
+        setEnabled(false);
+        event->ignore();
+        return;
+    }
+    m_liveCloseConfirmed = false;
     saveLayout();
     m_autosaver->clear();
     event->accept();
+}
+
+// --- live view (issue 8) ---------------------------------------------------------------------
+
+void MainWindow::setupLiveView()
+{
+    m_liveView = new LiveView(m_document, m_scene, m_view, this);
+    m_liveView->setRuntimeArguments(m_options.runtimeArguments);
+    // The Run menu goes before Help (the last menu); the overlay toggles also under View.
+    const QList<QAction *> menus = menuBar()->actions();
+    QMenu *run = m_liveView->createRunMenu(this);
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), run);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_liveView->createOverlayMenu(m_viewMenu));
+    if (auto *toolBar = findChild<QToolBar *>(QStringLiteral("mainToolBar"))) {
+        toolBar->addSeparator();
+        toolBar->addAction(m_liveView->action(LiveView::Action::Run));
+        toolBar->addAction(m_liveView->action(LiveView::Action::Stop));
+    }
+    for (QAction *action : run->actions())
+        addAction(action); // shortcuts work wherever the focus is
+    statusBar()->insertPermanentWidget(0, m_liveView->statusLabel());
+    connect(m_liveView, &LiveView::message, this,
+        [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
 }
 
 // --- layout, status ---------------------------------------------------------------------------

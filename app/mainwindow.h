@@ -18,6 +18,7 @@ class DiagramView;
 class FormatRegistry;
 class Document;
 class LintRunner;
+class LiveView;
 class NodePalette;
 class ProblemsPanel;
 class Prompts;
@@ -44,6 +45,8 @@ public:
         QString recoveryDirectory;
         int autosaveDelayMs = 5000;
         int lintDelayMs = 300;
+        // Live view: extra arguments for `gatehouse-runtime up` (tests: --data-dir, --secrets-file).
+        QStringList runtimeArguments;
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -61,6 +64,8 @@ public:
     Autosaver *autosaver() const { return m_autosaver.get(); }
     LintRunner *lintRunner() const { return m_lintRunner; }
     QMenu *recentFilesMenu() const { return m_recentMenu; }
+    // Live view (issue 8): Run/Stop, badges, overlay, live context menus. See setupLiveView().
+    LiveView *liveView() const { return m_liveView; }
 
     // The examples built into the app (":/examples/*.gatehouse").
     static QStringList exampleFiles();
@@ -115,6 +120,7 @@ private:
     void updateLintStatus(const QList<LintFinding> &findings);
     void replaceTopology(const Topology &topology, const QString &fileName);
     QPointF visibleCentre() const;
+    void setupLiveView(); // the Run menu, toolbar buttons, status line and canvas hooks
 
     Options m_options;
     std::shared_ptr<Prompts> m_prompts;
@@ -135,6 +141,8 @@ private:
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_selectionLabel = nullptr;
     QLabel *m_lintLabel = nullptr;
+    LiveView *m_liveView = nullptr;
+    bool m_liveCloseConfirmed = false;
 };
 
 } // namespace Gatehouse

@@ -533,6 +533,247 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::LiveControls</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Runs inside the supervisor: no node controls</source>
+        <translation>Läuft im Supervisor: keine Knotensteuerung</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Kill (crash)</source>
+        <translation>Beenden erzwingen (Absturz)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause (hang)</source>
+        <translation>Anhalten (hängt)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Rate: %1 req/s</source>
+        <translation>Rate: %1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Add Latency…</source>
+        <translation>Latenz hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add Error Rate…</source>
+        <translation>Fehlerrate hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Clear Faults</source>
+        <translation>Fehler zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Add Latency on This Call…</source>
+        <translation>Latenz auf diesem Aufruf hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add Errors on This Call…</source>
+        <translation>Fehler auf diesem Aufruf hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add Latency</source>
+        <translation>Latenz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Extra latency for %1 (ms):</source>
+        <translation>Zusätzliche Latenz für %1 (ms):</translation>
+    </message>
+    <message>
+        <source>Add Error Rate</source>
+        <translation>Fehlerrate hinzufügen</translation>
+    </message>
+    <message>
+        <source>Share of failing requests for %1 (%):</source>
+        <translation>Anteil fehlschlagender Anfragen für %1 (%):</translation>
+    </message>
+    <message>
+        <source>%1: the stack is not running</source>
+        <translation>%1: Der Stack läuft nicht</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Kill %1</source>
+        <translation>%1 erzwungen beenden</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>%1 anhalten</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>%1 fortsetzen</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>Clear faults on %1</source>
+        <translation>Fehler auf %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Inject %1 ms latency and %2 % errors on %3</source>
+        <translation>%1 ms Latenz und %2 % Fehler auf %3 einspeisen</translation>
+    </message>
+    <message>
+        <source>Set the rate of %1 to %2 req/s</source>
+        <translation>Rate von %1 auf %2 Anfr./s setzen</translation>
+    </message>
+    <message>
+        <source>this runtime does not support it yet</source>
+        <translation>diese Laufzeit unterstützt das noch nicht</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LiveSession</name>
+    <message>
+        <source>The stack is already running.</source>
+        <translation>Der Stack läuft bereits.</translation>
+    </message>
+    <message>
+        <source>gatehouse-runtime was not found next to the app, in /usr/bin or on the PATH. Set its path in the environment variable GATEHOUSE_RUNTIME.</source>
+        <translation>gatehouse-runtime wurde weder neben der Anwendung noch in /usr/bin oder im PATH gefunden. Geben Sie den Pfad in der Umgebungsvariablen GATEHOUSE_RUNTIME an.</translation>
+    </message>
+    <message>
+        <source>gatehouse-runtime exited with code %1.</source>
+        <translation>gatehouse-runtime wurde mit Code %1 beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LiveView</name>
+    <message>
+        <source>The stack could not run: %1</source>
+        <translation>Der Stack konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the stack of this diagram (F5)</source>
+        <translation>Den Stack dieses Diagramms ausführen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the running stack (Shift+F5)</source>
+        <translation>Den laufenden Stack stoppen (Umschalt+F5)</translation>
+    </message>
+    <message>
+        <source>R&amp;estart Stack</source>
+        <translation>Stack &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Overlays</source>
+        <translation>Überlagerungen an&amp;halten</translation>
+    </message>
+    <message>
+        <source>S&amp;low Motion</source>
+        <translation>&amp;Zeitlupe</translation>
+    </message>
+    <message>
+        <source>Show &amp;Request Dots</source>
+        <translation>&amp;Anfragepunkte anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Event Glyphs</source>
+        <translation>&amp;Ereignissymbole anzeigen</translation>
+    </message>
+    <message>
+        <source>Show Traffic &amp;Labels</source>
+        <translation>&amp;Verkehrsbeschriftungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Live &amp;Overlays</source>
+        <translation>Live-Ü&amp;berlagerungen</translation>
+    </message>
+    <message>
+        <source>The diagram could not be written for the runtime: %1</source>
+        <translation>Das Diagramm konnte nicht für die Laufzeit geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Stopping the stack before closing (at most 25 s)…</source>
+        <translation>Der Stack wird vor dem Schließen gestoppt (höchstens 25 s) …</translation>
+    </message>
+    <message>
+        <source>Stopping the stack…</source>
+        <translation>Stack wird gestoppt …</translation>
+    </message>
+    <message>
+        <source>Starting the stack (first run: creating the databases with initdb)… %1 s</source>
+        <translation>Stack wird gestartet (erster Lauf: Datenbanken werden mit initdb angelegt) … %1 s</translation>
+    </message>
+    <message>
+        <source>Starting the stack… %1 s</source>
+        <translation>Stack wird gestartet … %1 s</translation>
+    </message>
+    <message>
+        <source>Live: %1 of %2 nodes ready</source>
+        <translation>Live: %1 von %2 Knoten bereit</translation>
+    </message>
+    <message>
+        <source>%1 starting</source>
+        <translation>%1 startend</translation>
+    </message>
+    <message>
+        <source>%1 degraded</source>
+        <translation>%1 eingeschränkt</translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation>%1 angehalten</translation>
+    </message>
+    <message>
+        <source>%1 down or stopped</source>
+        <translation>%1 ausgefallen oder gestoppt</translation>
+    </message>
+    <message>
+        <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
+        <translation>das Diagramm wurde geändert: Starten Sie den Stack neu, um die Änderung zu übernehmen (Strg+Umschalt+F5)</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::MainWindow</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -808,6 +1049,33 @@
     <message>
         <source>Export Diagram</source>
         <translation>Diagramm exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeBadges</name>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>eingeschränkt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1753,57 @@ Hinweis: %2</translation>
     <message>
         <source>Remove topic %1</source>
         <translation>Topic %1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficOverlay</name>
+    <message>
+        <source>timeout → fallback</source>
+        <translation>Zeitlimit → Fallback</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>error → fallback</source>
+        <translation>Fehler → Fallback</translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation>Fallback</translation>
+    </message>
+    <message>
+        <source>fallback answer</source>
+        <translation>Fallback-Antwort</translation>
+    </message>
+    <message>
+        <source>%1 events/s · p95 %2 ms</source>
+        <translation>%1 Ereignisse/s · p95 %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 req/s · p95 %2 ms</source>
+        <translation>%1 Anfr./s · p95 %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 % errors</source>
+        <translation>%1 % Fehler</translation>
+    </message>
+    <message>
+        <source>consumer lag %1</source>
+        <translation>Consumer-Rückstand %1</translation>
+    </message>
+    <message>
+        <source>%1 req/s · %2 errors</source>
+        <translation>%1 Anfr./s · %2 Fehler</translation>
+    </message>
+    <message>
+        <source>≈ %1 in flight</source>
+        <translation>≈ %1 in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>%1: %2 msg/s · lag %3</source>
+        <translation>%1: %2 Nachr./s · Rückstand %3</translation>
     </message>
 </context>
 <context>

@@ -533,6 +533,247 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::LiveControls</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs inside the supervisor: no node controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill (crash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (hang)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate: %1 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Latency…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Error Rate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Latency on This Call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Errors on This Call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra latency for %1 (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Error Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of failing requests for %1 (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the stack is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear faults on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inject %1 ms latency and %2 % errors on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the rate of %1 to %2 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this runtime does not support it yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LiveSession</name>
+    <message>
+        <source>The stack is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gatehouse-runtime was not found next to the app, in /usr/bin or on the PATH. Set its path in the environment variable GATEHOUSE_RUNTIME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gatehouse-runtime exited with code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LiveView</name>
+    <message>
+        <source>The stack could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the stack of this diagram (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running stack (Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;estart Stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;low Motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Request Dots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Event Glyphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Traffic &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live &amp;Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagram could not be written for the runtime: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the stack before closing (at most 25 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the stack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the stack (first run: creating the databases with initdb)… %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the stack… %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: %1 of %2 nodes ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 down or stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::MainWindow</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -807,6 +1048,33 @@
     </message>
     <message>
         <source>Export Diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeBadges</name>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1482,6 +1750,57 @@ Hint: %2</source>
     </message>
     <message>
         <source>Remove topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficOverlay</name>
+    <message>
+        <source>timeout → fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error → fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events/s · p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 req/s · p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer lag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 req/s · %2 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 msg/s · lag %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -533,6 +533,247 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::LiveControls</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Runs inside the supervisor: no node controls</source>
+        <translation>在监管进程内运行：无节点控制</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Kill (crash)</source>
+        <translation>强制终止（崩溃）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Pause (hang)</source>
+        <translation>暂停（挂起）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Rate: %1 req/s</source>
+        <translation>速率：%1 请求/秒</translation>
+    </message>
+    <message>
+        <source>Add Latency…</source>
+        <translation>添加延迟…</translation>
+    </message>
+    <message>
+        <source>Add Error Rate…</source>
+        <translation>添加错误率…</translation>
+    </message>
+    <message>
+        <source>Clear Faults</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <source>Add Latency on This Call…</source>
+        <translation>为此调用添加延迟…</translation>
+    </message>
+    <message>
+        <source>Add Errors on This Call…</source>
+        <translation>为此调用添加错误…</translation>
+    </message>
+    <message>
+        <source>Add Latency</source>
+        <translation>添加延迟</translation>
+    </message>
+    <message>
+        <source>Extra latency for %1 (ms):</source>
+        <translation>%1 的额外延迟（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Add Error Rate</source>
+        <translation>添加错误率</translation>
+    </message>
+    <message>
+        <source>Share of failing requests for %1 (%):</source>
+        <translation>%1 失败请求的比例（%）：</translation>
+    </message>
+    <message>
+        <source>%1: the stack is not running</source>
+        <translation>%1：栈未运行</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>停止 %1</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <source>Kill %1</source>
+        <translation>强制终止 %1</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>暂停 %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>重启 %1</translation>
+    </message>
+    <message>
+        <source>Clear faults on %1</source>
+        <translation>清除 %1 上的故障</translation>
+    </message>
+    <message>
+        <source>Inject %1 ms latency and %2 % errors on %3</source>
+        <translation>在 %3 上注入 %1 毫秒延迟和 %2 % 错误</translation>
+    </message>
+    <message>
+        <source>Set the rate of %1 to %2 req/s</source>
+        <translation>将 %1 的速率设为 %2 请求/秒</translation>
+    </message>
+    <message>
+        <source>this runtime does not support it yet</source>
+        <translation>此运行时尚不支持</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1：完成</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LiveSession</name>
+    <message>
+        <source>The stack is already running.</source>
+        <translation>栈已在运行。</translation>
+    </message>
+    <message>
+        <source>gatehouse-runtime was not found next to the app, in /usr/bin or on the PATH. Set its path in the environment variable GATEHOUSE_RUNTIME.</source>
+        <translation>在应用旁边、/usr/bin 或 PATH 中均未找到 gatehouse-runtime。请在环境变量 GATEHOUSE_RUNTIME 中设置其路径。</translation>
+    </message>
+    <message>
+        <source>gatehouse-runtime exited with code %1.</source>
+        <translation>gatehouse-runtime 以代码 %1 退出。</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LiveView</name>
+    <message>
+        <source>The stack could not run: %1</source>
+        <translation>栈无法运行：%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2：%3</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the stack of this diagram (F5)</source>
+        <translation>运行此图的栈 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the running stack (Shift+F5)</source>
+        <translation>停止正在运行的栈 (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>R&amp;estart Stack</source>
+        <translation>重启栈(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Overlays</source>
+        <translation>暂停叠加层(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;low Motion</source>
+        <translation>慢动作(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Request Dots</source>
+        <translation>显示请求点(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Event Glyphs</source>
+        <translation>显示事件符号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show Traffic &amp;Labels</source>
+        <translation>显示流量标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Live &amp;Overlays</source>
+        <translation>实时叠加层(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The diagram could not be written for the runtime: %1</source>
+        <translation>无法为运行时写入图：%1</translation>
+    </message>
+    <message>
+        <source>Stopping the stack before closing (at most 25 s)…</source>
+        <translation>关闭前正在停止栈（最多 25 秒）…</translation>
+    </message>
+    <message>
+        <source>Stopping the stack…</source>
+        <translation>正在停止栈…</translation>
+    </message>
+    <message>
+        <source>Starting the stack (first run: creating the databases with initdb)… %1 s</source>
+        <translation>正在启动栈（首次运行：正在用 initdb 创建数据库）… %1 秒</translation>
+    </message>
+    <message>
+        <source>Starting the stack… %1 s</source>
+        <translation>正在启动栈… %1 秒</translation>
+    </message>
+    <message>
+        <source>Live: %1 of %2 nodes ready</source>
+        <translation>实时：%2 个节点中 %1 个就绪</translation>
+    </message>
+    <message>
+        <source>%1 starting</source>
+        <translation>%1 个正在启动</translation>
+    </message>
+    <message>
+        <source>%1 degraded</source>
+        <translation>%1 个降级</translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation>%1 个已暂停</translation>
+    </message>
+    <message>
+        <source>%1 down or stopped</source>
+        <translation>%1 个宕机或已停止</translation>
+    </message>
+    <message>
+        <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
+        <translation>图已更改：重启栈以应用更改 (Ctrl+Shift+F5)</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::MainWindow</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -808,6 +1049,33 @@
     <message>
         <source>Export Diagram</source>
         <translation>导出图</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NodeBadges</name>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>宕机</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1752,57 @@ Hint: %2</source>
     <message>
         <source>Remove topic %1</source>
         <translation>移除主题 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficOverlay</name>
+    <message>
+        <source>timeout → fallback</source>
+        <translation>超时 → 降级策略</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>error → fallback</source>
+        <translation>错误 → 降级策略</translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation>降级策略</translation>
+    </message>
+    <message>
+        <source>fallback answer</source>
+        <translation>降级应答</translation>
+    </message>
+    <message>
+        <source>%1 events/s · p95 %2 ms</source>
+        <translation>%1 事件/秒 · p95 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 req/s · p95 %2 ms</source>
+        <translation>%1 请求/秒 · p95 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 % errors</source>
+        <translation>%1 % 错误</translation>
+    </message>
+    <message>
+        <source>consumer lag %1</source>
+        <translation>消费者积压 %1</translation>
+    </message>
+    <message>
+        <source>%1 req/s · %2 errors</source>
+        <translation>%1 请求/秒 · %2 个错误</translation>
+    </message>
+    <message>
+        <source>≈ %1 in flight</source>
+        <translation>≈ %1 个处理中</translation>
+    </message>
+    <message>
+        <source>%1: %2 msg/s · lag %3</source>
+        <translation>%1：%2 消息/秒 · 积压 %3</translation>
     </message>
 </context>
 <context>

@@ -283,9 +283,17 @@ void DiagramView::mouseReleaseEvent(QMouseEvent *event)
 
 void DiagramView::contextMenuEvent(QContextMenuEvent *event)
 {
+    QMenu menu(this);
+    populateContextMenu(&menu, event->pos());
+    menu.exec(event->globalPos());
+}
+
+void DiagramView::populateContextMenu(QMenu *menuPtr, const QPoint &viewPos)
+{
+    QMenu &menu = *menuPtr;
     Document *doc = m_scene->document();
     QGraphicsItem *hit = nullptr;
-    const QList<QGraphicsItem *> hits = items(event->pos());
+    const QList<QGraphicsItem *> hits = items(viewPos);
     for (QGraphicsItem *item : hits) {
         if (qgraphicsitem_cast<NodeItem *>(item) || qgraphicsitem_cast<EdgeItem *>(item)) {
             hit = item;
@@ -300,7 +308,6 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
     if (!hitId.isEmpty() && !doc->isSelected(hitId))
         doc->setSelection({ hitId });
 
-    QMenu menu(this);
     auto a = [this](Action which) { return m_actions.value(which); };
     if (qgraphicsitem_cast<NodeItem *>(hit)) {
         menu.addAction(a(Action::Rename));
@@ -347,7 +354,9 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
         menu.addAction(a(Action::EventsOnly));
         menu.addAction(a(Action::ShowAll));
     }
-    menu.exec(event->globalPos());
+    const bool isNode = qgraphicsitem_cast<NodeItem *>(hit) != nullptr;
+    for (const ContextMenuHook &hook : std::as_const(m_menuHooks))
+        hook(&menu, isNode ? hitId : QString(), isNode ? QString() : hitId);
 }
 
 } // namespace Gatehouse

@@ -4,9 +4,12 @@
 
 #include <QGraphicsView>
 #include <QHash>
+#include <QList>
+#include <functional>
 
 class QAction;
 class QLineEdit;
+class QMenu;
 
 namespace Gatehouse {
 
@@ -68,6 +71,15 @@ public:
     bool findNode(const QString &text);
     void startRename(const QString &nodeId);
 
+    // Other parts add entries to the context menu (the live view: node and edge controls while
+    // a stack runs). Called after the view's own entries with the id of the node or edge under
+    // the mouse (both empty on the background).
+    using ContextMenuHook = std::function<void(QMenu *menu, const QString &nodeId, const QString &edgeId)>;
+    void addContextMenuHook(ContextMenuHook hook) { m_menuHooks.append(std::move(hook)); }
+    // Fills `menu` as a right-click at `viewPos` (viewport coordinates) would; selects the item
+    // under it first. contextMenuEvent shows the result.
+    void populateContextMenu(QMenu *menu, const QPoint &viewPos);
+
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
@@ -89,6 +101,7 @@ private:
     bool m_panning = false;
     QPoint m_panLast;
     QLineEdit *m_renameEditor = nullptr;
+    QList<ContextMenuHook> m_menuHooks;
 };
 
 } // namespace Gatehouse

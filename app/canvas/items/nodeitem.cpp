@@ -5,6 +5,7 @@
 #include "render/diagramstyle.h"
 #include "render/nodepainter.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
@@ -35,9 +36,50 @@ void NodeItem::sync()
     update();
 }
 
+namespace {
+constexpr qreal BadgeHeight = 18;
+
+constexpr qreal MaxBadgeScale = 1.8;
+
+// The badge in its own coordinates: anchored at the node's top-right corner (0, 0), growing left.
+QRectF badgeRect(const QString &text, bool fault)
+{
+    QFont font;
+    font.setPixelSize(11);
+    font.setBold(true);
+    const qreal width = QFontMetricsF(font).horizontalAdvance(text) + 16 + (fault ? 14 : 0);
+    return QRectF(-width, -BadgeHeight / 2 - 2, width, BadgeHeight);
+}
+
+QPointF badgeAnchor(const QSizeF &size)
+{
+    return QPointF(size.width() - 6, 0);
+}
+
+// Zoomed out the badge grows (up to MaxBadgeScale) so the state stays readable at "fit".
+qreal badgeScale(qreal lod)
+{
+    return std::clamp(0.8 / std::max(lod, 0.01), 1.0, MaxBadgeScale);
+}
+} // namespace
+
+void NodeItem::setLiveBadge(const std::optional<LiveBadge> &badge)
+{
+    if (badge == m_badge)
+        return;
+    prepareGeometryChange();
+    m_badge = badge;
+    update();
+}
+
 QRectF NodeItem::boundingRect() const
 {
-    return QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5);
+    QRectF r = QRectF(QPointF(), m_size).adjusted(-5, -5, 5, 5);
+    if (m_badge) {
+        const QRectF b = badgeRect(m_badge->text, m_badge->faultInjected).adjusted(-2, -2, 2, 2);
+        r = r.united(QRectF(b.topLeft() * MaxBadgeScale, b.size() * MaxBadgeScale).translated(badgeAnchor(m_size)));
+    }
+    return r;
 }
 
 QPainterPath NodeItem::shape() const
@@ -68,6 +110,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : colors.stroke, 0));
         painter->setBrush(colors.fill);
         painter->drawRect(QRectF(QPointF(), m_size));
+        if (m_badge)
+            paintBadge(painter, lod);
         return;
     }
     NodePainter::Context ctx;
@@ -84,6 +128,40 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawRect(
             QRectF(m_size.width() - ResizeHandle + 2, m_size.height() - ResizeHandle + 2, ResizeHandle, ResizeHandle));
     }
+    if (m_badge)
+        paintBadge(painter, lod);
+}
+
+void NodeItem::paintBadge(QPainter *painter, qreal lod) const
+{
+    const QRectF r = badgeRect(m_badge->text, m_badge->faultInjected);
+    QFont font;
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter->save();
+    painter->translate(badgeAnchor(m_size));
+    const qreal scale = badgeScale(lod);
+    painter->scale(scale, scale);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(m_badge->color);
+    painter->drawRoundedRect(r, BadgeHeight / 2, BadgeHeight / 2);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    QRectF textRect = r.adjusted(8, 0, -8, 0);
+    if (m_badge->faultInjected) {
+        // A lightning mark: faults injected from the canvas are active on this node.
+        const QPointF o(r.right() - 18, r.top() + 3);
+        const QPolygonF bolt({o + QPointF(6, 0), o + QPointF(1, 7), o + QPointF(5, 7), o + QPointF(3, 12),
+            o + QPointF(9, 5), o + QPointF(5, 5), o + QPointF(7, 0)});
+        painter->setBrush(QColor(0xff, 0xd5, 0x4f));
+        painter->setPen(Qt::NoPen);
+        painter->drawPolygon(bolt);
+        painter->setPen(Qt::white);
+        textRect.setRight(textRect.right() - 12);
+    }
+    painter->drawText(textRect, Qt::AlignCenter, m_badge->text);
+    painter->restore();
 }
 
 } // namespace Gatehouse

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QString>
+#include <optional>
 
 namespace Gatehouse {
 
@@ -28,10 +30,26 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     bool isOnResizeHandle(const QPointF &scenePos) const;
 
+    // The live state of a running stack, drawn as a coloured pill on the node's top edge
+    // ("ready", "paused", …) with a lightning mark when faults are injected. nullopt clears it
+    // (the stack stopped). The caller supplies the translated text.
+    struct LiveBadge
+    {
+        QString text;
+        QColor color;
+        bool faultInjected = false;
+        bool operator==(const LiveBadge &) const = default;
+    };
+    void setLiveBadge(const std::optional<LiveBadge> &badge);
+    std::optional<LiveBadge> liveBadge() const { return m_badge; }
+
 private:
+    void paintBadge(QPainter *painter, qreal lod) const;
+
     DiagramScene *m_scene;
     QString m_id;
     QSizeF m_size;
+    std::optional<LiveBadge> m_badge;
 };
 
 } // namespace Gatehouse

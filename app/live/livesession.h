@@ -1,0 +1,68 @@
+#pragma once
+
+#include "runtimeclient/runtimeclient.h"
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+
+namespace Gatehouse {
+
+class RuntimeProcess;
+class Topology;
+
+// The running stack of the open diagram (BRIEF contract C). Owns the RuntimeProcess that runs
+// `gatehouse-runtime up FILE`: start() launches it, `started()` fires once the control client
+// is welcomed (attach to client() then), `stopped()` once the supervisor has exited (detach
+// then; client() stays valid but disconnected). stateChanged() fires on every state change.
+// The runtime binary: settings key "live/runtimePath", env GATEHOUSE_RUNTIME, next to the app
+// binary (build tree: ../runtime/), then the installed layout (/usr/bin) and PATH.
+class LiveSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    explicit LiveSession(QObject *parent = nullptr);
+    ~LiveSession() override; // stops a running stack (blocking, bounded)
+
+    // Runs `projectFile`. `extraArguments` go after the file (e.g. --data-dir DIR); when they
+    // name no --data-dir, the runtime's default data dir of `dataDirFor` is used (the real
+    // project file, so a snapshot of an unsaved change reuses the same stack data). False with
+    // lastError() when the runtime binary cannot be found or a stack is already running.
+    bool start(const QString &projectFile, const QStringList &extraArguments = {}, const QString &dataDirFor = {});
+    // Ordered shutdown; after `graceMs` the supervisor is terminated, then killed.
+    void stop(int graceMs = 20000);
+
+    bool isRunning() const { return m_state != State::Idle; }
+    State state() const { return m_state; }
+    RuntimeClient *client() const;
+    QString projectFile() const { return m_projectFile; }
+    QString lastError() const { return m_lastError; }
+    qint64 pid() const;
+
+    // Where gatehouse-runtime is, by the rules above; empty when not found.
+    static QString findRuntime();
+    // The data dir `gatehouse-runtime up FILE` uses when given none (docs/runtime.md), so the app
+    // and a terminal share one stack for one file. An empty file name gives the untitled stack.
+    static QString defaultDataDir(const QString &projectFile);
+
+Q_SIGNALS:
+    void started();
+    void stopped();
+    void stateChanged(Gatehouse::LiveSession::State state);
+    // The runtime could not be started or exited early; `message` says why (stderr included).
+    void failed(const QString &message);
+
+private:
+    void setState(State state);
+
+    std::unique_ptr<RuntimeProcess> m_process;
+    State m_state = State::Idle;
+    QString m_projectFile;
+    QString m_lastError;
+};
+
+} // namespace Gatehouse

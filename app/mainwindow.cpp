@@ -13,6 +13,7 @@
 #include "files/recentfiles.h"
 #include "files/recoverystore.h"
 #include "formats/formatregistry.h"
+#include "inspector/inspectordocks.h"
 #include "model/lint/lintfinding.h"
 #include "model/projectfile.h"
 #include "panels/lintrunner.h"
@@ -284,6 +285,10 @@ void MainWindow::createDocks()
                     findChild<QDockWidget *>(QStringLiteral("propertiesDock")) },
         { 220, 380 }, Qt::Horizontal);
     resizeDocks({ problems }, { 150 }, Qt::Vertical);
+
+    // Inspector docks, tabified with Problems; createActions() lists them in the View menu.
+    m_inspector = new InspectorDocks(this);
+    m_inspector->install(this);
 }
 
 void MainWindow::createActions()

@@ -17,6 +17,7 @@ class DiagramScene;
 class DiagramView;
 class FormatRegistry;
 class Document;
+class InspectorDocks;
 class LintRunner;
 class NodePalette;
 class ProblemsPanel;
@@ -61,6 +62,8 @@ public:
     Autosaver *autosaver() const { return m_autosaver.get(); }
     LintRunner *lintRunner() const { return m_lintRunner; }
     QMenu *recentFilesMenu() const { return m_recentMenu; }
+    // The Traffic, Trace, Events and Logs docks of a running stack (docs/inspector.md).
+    InspectorDocks *inspectorDocks() const { return m_inspector; }
 
     // The examples built into the app (":/examples/*.gatehouse").
     static QStringList exampleFiles();
@@ -128,6 +131,7 @@ private:
     UndoHistoryPanel *m_undoHistory = nullptr;
     RecentFiles *m_recentFiles = nullptr;
     LintRunner *m_lintRunner = nullptr;
+    InspectorDocks *m_inspector = nullptr;
     std::unique_ptr<Autosaver> m_autosaver;
     std::unique_ptr<FormatRegistry> m_formats;
     QMenu *m_recentMenu = nullptr;

@@ -27,6 +27,7 @@ inline constexpr char Status[] = "status";
 inline constexpr char Log[] = "log";
 inline constexpr char Spans[] = "spans";
 inline constexpr char Metrics[] = "metrics";
+inline constexpr char Topics[] = "topics";
 inline constexpr char Result[] = "result";
 inline constexpr char Dropped[] = "dropped";
 inline constexpr char Error[] = "error";

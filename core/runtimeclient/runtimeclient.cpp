@@ -137,6 +137,8 @@ void RuntimeClient::handle(const QJsonObject &message)
         Q_EMIT spansReceived(spans);
     } else if (type == QLatin1String(Protocol::Type::Metrics)) {
         Q_EMIT metricsReceived(message);
+    } else if (type == QLatin1String(Protocol::Type::Topics)) {
+        Q_EMIT topicsReceived(message);
     } else if (type == QLatin1String(Protocol::Type::Result)) {
         Q_EMIT commandFinished(message.value(QStringLiteral("id")).toInt(), message.value(QStringLiteral("ok")).toBool(),
                                message);

@@ -31,7 +31,7 @@ public:
     QString runtimeVersion() const { return m_runtimeVersion; }
 
     // Sends a command; returns its id (the `result` for it carries the same id).
-    // `command`: stop, start, restart, kill, pause, resume, inject, set-rate, stats, shutdown.
+    // `command`: stop, start, restart, kill, pause, resume, inject, set-rate, stats, topics, shutdown.
     int sendCommand(const QString &command, const QJsonObject &arguments = {});
 
     // Sends a raw line as is (tests use it for malformed input).
@@ -50,6 +50,9 @@ Q_SIGNALS:
     void logReceived(const QJsonObject &line); // {nodeId, stream, level, message, timeMs, fields}
     void spansReceived(const QList<Gatehouse::Span> &spans);
     void metricsReceived(const QJsonObject &metrics);
+    // The Kafka topic picture (docs/runtime-protocol.md "topics"): the whole message, pushed every
+    // second to clients subscribed to "topics" and also the answer of the "topics" command.
+    void topicsReceived(const QJsonObject &message);
     void commandFinished(int id, bool ok, const QJsonObject &result);
     void droppedReported(const QJsonObject &counters);
     void errorReceived(const QString &code, const QString &message);

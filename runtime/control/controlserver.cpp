@@ -130,6 +130,15 @@ void ControlServer::broadcastMetrics(const QJsonObject &metrics)
     deliver(ControlSession::Stream::Metrics, Protocol::encode(message));
 }
 
+void ControlServer::broadcastTopics(const QJsonObject &topics)
+{
+    if (m_sessions.isEmpty())
+        return;
+    QJsonObject message = topics;
+    message.insert(QStringLiteral("type"), QLatin1String(Protocol::Type::Topics));
+    deliver(ControlSession::Stream::Topics, Protocol::encode(message));
+}
+
 void ControlServer::shutdown(const QString &reason)
 {
     const auto sessions = m_sessions;

@@ -41,6 +41,8 @@ public:
     void broadcastLog(const QJsonObject &line);
     void broadcastSpans(const QList<Span> &spans);
     void broadcastMetrics(const QJsonObject &metrics);
+    // `topics` without "type" (KafkaTopicMonitor's picture); droppable like metrics.
+    void broadcastTopics(const QJsonObject &topics);
     // Sends "bye" to every client, closes them and stops listening (removes the socket file).
     void shutdown(const QString &reason);
 

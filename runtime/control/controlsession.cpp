@@ -75,6 +75,7 @@ void ControlSession::deliver(Stream stream, const QByteArray &line)
         case Stream::Spans: ++m_droppedSpans; break;
         case Stream::Logs: ++m_droppedLogs; break;
         case Stream::Metrics: ++m_droppedMetrics; break;
+        case Stream::Topics: ++m_droppedTopics; break;
         case Stream::Status: break;
         }
         return;
@@ -100,7 +101,8 @@ QJsonObject ControlSession::counters() const
                        {QStringLiteral("queuedBytes"), m_transport->queuedBytes()},
                        {QStringLiteral("droppedSpans"), m_droppedSpans},
                        {QStringLiteral("droppedLogs"), m_droppedLogs},
-                       {QStringLiteral("droppedMetrics"), m_droppedMetrics}};
+                       {QStringLiteral("droppedMetrics"), m_droppedMetrics},
+                       {QStringLiteral("droppedTopics"), m_droppedTopics}};
 }
 
 void ControlSession::close(const QJsonObject &lastMessage)
@@ -175,6 +177,8 @@ void ControlSession::handle(const QJsonObject &message)
                     m_streams |= bit(Stream::Spans);
                 else if (s == QLatin1String("metrics"))
                     m_streams |= bit(Stream::Metrics);
+                else if (s == QLatin1String("topics"))
+                    m_streams |= bit(Stream::Topics);
             }
         }
         m_version = chosen;

@@ -11,7 +11,7 @@ class ControlHandler;
 class ControlTransport;
 
 // One connected control client (local socket or WebSocket). Messages go out through the
-// transport's own write buffer, whose size is the client's queue: above the soft limit spans, logs and metrics for this client are
+// transport's own write buffer, whose size is the client's queue: above the soft limit spans, logs, metrics and topics for this client are
 // dropped (and counted, then reported in a "dropped" message once it drains); status, results
 // and errors are never dropped, but a client whose queue passes the hard limit is disconnected.
 // A slow client thus never slows the stack or other clients.
@@ -19,7 +19,7 @@ class ControlSession : public QObject
 {
     Q_OBJECT
 public:
-    enum class Stream { Status, Logs, Spans, Metrics };
+    enum class Stream { Status, Logs, Spans, Metrics, Topics };
 
     struct Limits
     {
@@ -40,7 +40,7 @@ public:
     void close(const QJsonObject &lastMessage);
 
     QJsonObject counters() const;
-    qint64 droppedTotal() const { return m_droppedSpans + m_droppedLogs + m_droppedMetrics; }
+    qint64 droppedTotal() const { return m_droppedSpans + m_droppedLogs + m_droppedMetrics + m_droppedTopics; }
 
 Q_SIGNALS:
     void closed(int id, bool slow);
@@ -60,11 +60,12 @@ private:
     QByteArray m_buffer;
     int m_id;
     int m_version = 0;
-    unsigned m_streams = 0xF; // bit per Stream
+    unsigned m_streams = 0x1F; // bit per Stream; all on by default
     qint64 m_sent = 0;
     qint64 m_droppedSpans = 0;
     qint64 m_droppedLogs = 0;
     qint64 m_droppedMetrics = 0;
+    qint64 m_droppedTopics = 0;
     qint64 m_reportedDrops = 0;
     bool m_closing = false;
 };

@@ -125,6 +125,7 @@ void InspectorDocks::attach(RuntimeClient *client)
     m_connections << connect(client, &RuntimeClient::snapshotReceived, this, &InspectorDocks::updateNodes);
     m_connections << connect(client, &RuntimeClient::statusChanged, this, &InspectorDocks::updateNodes);
     m_connections << connect(client, &RuntimeClient::commandFinished, this, &InspectorDocks::onCommandFinished);
+    m_connections << connect(client, &RuntimeClient::topicsReceived, this, &InspectorDocks::onTopics);
     m_connections << connect(client, &RuntimeClient::disconnected, this,
         [this] { setMessages(tr("Disconnected from the runtime. What arrived until then stays here.")); });
     m_connections << connect(client, &QObject::destroyed, this, &InspectorDocks::detach);

@@ -49,7 +49,7 @@ public:
     bool isAttached() const { return m_client != nullptr; }
 
     // A `topics` message (contract B); RuntimeClient::topicsReceived is connected to it while
-    // attached, tests call it directly.
+    // attached.
     void onTopics(const QJsonObject &message);
     // Shows the trace of `traceId`: from the cache at once when known, and fresh from the
     // runtime when attached.

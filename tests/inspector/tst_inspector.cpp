@@ -18,6 +18,7 @@
 #include "inspector/trafficmodel.h"
 #include "inspector/trafficpanel.h"
 #include "inspectortestdata.h"
+#include "runtimeclient/runtimeclient.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void logsPanelListsNodes();
     void docksInstallInAMainWindow();
     void detachKeepsDataAndSaysNotRunning();
+    void attachFollowsTheClient();
 };
 
 void TestInspector::gatewaySpansMakeRows()
@@ -758,6 +760,46 @@ void TestInspector::detachKeepsDataAndSaysNotRunning()
     QVERIFY(message->text().startsWith("Not running"));
     QCOMPARE(selected.count(), 0);
     docks.attach(nullptr); // nothing to attach to: stays detached
+    QVERIFY(!docks.isAttached());
+}
+
+void TestInspector::attachFollowsTheClient()
+{
+    // The client's signals as its socket would raise them (the live test has the real runtime).
+    auto client = std::make_unique<RuntimeClient>();
+    InspectorDocks docks;
+    docks.traffic()->model()->ingest({ gatewaySpan(99) });
+    docks.traffic()->model()->flush();
+    docks.attach(client.get());
+    QVERIFY(docks.isAttached());
+    QCOMPARE(docks.traffic()->model()->rowCount(), 0); // a new run starts empty
+    QVERIFY(docks.traffic()->findChild<QLabel *>("trafficMessage")->text().isEmpty());
+    Q_EMIT client->spansReceived({ gatewaySpan(1), gatewaySpan(2) });
+    Q_EMIT client->logReceived(logLine("gateway", "info", "hello"));
+    Q_EMIT client->logReceived(logLine(
+        "gateway", "info", "", 0, { { "traceId", traceId(2) }, { "method", "GET" }, { "path", "/inventory/items" } }));
+    Q_EMIT client->topicsReceived(topicsMessage());
+    QTRY_COMPARE(docks.traffic()->model()->rowCount(), 2);
+    QTRY_COMPARE(docks.logs()->model()->rowCount(), 2);
+    QCOMPARE(docks.traffic()->model()->row(1).path, QString("/inventory/items"));
+    QCOMPARE(docks.events()->topicsModel()->rowCount(), 2);
+    // Not welcomed by a runtime: a selected trace cannot be fetched.
+    QSignalSpy selected(&docks, &InspectorDocks::traceSelected);
+    docks.traffic()->selectTrace(traceId(1));
+    QCOMPARE(docks.trace()->traceId(), traceId(1));
+    QCOMPARE(selected.count(), 0);
+
+    docks.detach();
+    Q_EMIT client->spansReceived({ gatewaySpan(3) });
+    Q_EMIT client->topicsReceived(QJsonObject {});
+    docks.traffic()->model()->flush();
+    QCOMPARE(docks.traffic()->model()->rowCount(), 2);
+    QCOMPARE(docks.events()->topicsModel()->rowCount(), 2);
+    QVERIFY(docks.traffic()->findChild<QLabel *>("trafficMessage")->text().contains("last run"));
+
+    // A client that goes away while attached detaches the docks.
+    docks.attach(client.get());
+    client.reset();
     QVERIFY(!docks.isAttached());
 }
 

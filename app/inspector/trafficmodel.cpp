@@ -134,6 +134,14 @@ bool TrafficModel::isGateway(const Span &span) const
     return span.attributes.contains(QLatin1String("listener"));
 }
 
+bool TrafficModel::isProbe(const Span &span)
+{
+    // The supervisor's readiness checks hit the gateway's own endpoints every second; they are
+    // not the stack's traffic. Such spans name no upstream (the gateway answered itself).
+    return !span.attributes.contains(QLatin1String("upstream"))
+        && (span.name == QLatin1String("GET /readyz") || span.name == QLatin1String("GET /healthz"));
+}
+
 bool TrafficModel::isClientRoot(const Span &span) const
 {
     if (span.kind != SpanKind::HttpClient || !span.parentSpanId.isEmpty())
@@ -205,7 +213,8 @@ void TrafficModel::ingest(const QList<Span> &spans)
     for (const Span &span : spans) {
         const bool client = isClientRoot(span);
         const bool gatewayEntry = !client && span.kind == SpanKind::HttpServer && isGateway(span)
-            && span.attributes.value(QLatin1String("listener")).toString() != QLatin1String("internal");
+            && span.attributes.value(QLatin1String("listener")).toString() != QLatin1String("internal")
+            && !isProbe(span);
         if ((!client && !gatewayEntry) || span.traceId.isEmpty())
             continue;
         int modelRow = -1;

@@ -14,6 +14,8 @@ namespace Gatehouse {
 // drives the traffic, its root http.client span is the entry (client, start, latency, status)
 // and the gateway's public http.server span of the same trace adds the route and the
 // authenticated identity; requests from outside (curl, the test) have only the gateway span.
+// The gateway's own health endpoints (/healthz, /readyz: the supervisor's readiness checks) and
+// its internal listener are not rows.
 struct TrafficRow
 {
     QString traceId;
@@ -84,6 +86,7 @@ Q_SIGNALS:
 private:
     bool isGateway(const Span &span) const;
     bool isClientRoot(const Span &span) const;
+    static bool isProbe(const Span &span);
     static void merge(TrafficRow &row, const Span &span, bool fromClient);
     TrafficRow *findRow(const QString &traceId, int *modelRow);
 

@@ -154,7 +154,13 @@ void TestInspector::innerSpansAreNotRows()
     Span internalHop = gatewaySpan(5, "POST /payments/charge", 200, spanId(900));
     internalHop.spanId = spanId(901);
     internalHop.attributes.insert("listener", "internal");
+    Span probe = gatewaySpan(8, "GET /readyz", 200, {}, "ip:127.0.0.1", "none");
+    probe.attributes.remove("upstream");
+    Span routedReadyz = gatewaySpan(9, "GET /readyz", 200); // a user's route of that name is traffic
+    routedReadyz.attributes.insert("upstream", "inventory");
     model.ingest({
+        probe, // the supervisor's readiness check
+        routedReadyz,
         internalHop, // finishes (and arrives) before the request that caused it
         span(t, spanId(52), entry.spanId, "gateway", SpanKind::HttpClient, "POST /orders", 0, 4000, 201),
         span(t, spanId(53), spanId(52), "order", SpanKind::HttpServer, "POST /orders", 0, 3900, 201),
@@ -165,10 +171,11 @@ void TestInspector::innerSpansAreNotRows()
         entry,
     });
     model.flush();
-    QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.row(0).route, QString("POST /orders"));
-    QCOMPARE(model.row(0).traceId, t);
-    QCOMPARE(model.totalRequests(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.row(0).traceId, traceId(9));
+    QCOMPARE(model.row(1).route, QString("POST /orders"));
+    QCOMPARE(model.row(1).traceId, t);
+    QCOMPARE(model.totalRequests(), 2);
 }
 
 void TestInspector::ringIsBounded()

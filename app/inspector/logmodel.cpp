@@ -29,8 +29,21 @@ LogLine LogLine::fromJson(const QJsonObject &o)
     line.message = o.value(QLatin1String("message")).toString();
     line.fields = o.value(QLatin1String("fields")).toObject();
     if (line.message.isEmpty() && !line.fields.isEmpty()) {
+        // A structured line without a message (the gateway's access log): the request first
+        // ("POST /orders → 201"), then the other fields as key=value.
         QStringList parts;
-        for (auto it = line.fields.constBegin(); it != line.fields.constEnd(); ++it) {
+        QJsonObject rest = line.fields;
+        const QString method = rest.value(QLatin1String("method")).toString();
+        const QString path = rest.value(QLatin1String("path")).toString();
+        if (!method.isEmpty() && !path.isEmpty()) {
+            QString request = method + QLatin1Char(' ') + path;
+            if (rest.value(QLatin1String("status")).isDouble())
+                request += QStringLiteral(" → %1").arg(rest.value(QLatin1String("status")).toInt());
+            parts << request;
+            for (const char *key : { "method", "path", "status" })
+                rest.remove(QLatin1String(key));
+        }
+        for (auto it = rest.constBegin(); it != rest.constEnd(); ++it) {
             const QJsonValue v = it.value();
             QString text;
             if (v.isString())

@@ -16,7 +16,7 @@ struct LogLine
     QString nodeId;
     QString stream; // stdout, stderr, telemetry
     Level level = Level::Info;
-    QString message; // for structured lines without one (access logs): "key=value …" of the fields
+    QString message; // without one (access logs): "POST /orders → 201 key=value …" from the fields
     QJsonObject fields;
 
     static LogLine fromJson(const QJsonObject &message);

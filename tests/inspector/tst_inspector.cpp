@@ -638,7 +638,10 @@ void TestInspector::logsFilterByNodeLevelAndText()
     model.append(logLine("gateway", "warning", "upstream order timed out"));
     model.append(logLine("order", "error", "payment failed: timeout"));
     model.append(logLine("order", "debug", "cache miss SKU-1"));
-    model.append(logLine("gateway", "info", "", 0, { { "method", "POST" }, { "path", "/orders" }, { "status", 201 } }));
+    model.append(logLine("gateway", "info", "", 0,
+        { { "method", "POST" }, { "path", "/orders" }, { "status", 201 }, { "client", "sub:u-alice" },
+            { "latencyMs", 4.5 } }));
+    model.append(logLine("order", "info", "", 0, { { "orderId", "o-1" }, { "paid", true } }));
     model.append(logLine("auth", "bogus", "a level nobody knows"));
     model.flush();
     const auto shown = [&filter] {
@@ -647,13 +650,15 @@ void TestInspector::logsFilterByNodeLevelAndText()
             out << filter.index(row, LogModel::MessageColumn).data().toString();
         return out;
     };
-    QCOMPARE(filter.rowCount(), 6);
-    QCOMPARE(shown().at(4), QString("method=POST path=/orders status=201")); // an access log line
-    QCOMPARE(model.index(5, LogModel::LevelColumn).data().toString(), QString("info"));
+    QCOMPARE(filter.rowCount(), 7);
+    // Structured lines without a message: an access log line, and any other.
+    QCOMPARE(shown().at(4), QString("POST /orders → 201 client=sub:u-alice latencyMs=4.5"));
+    QCOMPARE(shown().at(5), QString("orderId=o-1 paid=true"));
+    QCOMPARE(model.index(6, LogModel::LevelColumn).data().toString(), QString("info"));
     filter.setNode("order");
-    QCOMPARE(shown(), (QStringList { "payment failed: timeout", "cache miss SKU-1" }));
+    QCOMPARE(shown(), (QStringList { "payment failed: timeout", "cache miss SKU-1", "orderId=o-1 paid=true" }));
     filter.setMinimumLevel(LogLine::Level::Info);
-    QCOMPARE(shown(), (QStringList { "payment failed: timeout" }));
+    QCOMPARE(shown(), (QStringList { "payment failed: timeout", "orderId=o-1 paid=true" }));
     filter.setNode({});
     filter.setMinimumLevel(LogLine::Level::Warning);
     QCOMPARE(shown(), (QStringList { "upstream order timed out", "payment failed: timeout" }));

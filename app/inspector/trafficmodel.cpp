@@ -161,15 +161,14 @@ void TrafficModel::merge(TrafficRow &row, const Span &span, bool fromClient)
         row.durationUs = span.durationUs;
         row.httpStatus = span.httpStatus;
         row.outcome = span.outcome;
-        if (row.route.isEmpty())
-            row.route = span.name;
-        if (row.path.isEmpty()) {
-            const QString path = span.attributes.value(QLatin1String("path")).toString();
-            if (!path.isEmpty()) {
-                row.path = path;
-                row.method = span.attributes.value(QLatin1String("method"))
-                                 .toString(span.name.section(QLatin1Char(' '), 0, 0));
-            }
+        // A client node names its span "METHOD /concrete/path" and says the route key in `route`.
+        const QString routeKey = span.attributes.value(QLatin1String("route")).toString();
+        if (!row.fromGateway)
+            row.route = routeKey.isEmpty() ? span.name : routeKey;
+        const qsizetype space = span.name.indexOf(QLatin1Char(' '));
+        if (row.path.isEmpty() && space > 0 && span.name.mid(space + 1).startsWith(QLatin1Char('/'))) {
+            row.method = span.name.left(space);
+            row.path = span.name.mid(space + 1);
         }
         return;
     }

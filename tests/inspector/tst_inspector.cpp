@@ -61,6 +61,7 @@ private Q_SLOTS:
     void gatewaySpansMakeRows();
     void clientAndGatewaySpansOfOneTraceAreOneRow_data();
     void clientAndGatewaySpansOfOneTraceAreOneRow();
+    void clientSpanGivesTheConcretePath();
     void innerSpansAreNotRows();
     void ringIsBounded();
     void batchesAreInsertedWithOneSignal();
@@ -142,6 +143,28 @@ void TestInspector::clientAndGatewaySpansOfOneTraceAreOneRow()
     QCOMPARE(row.auth, QString("ok"));
     QCOMPARE(model.index(0, TrafficModel::ClientColumn).data().toString(), QString("web (sub:alice)"));
     QCOMPARE(changed.isEmpty(), !flushBetween); // a shown row is updated in place
+}
+
+void TestInspector::clientSpanGivesTheConcretePath()
+{
+    // As runtime/clients records it: name "METHOD /path", the route key in `route`.
+    TrafficModel model;
+    Span client = clientSpan(3, "GET /orders/o-3");
+    client.attributes = { { "client", "web" }, { "route", "GET /orders/{id}" }, { "scenario", "browse" } };
+    model.ingest({ client });
+    model.flush();
+    QCOMPARE(model.row(0).route, QString("GET /orders/{id}"));
+    QCOMPARE(model.row(0).method, QString("GET"));
+    QCOMPARE(model.row(0).path, QString("/orders/o-3"));
+    QCOMPARE(model.index(0, TrafficModel::RouteColumn).data().toString(), QString("GET /orders/o-3"));
+    QCOMPARE(model.index(0, TrafficModel::ClientColumn).data().toString(), QString("web"));
+    // The gateway's half adds identity and auth, and keeps the concrete path.
+    model.ingest({ gatewaySpan(3, "GET /orders/{id}", 200, client.spanId) });
+    QCOMPARE(model.row(0).path, QString("/orders/o-3"));
+    QCOMPARE(model.row(0).auth, QString("ok"));
+    QCOMPARE(model.index(0, TrafficModel::ClientColumn).data().toString(), QString("web (sub:alice)"));
+    QCOMPARE(curlCommand(model.row(0), "127.0.0.1", 8080),
+        QString("curl -i 'http://127.0.0.1:8080/orders/o-3' -H \"Authorization: Bearer $TOKEN\""));
 }
 
 void TestInspector::innerSpansAreNotRows()

@@ -13,7 +13,10 @@
 #include "files/recentfiles.h"
 #include "files/recoverystore.h"
 #include "formats/formatregistry.h"
+#include "inspector/inspectordocks.h"
+#include "live/livesession.h"
 #include "live/liveview.h"
+#include "live/trafficoverlay.h"
 #include "model/lint/lintfinding.h"
 #include "model/projectfile.h"
 #include "panels/lintrunner.h"
@@ -287,6 +290,10 @@ void MainWindow::createDocks()
                     findChild<QDockWidget *>(QStringLiteral("propertiesDock")) },
         { 220, 380 }, Qt::Horizontal);
     resizeDocks({ problems }, { 150 }, Qt::Vertical);
+
+    // Inspector docks, tabified with Problems; createActions() lists them in the View menu.
+    m_inspector = new InspectorDocks(this);
+    m_inspector->install(this);
 }
 
 void MainWindow::createActions()
@@ -672,6 +679,14 @@ void MainWindow::setupLiveView()
     statusBar()->insertPermanentWidget(0, m_liveView->statusLabel());
     connect(m_liveView, &LiveView::message, this,
         [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+
+    // The inspector docks follow the running stack; a request picked in Traffic lights its
+    // whole path on the canvas.
+    LiveSession *session = m_liveView->session();
+    connect(session, &LiveSession::started, m_inspector, [this, session] { m_inspector->attach(session->client()); });
+    connect(session, &LiveSession::stopped, m_inspector, &InspectorDocks::detach);
+    connect(m_inspector, &InspectorDocks::traceSelected, m_liveView->overlay(),
+        [this](const QString &, const QList<Span> &spans) { m_liveView->overlay()->highlightTrace(spans); });
 }
 
 // --- layout, status ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ class DiagramScene;
 class DiagramView;
 class FormatRegistry;
 class Document;
+class InspectorDocks;
 class LintRunner;
 class LiveView;
 class NodePalette;
@@ -66,6 +67,8 @@ public:
     QMenu *recentFilesMenu() const { return m_recentMenu; }
     // Live view (issue 8): Run/Stop, badges, overlay, live context menus. See setupLiveView().
     LiveView *liveView() const { return m_liveView; }
+    // The Traffic, Trace, Events and Logs docks of a running stack (docs/inspector.md).
+    InspectorDocks *inspectorDocks() const { return m_inspector; }
 
     // The examples built into the app (":/examples/*.gatehouse").
     static QStringList exampleFiles();
@@ -134,6 +137,7 @@ private:
     UndoHistoryPanel *m_undoHistory = nullptr;
     RecentFiles *m_recentFiles = nullptr;
     LintRunner *m_lintRunner = nullptr;
+    InspectorDocks *m_inspector = nullptr;
     std::unique_ptr<Autosaver> m_autosaver;
     std::unique_ptr<FormatRegistry> m_formats;
     QMenu *m_recentMenu = nullptr;

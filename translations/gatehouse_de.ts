@@ -518,6 +518,13 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::EventsPanel</name>
+    <message>
+        <source>Select a message to see its headers and payload.</source>
+        <translation>Wählen Sie eine Nachricht, um ihre Header-Felder und Nutzdaten zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::FileFormat</name>
     <message>
         <source>draw.io diagram</source>
@@ -530,6 +537,45 @@
     <message>
         <source>SVG image</source>
         <translation>SVG-Bild</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::InspectorDocks</name>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablaufverfolgung</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Not running. Run the diagram to see its live traffic, traces, events and logs here.</source>
+        <translation>Nicht gestartet. Führen Sie das Diagramm aus, um hier den laufenden Datenverkehr, Ablaufverfolgungen, Ereignisse und Protokolle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Disconnected from the runtime. What arrived until then stays here.</source>
+        <translation>Die Verbindung zur Laufzeit ist getrennt. Was bis dahin ankam, bleibt hier sichtbar.</translation>
+    </message>
+    <message>
+        <source>Not running. This is the last run&apos;s data; it stays until the next run starts.</source>
+        <translation>Nicht gestartet. Dies sind die Daten des letzten Laufs; sie bleiben bis zum Start des nächsten Laufs erhalten.</translation>
+    </message>
+    <message>
+        <source>Not running: the spans of this request are no longer available.</source>
+        <translation>Nicht gestartet: Die Spans dieser Anfrage sind nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>The runtime could not return this trace: %1</source>
+        <translation>Die Laufzeit konnte diese Ablaufverfolgung nicht liefern: %1</translation>
     </message>
 </context>
 <context>
@@ -771,6 +817,76 @@
     <message>
         <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
         <translation>das Diagramm wurde geändert: Starten Sie den Stack neu, um die Änderung zu übernehmen (Strg+Umschalt+F5)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LogModel</name>
+    <message>
+        <source>debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LogsPanel</name>
+    <message>
+        <source>Follow</source>
+        <translation>Mitlaufen</translation>
+    </message>
+    <message>
+        <source>All nodes (merged)</source>
+        <translation>Alle Knoten (zusammengeführt)</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug und höher</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Filter log text</source>
+        <translation>Protokolltext filtern</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view</source>
+        <translation>Die neueste Zeile im Blick behalten</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1821,29 @@ Hinweis: %2</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TopicMessagesModel</name>
+    <message>
+        <source>Partition</source>
+        <translation>Partitionsnr.</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset-Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header-Felder</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::TopicTableModel</name>
     <message>
         <source>A topic name uses letters, digits, “.”, “_” and “-” only, e.g. order.created.</source>
@@ -1756,6 +1895,194 @@ Hinweis: %2</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TopicsModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>no consumer group</source>
+        <translation>keine Consumer-Gruppe</translation>
+    </message>
+    <message>
+        <source>p%1 committed %2, lag %3</source>
+        <translation>p%1 bestätigt %2, Rückstand %3</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>High offsets</source>
+        <translation>Höchste Offsets</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Consumer lag</source>
+        <translation>Consumer-Rückstand</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TraceModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-Status: %1</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>Knoten: %1</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Span: %1</source>
+        <translation>Span-ID: %1</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitachse</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TracePanel</name>
+    <message>
+        <source>Event it caused</source>
+        <translation>Ausgelöstes Ereignis</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Erzeuger</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Verbraucher</translation>
+    </message>
+    <message>
+        <source>Delivered after</source>
+        <translation>Zugestellt nach</translation>
+    </message>
+    <message>
+        <source>Select a request in the Traffic dock to see its trace.</source>
+        <translation>Wählen Sie eine Anfrage im Bereich „Datenverkehr“, um ihre Ablaufverfolgung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Trace %1: no spans (the runtime no longer holds them).</source>
+        <translation>Ablaufverfolgung %1: keine Spans (die Laufzeit hält sie nicht mehr vor).</translation>
+    </message>
+    <message>
+        <source>Trace %1 — %2 spans on %3 nodes, %4</source>
+        <translation>Ablaufverfolgung %1 — %2 Spans auf %3 Knoten, %4</translation>
+    </message>
+    <message>
+        <source>(not in this trace)</source>
+        <translation>(nicht in dieser Ablaufverfolgung)</translation>
+    </message>
+    <message>
+        <source>not consumed yet</source>
+        <translation>noch nicht verarbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficModel</name>
+    <message>
+        <source>%1 timeout</source>
+        <translation>%1 Zeitlimit</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>%1 fallback</source>
+        <translation>%1 Fallback</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Route: %1</source>
+        <translation>Routenmuster: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::TrafficOverlay</name>
     <message>
         <source>timeout → fallback</source>
@@ -1804,6 +2131,61 @@ Hinweis: %2</translation>
     <message>
         <source>%1: %2 msg/s · lag %3</source>
         <translation>%1: %2 Nachr./s · Rückstand %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficPanel</name>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Filter by client, route, status or trace id</source>
+        <translation>Nach Absender, Route, Status oder Trace-ID filtern</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>2xx success</source>
+        <translation>2xx Erfolg</translation>
+    </message>
+    <message>
+        <source>4xx client errors</source>
+        <translation>4xx Client-Fehler</translation>
+    </message>
+    <message>
+        <source>5xx server errors</source>
+        <translation>5xx Serverfehler</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>Freeze the table; new requests are counted but not added</source>
+        <translation>Die Tabelle einfrieren; neue Anfragen werden gezählt, aber nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command (credentials as $TOKEN / $API_KEY)</source>
+        <translation>Die ausgewählte Anfrage als curl-Befehl kopieren (Zugangsdaten als $TOKEN / $API_KEY)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 shown</source>
+        <translation>%1 Anfragen, %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Paused — %1 new requests skipped</source>
+        <translation>Angehalten — %1 neue Anfragen übersprungen</translation>
     </message>
 </context>
 <context>

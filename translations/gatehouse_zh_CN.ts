@@ -518,6 +518,13 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::EventsPanel</name>
+    <message>
+        <source>Select a message to see its headers and payload.</source>
+        <translation>选择一条消息以查看其消息头和负载。</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::FileFormat</name>
     <message>
         <source>draw.io diagram</source>
@@ -530,6 +537,45 @@
     <message>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::InspectorDocks</name>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>链路追踪</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Not running. Run the diagram to see its live traffic, traces, events and logs here.</source>
+        <translation>未运行。运行此图后，可在此查看实时流量、链路追踪、事件和日志。</translation>
+    </message>
+    <message>
+        <source>Disconnected from the runtime. What arrived until then stays here.</source>
+        <translation>已与运行时断开连接。此前收到的数据保留在此。</translation>
+    </message>
+    <message>
+        <source>Not running. This is the last run&apos;s data; it stays until the next run starts.</source>
+        <translation>未运行。这是上次运行的数据，将保留到下次运行开始。</translation>
+    </message>
+    <message>
+        <source>Not running: the spans of this request are no longer available.</source>
+        <translation>未运行：此请求的 span 已不可用。</translation>
+    </message>
+    <message>
+        <source>The runtime could not return this trace: %1</source>
+        <translation>运行时无法返回此链路追踪：%1</translation>
     </message>
 </context>
 <context>
@@ -771,6 +817,76 @@
     <message>
         <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
         <translation>图已更改：重启栈以应用更改 (Ctrl+Shift+F5)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LogModel</name>
+    <message>
+        <source>debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LogsPanel</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>All nodes (merged)</source>
+        <translation>所有节点（合并）</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>调试及以上</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Filter log text</source>
+        <translation>筛选日志文本</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view</source>
+        <translation>始终显示最新一行</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1820,29 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TopicMessagesModel</name>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移量</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>消息头</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::TopicTableModel</name>
     <message>
         <source>A topic name uses letters, digits, “.”, “_” and “-” only, e.g. order.created.</source>
@@ -1755,6 +1894,194 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TopicsModel</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>no consumer group</source>
+        <translation>无消费者组</translation>
+    </message>
+    <message>
+        <source>p%1 committed %2, lag %3</source>
+        <translation>p%1 已提交 %2，积压 %3</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>分区数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>High offsets</source>
+        <translation>最高偏移量</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Consumer lag</source>
+        <translation>消费积压</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TraceModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>耗时：%1</translation>
+    </message>
+    <message>
+        <source>Span: %1</source>
+        <translation>Span：%1</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TracePanel</name>
+    <message>
+        <source>Event it caused</source>
+        <translation>引发的事件</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Delivered after</source>
+        <translation>投递延迟</translation>
+    </message>
+    <message>
+        <source>Select a request in the Traffic dock to see its trace.</source>
+        <translation>在“流量”面板中选择一个请求以查看其链路追踪。</translation>
+    </message>
+    <message>
+        <source>Trace %1: no spans (the runtime no longer holds them).</source>
+        <translation>链路追踪 %1：没有 span（运行时已不再保留）。</translation>
+    </message>
+    <message>
+        <source>Trace %1 — %2 spans on %3 nodes, %4</source>
+        <translation>链路追踪 %1 — %3 个节点上的 %2 个 span，%4</translation>
+    </message>
+    <message>
+        <source>(not in this trace)</source>
+        <translation>（不在此链路追踪中）</translation>
+    </message>
+    <message>
+        <source>not consumed yet</source>
+        <translation>尚未消费</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficModel</name>
+    <message>
+        <source>%1 timeout</source>
+        <translation>%1 超时</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>%1 fallback</source>
+        <translation>%1 降级策略</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Route: %1</source>
+        <translation>路由：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>追踪 ID</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::TrafficOverlay</name>
     <message>
         <source>timeout → fallback</source>
@@ -1803,6 +2130,61 @@ Hint: %2</source>
     <message>
         <source>%1: %2 msg/s · lag %3</source>
         <translation>%1：%2 消息/秒 · 积压 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrafficPanel</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>复制为 curl</translation>
+    </message>
+    <message>
+        <source>Filter by client, route, status or trace id</source>
+        <translation>按客户端、路由、状态或追踪 ID 筛选</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>2xx success</source>
+        <translation>2xx 成功</translation>
+    </message>
+    <message>
+        <source>4xx client errors</source>
+        <translation>4xx 客户端错误</translation>
+    </message>
+    <message>
+        <source>5xx server errors</source>
+        <translation>5xx 服务器错误</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Freeze the table; new requests are counted but not added</source>
+        <translation>冻结表格；新请求只计数，不添加</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command (credentials as $TOKEN / $API_KEY)</source>
+        <translation>将所选请求复制为 curl 命令（凭据以 $TOKEN / $API_KEY 表示）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 shown</source>
+        <translation>%1 个请求，显示 %2 个</translation>
+    </message>
+    <message>
+        <source>Paused — %1 new requests skipped</source>
+        <translation>已暂停 — 跳过了 %1 个新请求</translation>
     </message>
 </context>
 <context>

@@ -254,6 +254,14 @@
         <source>Kind</source>
         <translation>Art</translation>
     </message>
+    <message>
+        <source>Bring to &amp;Front</source>
+        <translation>In den &amp;Vordergrund</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Back</source>
+        <translation>In den &amp;Hintergrund</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Document</name>
@@ -1937,7 +1945,7 @@ Hinweis: %2</translation>
     <name>Gatehouse::TraceModel</name>
     <message>
         <source>%1 µs</source>
-        <translation>%1 µs</translation>
+        <translation>%1&#x202f;µs</translation>
     </message>
     <message>
         <source>%1 ms</source>

@@ -24,8 +24,8 @@ public:
 
     static QString noRunnerMessage(NodeKind kind);
 
-    // The runners compiled into this binary. The gateway (runtime/gateway, runGatewayNode) and
-    // the services register here when their libraries are part of the build.
+    // The runners compiled into this binary: the gateway (runtime/gateway, runGatewayNode), the
+    // services (runtime/services, runServiceNode) and the clients (runtime/clients, runClientNode).
     static NodeRunners builtIn();
 
 private:

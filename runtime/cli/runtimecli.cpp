@@ -28,6 +28,7 @@ void printUsage(QTextStream &out)
            "      --json               status, logs and metrics as JSON lines (protocol messages)\n"
            "      --logs               print node log lines too\n"
            "      --secrets-file FILE  keep generated secrets in FILE (0600) instead of the keychain\n"
+           "      --clients-paused     start every client node at rate 0 (no traffic until set)\n"
            "  node --node ID           run one node; its launch config comes as JSON on stdin\n"
            "  --version                print the version\n";
 }

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "clientdriver.h"
+
+#include "model/launchconfig.h"
+
+#include <memory>
+
+namespace Gatehouse::Runtime {
+
+// One running client node (client.web, client.mobile, client.partner), assembled from its
+// NodeLaunchConfig: the plan read from the diagram (ClientPlan), one I/O thread with a pooled
+// Beast client towards the gateway's public listener, the telemetry sender and the driver at
+// the node's `ratePerSecond`. A client has no listener; start() cannot fail — a client with
+// nothing to call idles and says why (one log line). Used by runClientNode() and by tests.
+class ClientNode
+{
+public:
+    explicit ClientNode(NodeLaunchConfig config, ClientDriverOptions options = {});
+    ~ClientNode(); // stop()
+    ClientNode(const ClientNode &) = delete;
+    ClientNode &operator=(const ClientNode &) = delete;
+
+    void start();
+    void stop();
+
+    // Thread-safe: the new rate applies at once (CONTRACT A `rate` message).
+    void setRate(double perSecond);
+    double rate() const;
+
+    const ClientPlan &plan() const;
+    ClientDriverStats stats() const;
+
+    class Private;
+
+private:
+    std::unique_ptr<Private> d;
+};
+
+// The `gatehouse-runtime node` entry point for client nodes: starts the node, prints a
+// {"type":"event","event":"started",…} line with its plan, blocks until SIGTERM or SIGINT,
+// stops and returns 0. Call it from the main thread before any other thread is started.
+int runClientNode(const NodeLaunchConfig &config);
+
+} // namespace Gatehouse::Runtime

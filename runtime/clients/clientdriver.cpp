@@ -10,7 +10,6 @@
 
 #include "model/telemetry.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
@@ -33,7 +32,12 @@ constexpr auto LoginRetryDelay = std::chrono::seconds(5);
 
 qint64 nowUs()
 {
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+qint64 steadyUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
 }
 
 SpanOutcome outcomeOf(const Http::ClientResponse &response)
@@ -415,9 +419,10 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
     setInFlight(inFlight + 1);
     sent.fetch_add(1);
     const int sessionIndex = session.index;
+    const qint64 startedUs = steadyUs(); // durations from the monotonic clock
     std::weak_ptr<Private> self = weak_from_this();
     // Called from I/O thread 0, so the client runs it — and calls back — on thread 0.
-    client.request(std::move(request), [self, sessionIndex, span = std::move(span), stepName, bearer, onAnswer = std::move(onAnswer)](
+    client.request(std::move(request), [self, sessionIndex, startedUs, span = std::move(span), stepName, bearer, onAnswer = std::move(onAnswer)](
                                            Http::ClientResponse response) mutable {
         const auto d = self.lock();
         if (!d)
@@ -435,6 +440,7 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
                     user.token.clear();
             }
         }
+        span.durationUs = std::max<qint64>(0, steadyUs() - startedUs);
         d->finish(std::move(span), response, stepName);
         onAnswer(s, response);
     });
@@ -442,7 +448,6 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
 
 void ClientDriver::Private::finish(Span span, const Http::ClientResponse &response, const QString &stepName)
 {
-    span.durationUs = std::max<qint64>(0, nowUs() - span.startUs);
     span.httpStatus = response.status;
     span.outcome = outcomeOf(response);
     if (!response.ok())

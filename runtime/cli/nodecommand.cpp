@@ -1,15 +1,17 @@
 #include "nodecommand.h"
 
+#include "telemetry/nodecontrolchannel.h"
+#include "telemetry/terminationsignals.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <csignal>
+#include <unistd.h>
+
 namespace Gatehouse::Runtime {
 
-namespace {
-constexpr qint64 MaxConfigBytes = 16 * 1024 * 1024;
-}
-
-int NodeCommand::run(const QStringList &arguments, QIODevice &input, QTextStream &err, const NodeRunners &runners)
+int NodeCommand::run(const QStringList &arguments, int inputFd, QTextStream &err, const NodeRunners &runners)
 {
     QString nodeId;
     for (int i = 0; i < arguments.size(); ++i) {
@@ -17,26 +19,22 @@ int NodeCommand::run(const QStringList &arguments, QIODevice &input, QTextStream
             nodeId = arguments.at(++i);
         } else {
             err << "node: unexpected argument " << arguments.at(i) << '\n';
-            err << "Usage: gatehouse-runtime node --node ID   (launch config as JSON on stdin)\n";
+            err << "Usage: gatehouse-runtime node --node ID   (launch config as one JSON line on stdin)\n";
             return 2;
         }
     }
     if (nodeId.isEmpty()) {
-        err << "Usage: gatehouse-runtime node --node ID   (launch config as JSON on stdin)\n";
+        err << "Usage: gatehouse-runtime node --node ID   (launch config as one JSON line on stdin)\n";
         return 2;
     }
-    QByteArray bytes;
-    // A blocking read on the stdin pipe returns nothing only at EOF (the supervisor closed it).
-    while (bytes.size() <= MaxConfigBytes) {
-        const QByteArray chunk = input.read(65536);
-        if (chunk.isEmpty())
-            break;
-        bytes.append(chunk);
-    }
-    if (bytes.size() > MaxConfigBytes) {
-        err << "node " << nodeId << ": launch config larger than " << MaxConfigBytes << " bytes\n";
+    NodeControlChannel channel(inputFd);
+    QString readError;
+    const std::optional<QByteArray> firstLine = channel.readFirstLine(&readError);
+    if (!firstLine) {
+        err << "node " << nodeId << ": " << readError << '\n';
         return 2;
     }
+    const QByteArray &bytes = *firstLine;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (!document.isObject()) {
@@ -61,7 +59,14 @@ int NodeCommand::run(const QStringList &arguments, QIODevice &input, QTextStream
         return 3;
     }
     err.flush();
-    return (*runner)(*config);
+    // Block the stop signals before the reader thread exists, so that the SIGTERM raised at
+    // EOF stays pending until the runner waits for it, whatever it is doing meanwhile.
+    const TerminationSignals signals;
+    channel.setEndHandler([] { ::kill(::getpid(), SIGTERM); });
+    channel.start();
+    const int code = (*runner)(*config, channel);
+    channel.stop();
+    return code;
 }
 
 } // namespace Gatehouse::Runtime

@@ -35,6 +35,7 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     , m_control(&m_commands, m_options.runtimeVersion)
 {
     m_commands.setServer(&m_control);
+    m_commands.setTopology(m_topology);
     m_commands.setStackInfo(QJsonObject{{QStringLiteral("name"), m_topology.name},
                                         {QStringLiteral("file"), QFileInfo(m_options.projectFile).absoluteFilePath()},
                                         {QStringLiteral("dataDir"), m_lock.dataDir()},

@@ -4,6 +4,7 @@
 
 #include "http/client.h"
 #include "http/eventloop.h"
+#include "telemetry/nodecontrolchannel.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/terminationsignals.h"
 
@@ -133,16 +134,28 @@ ClientDriverStats ClientNode::stats() const
     return d->driver ? d->driver->stats() : ClientDriverStats{};
 }
 
-int runClientNode(const NodeLaunchConfig &config)
+int runClientNode(const NodeLaunchConfig &config, NodeControlChannel &control)
 {
     const TerminationSignals signals; // before any thread starts
 
     ClientNode node(config);
     node.start();
+    ClientLog out(config.nodeId, nullptr);
+    control.setHandler([&node, &out](const QJsonObject &message) {
+        if (message.value(QLatin1String("type")).toString() != QLatin1String("rate"))
+            return; // not for a client (e.g. "faults")
+        const QJsonValue rate = message.value(QLatin1String("ratePerSecond"));
+        if (!rate.isDouble()) {
+            out.event(QJsonObject{{QStringLiteral("type"), QStringLiteral("log")}, {QStringLiteral("level"), QStringLiteral("warning")},
+                                  {QStringLiteral("message"), QStringLiteral("ignored a rate message without a numeric \"ratePerSecond\"")}});
+            return;
+        }
+        node.setRate(rate.toDouble()); // logs the change
+    });
     signals.wait();
+    control.setHandler({}); // no handler call runs after this: `node` may go
     node.stop();
-    ClientLog(config.nodeId, nullptr)
-        .event(QJsonObject{{QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("message"), QStringLiteral("stopped")}});
+    out.event(QJsonObject{{QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("message"), QStringLiteral("stopped")}});
     return 0;
 }
 

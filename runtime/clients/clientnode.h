@@ -8,6 +8,8 @@
 
 namespace Gatehouse::Runtime {
 
+class NodeControlChannel;
+
 // One running client node (client.web, client.mobile, client.partner), assembled from its
 // NodeLaunchConfig: the plan read from the diagram (ClientPlan), one I/O thread with a pooled
 // Beast client towards the gateway's public listener, the telemetry sender and the driver at
@@ -38,8 +40,10 @@ private:
 };
 
 // The `gatehouse-runtime node` entry point for client nodes: starts the node, prints a
-// {"type":"event","event":"started",…} line with its plan, blocks until SIGTERM or SIGINT,
-// stops and returns 0. Call it from the main thread before any other thread is started.
-int runClientNode(const NodeLaunchConfig &config);
+// {"type":"event","event":"started",…} line with its plan, applies every
+// {"type":"rate","ratePerSecond":x} control message (CONTRACT A) until SIGTERM or SIGINT (EOF
+// on the control channel raises SIGTERM), stops and returns 0. Call it from the main thread
+// before any other thread is started (the control channel's reader blocks every signal).
+int runClientNode(const NodeLaunchConfig &config, NodeControlChannel &control);
 
 } // namespace Gatehouse::Runtime

@@ -265,6 +265,30 @@ void TestClientStack::clientsDriveOrdersThroughTheGateway()
     QVERIFY2(owners.contains("partner:partner"), orders.body.left(2000).constData());
     QVERIFY2(owners.contains("u-alice") || owners.contains("u-bob"), orders.body.left(2000).constData());
 
+    // Rates change while the stack runs: `set-rate` → a {"type":"rate"} line on the client's stdin.
+    auto setRate = [client](const QString &node, double rate) {
+        QSignalSpy done(client, &RuntimeClient::commandFinished);
+        const int id = client->sendCommand("set-rate", QJsonObject{{"nodeId", node}, {"ratePerSecond", rate}});
+        return done.wait(10000) && done.first().at(0).toInt() == id && done.first().at(1).toBool();
+    };
+    QVERIFY(setRate("mobile", 5));
+    QTRY_VERIFY_WITH_TIMEOUT(stack.spansOf("e-mobile-gateway").size() >= 5, 30000);
+    for (const Span &s : stack.spansOf("e-mobile-gateway"))
+        QCOMPARE(s.attributes.value("scenario").toString(), QString("mobile"));
+    QVERIFY(setRate("web", 0));
+    QVERIFY(setRate("partner", 0));
+    // Mobile is the clock: once it has sent 5 more, whatever web and partner had in flight has
+    // landed; after 10 more again, they have sent nothing new.
+    int mobileAt = stack.spansOf("e-mobile-gateway").size();
+    QTRY_VERIFY_WITH_TIMEOUT(stack.spansOf("e-mobile-gateway").size() >= mobileAt + 5, 30000);
+    const qsizetype webAt = stack.spansOf("e-web-gateway").size();
+    const qsizetype partnerAt = stack.spansOf("e-partner-gateway").size();
+    mobileAt = stack.spansOf("e-mobile-gateway").size();
+    QTRY_VERIFY_WITH_TIMEOUT(stack.spansOf("e-mobile-gateway").size() >= mobileAt + 10, 30000);
+    QCOMPARE(stack.spansOf("e-web-gateway").size(), webAt);
+    QCOMPARE(stack.spansOf("e-partner-gateway").size(), partnerAt);
+    QCOMPARE(client->node("web")->ratePerSecond.value_or(-1), 0.0);
+
     QCOMPARE(stack.stop(), 0);
 }
 

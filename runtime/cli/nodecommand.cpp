@@ -1,7 +1,6 @@
 #include "nodecommand.h"
 
 #include "telemetry/nodecontrolchannel.h"
-#include "telemetry/terminationsignals.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -59,9 +58,9 @@ int NodeCommand::run(const QStringList &arguments, int inputFd, QTextStream &err
         return 3;
     }
     err.flush();
-    // Block the stop signals before the reader thread exists, so that the SIGTERM raised at
-    // EOF stays pending until the runner waits for it, whatever it is doing meanwhile.
-    const TerminationSignals signals;
+    // EOF: the supervisor is gone; stop as if it had sent SIGTERM. The reader thread blocks
+    // every signal, so the runner's own handling (TerminationSignals::wait(), a handler) gets
+    // it; a runner that has not set any up yet simply ends by the default action.
     channel.setEndHandler([] { ::kill(::getpid(), SIGTERM); });
     channel.start();
     const int code = (*runner)(*config, channel);

@@ -319,17 +319,18 @@ void TestNodeControl::parseMessage()
 
 void TestNodeControl::channelDeliversInOrderAndSkipsBadLines()
 {
-    Pipe pipe;
-    NodeControlChannel channel(pipe.readEnd());
+    // Everything the reader thread touches is declared before the channel, which joins it.
     QStringList logged;
     std::mutex logMutex;
+    std::atomic<int> ends{0};
+    Received received;
+    Pipe pipe;
+    NodeControlChannel channel(pipe.readEnd());
     channel.setLogFunction([&](const QString &m) {
         std::lock_guard lock(logMutex);
         logged.append(m);
     });
-    std::atomic<int> ends{0};
     channel.setEndHandler([&ends] { ++ends; });
-    Received received;
     channel.setHandler(received.handler());
 
     // The config and the first message arrive in one write: the reader must not lose the message.
@@ -369,9 +370,10 @@ void TestNodeControl::channelDeliversInOrderAndSkipsBadLines()
 
 void TestNodeControl::messagesBeforeTheHandlerAreKeptPerType()
 {
+    std::atomic<int> ends{0};
+    Received received;
     Pipe pipe;
     NodeControlChannel channel(pipe.readEnd());
-    std::atomic<int> ends{0};
     channel.setEndHandler([&ends] { ++ends; });
     pipe.write("config\n" + line({{"type", "faults"}, {"latencyMs", 1}}) + line({{"type", "rate"}, {"ratePerSecond", 1}})
                + line({{"type", "faults"}, {"latencyMs", 2}}));
@@ -379,7 +381,6 @@ void TestNodeControl::messagesBeforeTheHandlerAreKeptPerType()
     QVERIFY(channel.readFirstLine());
     channel.start();
     QTRY_COMPARE_WITH_TIMEOUT(ends.load(), 1, 5000); // everything read, no handler yet
-    Received received;
     channel.setHandler(received.handler());
     // The last message of each type, in the order the types first came.
     QCOMPARE(received.types(), (QStringList{"faults", "rate"}));
@@ -388,9 +389,9 @@ void TestNodeControl::messagesBeforeTheHandlerAreKeptPerType()
 
 void TestNodeControl::firstLineWithoutNewlineThenEof()
 {
+    std::atomic<int> ends{0};
     Pipe pipe;
     NodeControlChannel channel(pipe.readEnd());
-    std::atomic<int> ends{0};
     channel.setEndHandler([&ends] { ++ends; });
     pipe.write("{\"a\":1}");
     pipe.closeWrite();
@@ -412,9 +413,9 @@ void TestNodeControl::emptyInputIsAnError()
 
 void TestNodeControl::stopWithoutEofCallsNoEndHandler()
 {
+    std::atomic<int> ends{0};
     Pipe pipe;
     NodeControlChannel channel(pipe.readEnd());
-    std::atomic<int> ends{0};
     channel.setEndHandler([&ends] { ++ends; });
     pipe.write("config\n");
     QVERIFY(channel.readFirstLine());
@@ -516,9 +517,9 @@ void TestNodeControl::injectArgumentsAreChecked()
 
 void TestNodeControl::injectReachesTheNodeAndSurvivesRestarts()
 {
+    QList<NodeStatus> statuses; // before the fixture: its teardown still delivers statuses
     ControlFixture f;
     QVERIFY(f.start());
-    QList<NodeStatus> statuses;
     connect(&f.client, &RuntimeClient::statusChanged, this, [&statuses](const NodeStatus &s) { statuses.append(s); });
 
     QJsonObject result = f.run("inject", QJsonObject{{"nodeId", "svc"}, {"latencyMs", 250}, {"errorRate", 0.25}});

@@ -416,11 +416,11 @@ QString compact(const QJsonObject &object)
 
 void TestSupervisor::controlMessagesReachTheChildAndSurviveRestarts()
 {
+    QList<QJsonObject> lines; // before the manager: its teardown may still log
     ProcessManager m(fastPolicy());
     NodeSpec spec = testNode("svc", 0, pickFreePort(), {"--echo-stdin", "--echo-control"});
     spec.stdinPayload = "{\"launch\":\"config\"}";
     m.addNode(spec);
-    QList<QJsonObject> lines;
     connect(&m, &ProcessManager::logLine, this, [&lines](const QJsonObject &l) { lines.append(l); });
     QSignalSpy finished(&m, &ProcessManager::startupFinished);
     m.startAll();
@@ -464,11 +464,11 @@ void TestSupervisor::controlMessagesReachTheChildAndSurviveRestarts()
 
 void TestSupervisor::controlMessageBeforeStartIsSentAfterTheConfig()
 {
+    QList<QJsonObject> lines; // before the manager: its teardown may still log
     ProcessManager m(fastPolicy());
     NodeSpec spec = testNode("svc", 0, pickFreePort(), {"--echo-stdin", "--echo-control"});
     spec.stdinPayload = "{\"launch\":\"config\"}\n"; // a trailing newline is not doubled
     m.addNode(spec);
-    QList<QJsonObject> lines;
     connect(&m, &ProcessManager::logLine, this, [&lines](const QJsonObject &l) { lines.append(l); });
     const QJsonObject rate{{"type", "rate"}, {"ratePerSecond", 7}};
     QString error, code;

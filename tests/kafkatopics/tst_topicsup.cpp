@@ -104,7 +104,7 @@ void TestTopicsUp::orderShowsInTopicsAndLag()
     QSignalSpy connected(&process, &RuntimeProcess::connected);
     QSignalSpy finished(&process, &RuntimeProcess::finished);
     process.start(RUNTIME_PATH, GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse",
-                  {"--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json")});
+                  {"--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json"), "--clients-paused"});
     QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !finished.isEmpty(), 120000);
     QVERIFY2(!connected.isEmpty(), process.standardError().constData());
     RuntimeClient *client = process.client();

@@ -826,6 +826,26 @@
         <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
         <translation>das Diagramm wurde geändert: Starten Sie den Stack neu, um die Änderung zu übernehmen (Strg+Umschalt+F5)</translation>
     </message>
+    <message>
+        <source>The running stack did not take the edit: %1</source>
+        <translation>Der laufende Stack hat die Änderung nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>routes of %1</source>
+        <translation>Routen von %1</translation>
+    </message>
+    <message>
+        <source>rate of %1: %2/s</source>
+        <translation>Rate von %1: %2/s</translation>
+    </message>
+    <message>
+        <source>Applied to the running stack: %1</source>
+        <translation>Im laufenden Stack übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Needs a restart: %1</source>
+        <translation>Erfordert einen Neustart: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>

@@ -826,6 +826,26 @@
         <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The running stack did not take the edit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routes of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate of %1: %2/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied to the running stack: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a restart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>

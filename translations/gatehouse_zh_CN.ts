@@ -826,6 +826,26 @@
         <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
         <translation>图已更改：重启栈以应用更改 (Ctrl+Shift+F5)</translation>
     </message>
+    <message>
+        <source>The running stack did not take the edit: %1</source>
+        <translation>运行中的栈未接受此修改：%1</translation>
+    </message>
+    <message>
+        <source>routes of %1</source>
+        <translation>%1 的路由</translation>
+    </message>
+    <message>
+        <source>rate of %1: %2/s</source>
+        <translation>%1 的速率：%2/秒</translation>
+    </message>
+    <message>
+        <source>Applied to the running stack: %1</source>
+        <translation>已应用到运行中的栈：%1</translation>
+    </message>
+    <message>
+        <source>Needs a restart: %1</source>
+        <translation>需要重启：%1</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>

@@ -56,15 +56,16 @@ LiveView::LiveView(Document *document, DiagramScene *scene, DiagramView *view, Q
         if (from && to)
             Q_EMIT message(tr("%1 → %2: %3").arg(from->name, to->name, text), 4000);
     });
-    // Edits while running are fine; say when the running stack no longer matches the diagram.
+    // Edits while running are fine: what the runtime can take applies live (`apply`), the rest
+    // is named in the status line as needing a restart.
+    m_applyTimer.setSingleShot(true);
+    m_applyTimer.setInterval(400);
+    connect(&m_applyTimer, &QTimer::timeout, this, &LiveView::applyEdits);
     connect(m_document, &Document::changed, this, [this] {
         if (m_session->state() != LiveSession::State::Running && m_session->state() != LiveSession::State::Starting)
             return;
-        const bool needs = runtimeFingerprint() != m_startedFingerprint;
-        if (needs != m_needsRestart) {
-            m_needsRestart = needs;
-            updateStatus();
-        }
+        if (runtimeFingerprint() != m_startedFingerprint || m_needsRestart)
+            m_applyTimer.start();
     });
     m_view->addContextMenuHook([this](QMenu *menu, const QString &nodeId, const QString &edgeId) {
         m_controls->populateMenu(menu, nodeId, edgeId);
@@ -185,6 +186,8 @@ bool LiveView::run()
     }
     m_startedFingerprint = runtimeFingerprint();
     m_needsRestart = false;
+    m_restartReasons.clear();
+    m_applyCommand = 0;
     if (!m_session->start(file, m_runtimeArguments, m_document->fileName())) {
         Q_EMIT message(m_session->lastError(), 0);
         return false;
@@ -233,9 +236,65 @@ bool LiveView::prepareClose(std::function<void()> closeAgain)
     return false;
 }
 
+void LiveView::applyEdits()
+{
+    RuntimeClient *client = m_session->client();
+    if (m_session->state() != LiveSession::State::Running || !client || !client->isReady()) {
+        // Not connected yet: judge by the fingerprint alone; the next edit tries again.
+        m_needsRestart = runtimeFingerprint() != m_startedFingerprint;
+        updateStatus();
+        return;
+    }
+    if (m_applyCommand != 0) {
+        m_applyTimer.start(); // one `apply` at a time; this edit goes with the next one
+        return;
+    }
+    m_applyingFingerprint = runtimeFingerprint();
+    const QJsonObject document = QJsonDocument::fromJson(ProjectFile::toJson(m_document->topology())).object();
+    m_applyCommand = client->sendCommand(QStringLiteral("apply"), { { QStringLiteral("document"), document } });
+}
+
+void LiveView::onApplied(const QJsonObject &result, bool ok)
+{
+    m_applyCommand = 0;
+    if (!ok) {
+        m_needsRestart = true;
+        m_restartReasons = { result.value(QStringLiteral("error")).toString() };
+        Q_EMIT message(tr("The running stack did not take the edit: %1").arg(m_restartReasons.first()), 15000);
+        updateStatus();
+        return;
+    }
+    QStringList applied;
+    for (const QJsonValue &value : result.value(QStringLiteral("applied")).toArray()) {
+        const QJsonObject change = value.toObject();
+        const QString nodeId = change.value(QStringLiteral("nodeId")).toString();
+        const Node *node = m_document->node(nodeId);
+        const QString name = node && !node->name.isEmpty() ? node->name : nodeId;
+        if (change.value(QStringLiteral("change")).toString() == QLatin1String("routes"))
+            applied << tr("routes of %1").arg(name);
+        else
+            applied << tr("rate of %1: %2/s").arg(name).arg(change.value(QStringLiteral("ratePerSecond")).toDouble());
+    }
+    m_restartReasons.clear();
+    for (const QJsonValue &reason : result.value(QStringLiteral("restartReasons")).toArray())
+        m_restartReasons << reason.toString();
+    m_needsRestart = result.value(QStringLiteral("needsRestart")).toBool();
+    if (!m_needsRestart)
+        m_startedFingerprint = m_applyingFingerprint; // the stack runs this diagram now
+    if (!applied.isEmpty())
+        Q_EMIT message(tr("Applied to the running stack: %1").arg(applied.join(QStringLiteral(", "))), 6000);
+    updateStatus();
+    if (runtimeFingerprint() != m_applyingFingerprint)
+        m_applyTimer.start(); // edited again meanwhile
+}
+
 void LiveView::onStarted()
 {
     RuntimeClient *client = m_session->client();
+    connect(client, &RuntimeClient::commandFinished, this, [this](int id, bool ok, const QJsonObject &result) {
+        if (id != 0 && id == m_applyCommand)
+            onApplied(result, ok);
+    });
     connect(client, &RuntimeClient::snapshotReceived, this, [this](const QList<NodeStatus> &nodes) {
         m_badges->setStatuses(nodes);
         updateStatus();
@@ -258,6 +317,9 @@ void LiveView::onStopped()
     m_badges->clear();
     m_overlay->clear();
     m_needsRestart = false;
+    m_restartReasons.clear();
+    m_applyCommand = 0;
+    m_applyTimer.stop();
     updateStatus();
     if (m_closeAgain) {
         const auto closeAgain = std::move(m_closeAgain);
@@ -346,6 +408,9 @@ void LiveView::updateStatus()
     m_statusLabel->setText(text);
     m_statusLabel->setVisible(!text.isEmpty());
     m_statusLabel->setStyleSheet(m_needsRestart ? QStringLiteral("color: #b45309; font-weight: bold;") : QString());
+    m_statusLabel->setToolTip(m_needsRestart && !m_restartReasons.isEmpty()
+            ? tr("Needs a restart: %1").arg(m_restartReasons.join(QStringLiteral("; ")))
+            : QString());
 }
 
 } // namespace Gatehouse

@@ -78,6 +78,10 @@ private:
     void updateStatus();
     void updateActions();
     QByteArray runtimeFingerprint() const;
+    // Edits while running: sends the diagram to the runtime (`apply`), which applies routes and
+    // client rates live and says what needs a restart.
+    void applyEdits();
+    void onApplied(const QJsonObject &result, bool ok);
 
     Document *m_document;
     DiagramScene *m_scene;
@@ -91,7 +95,11 @@ private:
     QLabel *m_statusLabel;
     QStringList m_runtimeArguments;
     std::unique_ptr<QTemporaryDir> m_snapshotDir;
-    QByteArray m_startedFingerprint;
+    QByteArray m_startedFingerprint; // what the runtime runs (start diagram + applied edits)
+    QByteArray m_applyingFingerprint; // sent with the pending `apply`
+    int m_applyCommand = 0;           // id of the pending `apply`, 0 when none
+    QTimer m_applyTimer;              // coalesces a burst of edits into one `apply`
+    QStringList m_restartReasons;
     bool m_needsRestart = false;
     bool m_firstRun = false;
     bool m_restartPending = false;

@@ -1,12 +1,16 @@
 #include "stackcontrol.h"
 
 #include "controlserver.h"
+#include "livechanges.h"
 
+#include "model/projectfile.h"
 #include "runtimeclient/protocol.h"
 #include "supervisor/processmanager.h"
 #include "supervisor/telemetryhub.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
 #include <optional>
 
 namespace Gatehouse::Runtime {
@@ -181,6 +185,55 @@ QJsonObject StackControl::setRate(const QJsonObject &command)
     return QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("nodeId"), nodeId}, {QStringLiteral("ratePerSecond"), rate}};
 }
 
+QJsonObject StackControl::apply(const QJsonObject &command)
+{
+    const QJsonValue document = command.value(QStringLiteral("document"));
+    if (!document.isObject())
+        return fail(Protocol::ErrorCode::InvalidArgument,
+                    QStringLiteral("apply needs a \"document\": the edited project file as a JSON object"));
+    const QByteArray bytes = QJsonDocument(document.toObject()).toJson(QJsonDocument::Compact);
+    const LoadResult loaded = ProjectFile::fromJson(bytes);
+    if (!loaded.ok())
+        return fail(Protocol::ErrorCode::InvalidArgument,
+                    QStringLiteral("the document is not a valid project: %1").arg(loaded.problems.first().toString()));
+    const Topology &edited = loaded.topology;
+    const LiveChanges changes = LiveChanges::between(m_running, edited);
+
+    QJsonArray applied;
+    QStringList restartReasons = changes.restartReasons;
+    for (const QString &gatewayId : changes.gatewaysWithNewRoutes) {
+        QString error, code;
+        // The gateway reloads from the whole document, as its admin API's reload does.
+        const QJsonObject message{{QStringLiteral("type"), QStringLiteral("routes")}, {QStringLiteral("document"), document}};
+        if (!m_processes->process(gatewayId) || !m_processes->sendControl(gatewayId, message, &error, &code)) {
+            restartReasons.append(QStringLiteral("the routes of %1 could not be sent to it%2")
+                                      .arg(gatewayId, error.isEmpty() ? QString() : QStringLiteral(": ") + error));
+            continue;
+        }
+        for (Edge &edge : m_running.edges) {
+            if (edge.source == gatewayId && edge.kind == EdgeKind::Sync)
+                edge.routes = edited.edge(edge.id) ? edited.edge(edge.id)->routes : edge.routes;
+        }
+        applied.append(QJsonObject{{QStringLiteral("nodeId"), gatewayId}, {QStringLiteral("change"), QStringLiteral("routes")}});
+    }
+    for (auto it = changes.clientRates.cbegin(); it != changes.clientRates.cend(); ++it) {
+        const double rate = std::clamp(it.value(), 0.0, MaxRatePerSecond);
+        QString error, code;
+        const QJsonObject message{{QStringLiteral("type"), QStringLiteral("rate")}, {QStringLiteral("ratePerSecond"), rate}};
+        if (!m_processes->process(it.key()) || !m_processes->sendControl(it.key(), message, &error, &code)) {
+            restartReasons.append(QStringLiteral("the rate of %1 could not be sent to it").arg(it.key()));
+            continue;
+        }
+        if (Node *node = m_running.node(it.key()))
+            node->properties.insert(QLatin1String(NodeProperty::RatePerSecond), rate);
+        applied.append(QJsonObject{{QStringLiteral("nodeId"), it.key()}, {QStringLiteral("change"), QStringLiteral("rate")},
+                                   {QStringLiteral("ratePerSecond"), rate}});
+    }
+    return QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("applied"), applied},
+                       {QStringLiteral("needsRestart"), !restartReasons.isEmpty()},
+                       {QStringLiteral("restartReasons"), QJsonArray::fromStringList(restartReasons)}};
+}
+
 QJsonObject StackControl::execute(const QJsonObject &command)
 {
     const QString name = command.value(QStringLiteral("command")).toString();
@@ -222,6 +275,8 @@ QJsonObject StackControl::execute(const QJsonObject &command)
         return inject(command);
     if (name == QLatin1String("set-rate"))
         return setRate(command);
+    if (name == QLatin1String("apply"))
+        return apply(command);
     return fail(Protocol::ErrorCode::UnknownCommand, QStringLiteral("unknown command \"%1\"").arg(name));
 }
 

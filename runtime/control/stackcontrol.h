@@ -30,7 +30,11 @@ public:
     void setStackState(const QString &state) { m_stackInfo.insert(QStringLiteral("state"), state); }
     // The running diagram: node kinds and edges for inject/set-rate. Without it (tests over
     // bare processes) nodes are judged by their NodeSpec kind and every edge is unknown.
-    void setTopology(const Topology &topology) { m_topology = topology; }
+    void setTopology(const Topology &topology)
+    {
+        m_topology = topology;
+        m_running = topology;
+    }
 
     // The injected edge faults: {edgeId:{"sourceNodeId","latencyMs","errorRate"}}.
     QJsonObject edgeFaults() const;
@@ -48,6 +52,9 @@ private:
 
     QJsonObject inject(const QJsonObject &command);
     QJsonObject setRate(const QJsonObject &command);
+    // The edited diagram while the stack runs: applies what can be applied live (LiveChanges)
+    // and says what needs a restart.
+    QJsonObject apply(const QJsonObject &command);
     // The node's kind from the diagram, else from its process; nullopt when neither knows it.
     std::optional<NodeKind> kindOf(const QString &nodeId) const;
     // Sends `node`'s whole fault state; false with a failed result in `result`.
@@ -58,6 +65,7 @@ private:
     ControlServer *m_server = nullptr;
     QJsonObject m_stackInfo;
     Topology m_topology;
+    Topology m_running; // m_topology with the changes `apply` made live since
     QHash<QString, Faults> m_faults; // by node id: what each node was last sent
 };
 

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Gatehouse::Runtime {
@@ -216,7 +217,24 @@ int runGatewayNode(const NodeLaunchConfig &config, NodeControlChannel &control)
         { QStringLiteral("routes"), node.gateway().routes()->routes().size() },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(node.warnings()) } });
     control.setHandler([&node, &out, nodeId = config.nodeId](const QJsonObject &message) {
-        if (message.value(QLatin1String("type")).toString() != QLatin1String("faults"))
+        const QString type = message.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("routes")) {
+            // The edited diagram while running: the same reload as POST /admin/gateway/reload.
+            QStringList warnings;
+            const auto error = node.gateway().reload(
+                QJsonDocument(message.value(QLatin1String("document")).toObject()).toJson(QJsonDocument::Compact), &warnings);
+            QJsonObject event { { QStringLiteral("type"), QStringLiteral("event") },
+                { QStringLiteral("event"), QStringLiteral("routes-reloaded") }, { QStringLiteral("nodeId"), nodeId } };
+            if (error)
+                event.insert(QStringLiteral("error"), *error);
+            else
+                event.insert(QStringLiteral("routes"), node.gateway().routes()->routes().size());
+            if (!warnings.isEmpty())
+                event.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
+            out.event(event);
+            return;
+        }
+        if (type != QLatin1String("faults"))
             return; // not for a gateway (e.g. "rate")
         QString error;
         const bool ok = node.faults().apply(message, &error);

@@ -33,7 +33,8 @@ public:
     using LogFunction = std::function<void(const QString &message)>;
 
     static constexpr qsizetype MaxFirstLineBytes = 16 * 1024 * 1024; // the launch config
-    static constexpr qsizetype MaxMessageBytes = 64 * 1024;          // one control message
+    // One control message; a "routes" message carries the whole diagram, like the launch config.
+    static constexpr qsizetype MaxMessageBytes = MaxFirstLineBytes;
 
     // Reads from `fd` (not owned, never closed here; STDIN_FILENO in a node).
     explicit NodeControlChannel(int fd);

@@ -233,11 +233,27 @@ void TestLiveView::runSeeTrafficPausePaymentStop()
                                  == "CONFIRMED",
                              60000);
 
-    // --- Editing while running is allowed; a change the runtime would see asks for a restart.
+    // --- Editing while running is allowed. Drawing and names change nothing for the runtime;
+    // a route edit applies live (the gateway reloads it); a structural change asks for a restart.
     doc->moveNodesBy({"payment"}, QPointF(10, 0));
-    QVERIFY(!live->needsRestart());
     doc->setNodeName("payment", "Payments");
-    QVERIFY(live->needsRestart());
+    QVERIFY(!live->needsRestart());
+    QCOMPARE(request(net, "GET", gatewayPort, "/inventory/items", {}, {}).status, 401);
+    const Edge *inventoryEdge = doc->edge("e-gateway-inventory");
+    QVERIFY(inventoryEdge);
+    int itemsRoute = -1;
+    for (int i = 0; i < inventoryEdge->routes.size(); ++i) {
+        if (inventoryEdge->routes.at(i).method == "GET" && inventoryEdge->routes.at(i).path == "/inventory/items")
+            itemsRoute = i;
+    }
+    QVERIFY(itemsRoute >= 0);
+    Route open = inventoryEdge->routes.at(itemsRoute);
+    open.auth = AuthMode::None;
+    doc->setEdgeRoute("e-gateway-inventory", itemsRoute, open);
+    QTRY_COMPARE_WITH_TIMEOUT(request(net, "GET", gatewayPort, "/inventory/items", {}, {}).status, 200, 15000);
+    QVERIFY(!live->needsRestart());
+    doc->setNodePort("order", 18123);
+    QTRY_VERIFY_WITH_TIMEOUT(live->needsRestart(), 15000);
     QVERIFY(live->statusText().contains("restart"));
 
     // --- Stop (Shift+F5): ordered shutdown, badges and overlay cleared, nothing left running.

@@ -13,8 +13,10 @@
 //    one order.created notification per order (the consumer deduplicates the relay's
 //    at-least-once republishing);
 //  - inventory: stock decreased by exactly the quantities still reserved; CONFIRMED orders keep
-//    their reservation, CANCELLED ones were released; a reservation without an order can only
-//    belong to a request that failed during the kill (see docs/services.md "Killed mid-flow").
+//    their reservation, CANCELLED ones were released; no reservation is left without an order.
+// Two windows of the order service break the last two points when the kill lands in them (a
+// reservation leaked, an order stuck PENDING_PAYMENT): docs/services.md "Killed mid-flow". The
+// test fails with the evidence when it sees one; the natural timing here rarely hits them.
 #include "runtimeclient/runtimeprocess.h"
 #include "infra/pgconnection.h"
 #include "supervisor/portcheck.h"
@@ -473,6 +475,8 @@ private Q_SLOTS:
         for (const QStringList &row : rows(ordersDb(), "SELECT id, created_at::text FROM orders WHERE status = 'PENDING_PAYMENT'"))
             stuck.append(row.value(0) + (ackByOrderId.contains(row.value(0)) ? " (acknowledged " : " (not acknowledged ")
                          + "created " + row.value(1) + ")");
+        // A kill after the order's commit but before payment saw the charge leaves it PENDING_PAYMENT
+        // for good (nothing re-sends the charge or publishes payment.requested): a real bug when seen.
         QVERIFY2(stuck.isEmpty(), qPrintable("orders left PENDING_PAYMENT: " + stuck.join("; ")));
 
         // Every row names its request by its SKU set; one row per request at most.
@@ -587,14 +591,16 @@ private Q_SLOTS:
               static_cast<long long>(rowCount), confirmed, cancelled, static_cast<long long>(rowCount),
               static_cast<long long>(onTopic), static_cast<long long>(notified.size()), static_cast<long long>(restartMs),
               readyAt - killedAt);
-        if (!orphans.isEmpty()) {
-            QStringList evidence;
-            for (auto it = orphans.begin(); it != orphans.end(); ++it)
-                evidence.append(it.key() + " [" + it.value().join(',') + "] request "
-                                + QString::number(bySignature.value(signature(it.value()), -1)));
-            qWarning("LEAKED STOCK: %lld reservation(s) without an order, %d unit(s) still reserved: %s",
-                     static_cast<long long>(orphans.size()), leakedUnits, qPrintable(evidence.join("; ")));
-        }
+        // Issue 7 wants no reservation without an order. The order service reserves under a fresh
+        // order id before it stores the order and keeps no record of it, so a kill between
+        // inventory's commit and the order's insert leaks that stock for good (reproduced with a
+        // slow inventory, docs/services.md "Killed mid-flow"): a real bug, reported as one.
+        QStringList evidence;
+        for (auto it = orphans.begin(); it != orphans.end(); ++it)
+            evidence.append(it.key() + " [" + it.value().join(',') + "] request "
+                            + QString::number(bySignature.value(signature(it.value()), -1)));
+        QVERIFY2(orphans.isEmpty(), qPrintable(QString("LEAKED STOCK: %1 reservation(s) without an order, %2 unit(s) still reserved: %3")
+                                                   .arg(orphans.size()).arg(leakedUnits).arg(evidence.join("; "))));
         if (onTopic > rowCount)
             qInfo("the relay republished %lld order.created message(s) after the kill (at-least-once; notification stored each once)",
                   static_cast<long long>(onTopic - rowCount));

@@ -818,6 +818,10 @@
         <source>the diagram changed: restart the stack to apply it (Ctrl+Shift+F5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>
@@ -2103,32 +2107,39 @@ Hint: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 events/s · p95 %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 req/s · p95 %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>consumer lag %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 req/s · %2 errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>≈ %1 in flight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 msg/s · lag %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ev/s · p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s · p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · lag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s · ≈ %2 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n errors</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

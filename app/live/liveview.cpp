@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QMainWindow>
 #include <QMenu>
 #include <QStyle>
@@ -43,6 +44,16 @@ LiveView::LiveView(Document *document, DiagramScene *scene, DiagramView *view, Q
 
     connect(m_session, &LiveSession::stateChanged, this, &LiveView::onStateChanged);
     connect(m_session, &LiveSession::started, this, &LiveView::onStarted);
+    connect(m_session, &LiveSession::progressLine, this, [this](const QString &line) {
+        // "16:46:30 postgres: starting" → "postgres: starting" (the status bar counts seconds);
+        // the supervisor's table columns collapse to single spaces.
+        static const QRegularExpression clock(QStringLiteral("^\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\s+"));
+        m_progress = line;
+        m_progress.remove(clock);
+        m_progress = m_progress.simplified();
+        if (m_session->state() == LiveSession::State::Starting)
+            updateStatus();
+    });
     connect(m_session, &LiveSession::stopped, this, &LiveView::onStopped);
     connect(m_session, &LiveSession::failed, this,
         [this](const QString &why) { Q_EMIT message(tr("The stack could not run: %1").arg(why), 0); });
@@ -200,6 +211,7 @@ bool LiveView::run()
         starting.append(s);
     }
     m_badges->setStatuses(starting);
+    m_progress.clear();
     m_startClock.start();
     m_statusTimer.start();
     updateStatus();
@@ -294,8 +306,11 @@ QString LiveView::statusText() const
         return tr("Stopping the stack…");
     case LiveSession::State::Starting: {
         const int seconds = int(m_startClock.elapsed() / 1000);
-        return m_firstRun ? tr("Starting the stack (first run: creating the databases with initdb)… %1 s").arg(seconds)
-                          : tr("Starting the stack… %1 s").arg(seconds);
+        const QString text = m_firstRun
+            ? tr("Starting the stack (first run: creating the databases with initdb)… %1 s").arg(seconds)
+            : tr("Starting the stack… %1 s").arg(seconds);
+        // What the supervisor is doing right now, as it prints it.
+        return m_progress.isEmpty() ? text : tr("%1 — %2").arg(text, m_progress);
     }
     case LiveSession::State::Running:
         break;

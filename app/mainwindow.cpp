@@ -177,6 +177,9 @@ void MainWindow::addCanvasEditActions(QMenu *menu, QToolBar *toolBar)
     arrange->addAction(m_view->action(A::DistributeHorizontally));
     arrange->addAction(m_view->action(A::DistributeVertically));
     arrange->addSeparator();
+    arrange->addAction(m_view->action(A::BringToFront));
+    arrange->addAction(m_view->action(A::SendToBack));
+    arrange->addSeparator();
     arrange->addAction(m_view->action(A::AutoLayout));
     arrange->addAction(m_view->action(A::RelayoutAll));
     arrange->addAction(m_view->action(A::ClearWaypoints));

@@ -254,6 +254,14 @@
         <source>Kind</source>
         <translation>Art</translation>
     </message>
+    <message>
+        <source>Bring to &amp;Front</source>
+        <translation>In den &amp;Vordergrund</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Back</source>
+        <translation>In den &amp;Hintergrund</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Document</name>

@@ -254,6 +254,14 @@
         <source>Kind</source>
         <translation>类型</translation>
     </message>
+    <message>
+        <source>Bring to &amp;Front</source>
+        <translation>置于顶层(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Back</source>
+        <translation>置于底层(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Document</name>

@@ -63,6 +63,10 @@ void DiagramView::createActions()
         if (ids.size() == 1)
             startRename(ids.first());
     });
+    add(Action::BringToFront, tr("Bring to &Front"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_BracketRight),
+        [s] { s->document()->bringToFront(s->document()->selectedNodeIds()); });
+    add(Action::SendToBack, tr("Send to &Back"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_BracketLeft),
+        [s] { s->document()->sendToBack(s->document()->selectedNodeIds()); });
     add(Action::AlignLeft, tr("Align &Left"), {}, [s] { s->alignSelection(DiagramScene::Alignment::Left); });
     add(Action::AlignHCenter, tr("Align &Centre"), {}, [s] { s->alignSelection(DiagramScene::Alignment::HCenter); });
     add(Action::AlignRight, tr("Align &Right"), {}, [s] { s->alignSelection(DiagramScene::Alignment::Right); });
@@ -147,6 +151,8 @@ void DiagramView::updateSelectionActions()
     for (Action a : { Action::Copy, Action::Duplicate })
         m_actions.value(a)->setEnabled(nodes > 0);
     m_actions.value(Action::Rename)->setEnabled(nodes == 1);
+    for (Action a : { Action::BringToFront, Action::SendToBack })
+        m_actions.value(a)->setEnabled(nodes > 0);
     for (Action a : { Action::AlignLeft, Action::AlignHCenter, Action::AlignRight, Action::AlignTop,
              Action::AlignVCenter, Action::AlignBottom })
         m_actions.value(a)->setEnabled(nodes >= 2);
@@ -316,6 +322,9 @@ void DiagramView::populateContextMenu(QMenu *menuPtr, const QPoint &viewPos)
         menu.addAction(a(Action::Cut));
         menu.addAction(a(Action::Copy));
         menu.addAction(a(Action::Delete));
+        menu.addSeparator();
+        menu.addAction(a(Action::BringToFront));
+        menu.addAction(a(Action::SendToBack));
         if (doc->selectedNodeIds().size() >= 2) {
             QMenu *align = menu.addMenu(tr("Align"));
             for (Action x :

@@ -39,6 +39,8 @@ public:
         AlignBottom,
         DistributeHorizontally,
         DistributeVertically,
+        BringToFront,
+        SendToBack,
         ZoomIn,
         ZoomOut,
         ZoomFit,

@@ -13,6 +13,12 @@ QJsonObject NodeStatus::toJson() const
                   {QStringLiteral("sinceMs"), sinceMs}};
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
+    if (injectedLatencyMs > 0)
+        o.insert(QStringLiteral("injectedLatencyMs"), injectedLatencyMs);
+    if (injectedErrorRate > 0)
+        o.insert(QStringLiteral("injectedErrorRate"), injectedErrorRate);
+    if (ratePerSecond)
+        o.insert(QStringLiteral("ratePerSecond"), *ratePerSecond);
     return o;
 }
 
@@ -31,6 +37,10 @@ std::optional<NodeStatus> NodeStatus::fromJson(const QJsonObject &o)
     s.restarts = o.value(QStringLiteral("restarts")).toInt();
     s.message = o.value(QStringLiteral("message")).toString();
     s.sinceMs = o.value(QStringLiteral("sinceMs")).toInteger();
+    s.injectedLatencyMs = o.value(QStringLiteral("injectedLatencyMs")).toInt();
+    s.injectedErrorRate = o.value(QStringLiteral("injectedErrorRate")).toDouble();
+    if (o.value(QStringLiteral("ratePerSecond")).isDouble())
+        s.ratePerSecond = o.value(QStringLiteral("ratePerSecond")).toDouble();
     return s;
 }
 

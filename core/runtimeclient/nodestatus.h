@@ -21,6 +21,13 @@ struct NodeStatus
     int restarts = 0;   // restarts after crashes since `up`
     QString message;    // why the node is in this state ("exited with code 3", "no runner …")
     qint64 sinceMs = 0; // when it entered this state, ms since the Unix epoch
+    // Injected faults on the requests this node serves (the `inject` command); 0 = none.
+    // Serialized only when non-zero.
+    int injectedLatencyMs = 0;
+    double injectedErrorRate = 0.0;
+    // A client's traffic rate set with `set-rate` (requests/s); unset until set. Serialized
+    // only when set.
+    std::optional<double> ratePerSecond;
 
     QJsonObject toJson() const;
     static std::optional<NodeStatus> fromJson(const QJsonObject &object);

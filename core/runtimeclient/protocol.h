@@ -24,6 +24,7 @@ inline constexpr char Command[] = "command";
 inline constexpr char Welcome[] = "welcome";
 inline constexpr char Snapshot[] = "snapshot";
 inline constexpr char Status[] = "status";
+inline constexpr char EdgeFaults[] = "edgeFaults"; // the injected edge faults, whenever they change
 inline constexpr char Log[] = "log";
 inline constexpr char Spans[] = "spans";
 inline constexpr char Metrics[] = "metrics";

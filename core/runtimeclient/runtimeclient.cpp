@@ -119,6 +119,9 @@ void RuntimeClient::handle(const QJsonObject &message)
                 m_nodes.append(*s);
         }
         Q_EMIT snapshotReceived(m_nodes, message);
+        Q_EMIT edgeFaultsChanged(message.value(QStringLiteral("edgeFaults")).toObject());
+    } else if (type == QLatin1String(Protocol::Type::EdgeFaults)) {
+        Q_EMIT edgeFaultsChanged(message.value(QStringLiteral("edgeFaults")).toObject());
     } else if (type == QLatin1String(Protocol::Type::Status)) {
         if (const auto s = NodeStatus::fromJson(message.value(QStringLiteral("node")).toObject())) {
             upsert(*s);

@@ -47,6 +47,9 @@ Q_SIGNALS:
     void disconnected();
     void snapshotReceived(const QList<Gatehouse::NodeStatus> &nodes, const QJsonObject &snapshot);
     void statusChanged(const Gatehouse::NodeStatus &status);
+    // The injected edge faults {edgeId:{"sourceNodeId","latencyMs","errorRate"}}: from every
+    // snapshot, then whenever an `inject` on an edge changes them.
+    void edgeFaultsChanged(const QJsonObject &edgeFaults);
     void logReceived(const QJsonObject &line); // {nodeId, stream, level, message, timeMs, fields}
     void spansReceived(const QList<Gatehouse::Span> &spans);
     void metricsReceived(const QJsonObject &metrics);

@@ -1,15 +1,16 @@
 #include "nodecommand.h"
 
+#include "telemetry/nodecontrolchannel.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <csignal>
+#include <unistd.h>
+
 namespace Gatehouse::Runtime {
 
-namespace {
-constexpr qint64 MaxConfigBytes = 16 * 1024 * 1024;
-}
-
-int NodeCommand::run(const QStringList &arguments, QIODevice &input, QTextStream &err, const NodeRunners &runners)
+int NodeCommand::run(const QStringList &arguments, int inputFd, QTextStream &err, const NodeRunners &runners)
 {
     QString nodeId;
     for (int i = 0; i < arguments.size(); ++i) {
@@ -17,26 +18,22 @@ int NodeCommand::run(const QStringList &arguments, QIODevice &input, QTextStream
             nodeId = arguments.at(++i);
         } else {
             err << "node: unexpected argument " << arguments.at(i) << '\n';
-            err << "Usage: gatehouse-runtime node --node ID   (launch config as JSON on stdin)\n";
+            err << "Usage: gatehouse-runtime node --node ID   (launch config as one JSON line on stdin)\n";
             return 2;
         }
     }
     if (nodeId.isEmpty()) {
-        err << "Usage: gatehouse-runtime node --node ID   (launch config as JSON on stdin)\n";
+        err << "Usage: gatehouse-runtime node --node ID   (launch config as one JSON line on stdin)\n";
         return 2;
     }
-    QByteArray bytes;
-    // A blocking read on the stdin pipe returns nothing only at EOF (the supervisor closed it).
-    while (bytes.size() <= MaxConfigBytes) {
-        const QByteArray chunk = input.read(65536);
-        if (chunk.isEmpty())
-            break;
-        bytes.append(chunk);
-    }
-    if (bytes.size() > MaxConfigBytes) {
-        err << "node " << nodeId << ": launch config larger than " << MaxConfigBytes << " bytes\n";
+    NodeControlChannel channel(inputFd);
+    QString readError;
+    const std::optional<QByteArray> firstLine = channel.readFirstLine(&readError);
+    if (!firstLine) {
+        err << "node " << nodeId << ": " << readError << '\n';
         return 2;
     }
+    const QByteArray &bytes = *firstLine;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (!document.isObject()) {
@@ -61,7 +58,14 @@ int NodeCommand::run(const QStringList &arguments, QIODevice &input, QTextStream
         return 3;
     }
     err.flush();
-    return (*runner)(*config);
+    // EOF: the supervisor is gone; stop as if it had sent SIGTERM. The reader thread blocks
+    // every signal, so the runner's own handling (TerminationSignals::wait(), a handler) gets
+    // it; a runner that has not set any up yet simply ends by the default action.
+    channel.setEndHandler([] { ::kill(::getpid(), SIGTERM); });
+    channel.start();
+    const int code = (*runner)(*config, channel);
+    channel.stop();
+    return code;
 }
 
 } // namespace Gatehouse::Runtime

@@ -1,5 +1,6 @@
 #include "noderunners.h"
 
+#include "clients/clientnode.h"
 #include "gateway/gatewaynode.h"
 #include "services/servicenode.h"
 
@@ -21,6 +22,9 @@ NodeRunners NodeRunners::builtIn()
     NodeRunners runners;
     runners.add(NodeKind::Gateway, &runGatewayNode);
     runners.add(NodeKind::Service, &runServiceNode);
+    runners.add(NodeKind::ClientWeb, &runClientNode);
+    runners.add(NodeKind::ClientMobile, &runClientNode);
+    runners.add(NodeKind::ClientPartner, &runClientNode);
     return runners;
 }
 

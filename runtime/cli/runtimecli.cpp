@@ -1,5 +1,6 @@
 #include "runtimecli.h"
 
+#include "ctlcommand.h"
 #include "nodecommand.h"
 #include "noderunners.h"
 #include "upcommand.h"
@@ -8,6 +9,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+
+#include <unistd.h>
 
 namespace Gatehouse::Runtime {
 
@@ -28,7 +31,13 @@ void printUsage(QTextStream &out)
            "      --json               status, logs and metrics as JSON lines (protocol messages)\n"
            "      --logs               print node log lines too\n"
            "      --secrets-file FILE  keep generated secrets in FILE (0600) instead of the keychain\n"
-           "  node --node ID           run one node; its launch config comes as JSON on stdin\n"
+           "      --clients-paused     start every client node at rate 0 (no traffic until set)\n"
+           "  ctl SOCKET COMMAND [...]  one control command to a running stack, result as JSON:\n"
+           "      inject --node ID | --edge ID [--latency MS] [--error-rate 0..1]\n"
+           "      set-rate --node ID --rate N     stop|start|restart|kill|pause|resume --node ID\n"
+           "      snapshot | stats | shutdown | trace --trace ID\n"
+           "  node --node ID           run one node; its launch config comes as one JSON line on\n"
+           "                           stdin, control messages as further lines\n"
            "  --version                print the version\n";
 }
 
@@ -44,14 +53,10 @@ int RuntimeCli::run(const QStringList &arguments)
         return ValidateCommand::run(rest, out, err);
     if (verb == QLatin1String("up"))
         return UpCommand::run(rest, out, err, NodeRunners::builtIn());
-    if (verb == QLatin1String("node")) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            err << "node: cannot read stdin\n";
-            return 2;
-        }
-        return NodeCommand::run(rest, input, err, NodeRunners::builtIn());
-    }
+    if (verb == QLatin1String("ctl"))
+        return CtlCommand::run(rest, out, err);
+    if (verb == QLatin1String("node"))
+        return NodeCommand::run(rest, STDIN_FILENO, err, NodeRunners::builtIn());
     if (verb == QLatin1String("--version") || verb == QLatin1String("version")) {
         out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         return 0;

@@ -2,7 +2,6 @@
 
 #include "supervisor/portcheck.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QSet>
@@ -58,24 +57,18 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
         }
     }
 
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const Node &node : topology.nodes) {
-        if (isClient(node.kind)) {
-            NodeStatus s;
-            s.nodeId = node.id;
-            s.kind = node.kind;
-            s.state = NodeState::Stopped;
-            s.message = QStringLiteral("client traffic drivers are not in this build");
-            s.sinceMs = now;
-            plan.notRun.append(s);
-            continue;
-        }
         if (isInfra(node.kind))
             continue; // the supervisor reports these from its infrastructure
 
+        const bool client = isClient(node.kind);
         NodeLaunchConfig config;
         config.nodeId = node.id;
         config.topology = topology;
+        if (client && input.clientsPaused) {
+            if (Node *self = config.topology.node(node.id))
+                self->properties.insert(QString::fromLatin1(NodeProperty::RatePerSecond), 0.0);
+        }
         config.publicListener = listeners.value(node.id);
         config.internalListener = internalListeners.value(node.id);
         for (const Edge *edge : topology.outgoing(node.id, EdgeKind::Sync)) {
@@ -98,6 +91,11 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
             config.secrets = input.gatewaySecrets;
         else if (node.kind == NodeKind::Service && node.role == ServiceRole::Auth)
             config.secrets = input.authSecrets;
+        else if (node.kind == NodeKind::ClientPartner) {
+            const QString partnerKey = QStringLiteral("partner.%1.apiKey").arg(node.id);
+            if (input.authSecrets.contains(partnerKey))
+                config.secrets.insert(partnerKey, input.authSecrets.value(partnerKey));
+        }
 
         NodeSpec spec;
         spec.nodeId = node.id;
@@ -105,12 +103,16 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
         spec.program = input.program;
         spec.arguments = {QStringLiteral("node"), QStringLiteral("--node"), node.id};
         spec.stdinPayload = QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact);
-        spec.startGroup = node.kind == NodeKind::Gateway ? Gateways : node.role == ServiceRole::Auth ? AuthServices : Services;
-        spec.listenPorts = {config.publicListener.port};
-        if (config.internalListener.isSet())
-            spec.listenPorts.append(config.internalListener.port);
-        spec.readinessPort = config.publicListener.port;
-        spec.readinessPath = node.readinessPath();
+        if (client) {
+            spec.startGroup = Clients; // after the gateway, stopped first; no port: ready once running
+        } else {
+            spec.startGroup = node.kind == NodeKind::Gateway ? Gateways : node.role == ServiceRole::Auth ? AuthServices : Services;
+            spec.listenPorts = {config.publicListener.port};
+            if (config.internalListener.isSet())
+                spec.listenPorts.append(config.internalListener.port);
+            spec.readinessPort = config.publicListener.port;
+            spec.readinessPath = node.readinessPath();
+        }
         if (input.runners && !input.runners->has(node.kind))
             spec.unavailableReason = NodeRunners::noRunnerMessage(node.kind);
         spec.workingDirectory = config.dataDir;

@@ -3,7 +3,6 @@
 #include "noderunners.h"
 
 #include "infra/infraendpoints.h"
-#include "runtimeclient/nodestatus.h"
 #include "supervisor/nodespec.h"
 
 #include "model/launchconfig.h"
@@ -15,11 +14,11 @@
 
 namespace Gatehouse::Runtime {
 
-// What `up` hands to the process manager: one NodeSpec per gateway/service node, in start
-// groups (auth services → other services → gateway), each with its NodeLaunchConfig as the
-// stdin payload. Ports the topology leaves at 0 are picked here. Clients are not run (their
-// traffic drivers are not in this build) and infra nodes are hosted by the supervisor: both
-// come back in `notRun` with the status to report for them.
+// What `up` hands to the process manager: one NodeSpec per gateway/service/client node, in start
+// groups (auth services → other services → gateway → clients; stopped in reverse), each with
+// its NodeLaunchConfig as the stdin payload. Ports the topology leaves at 0 are picked here.
+// Clients have no listener (ready once started); their upstreams are the public listeners of
+// the gateways they call. Infra nodes are hosted by the supervisor and get no spec.
 struct StackPlanInput
 {
     Topology topology;
@@ -30,18 +29,22 @@ struct StackPlanInput
     // Least privilege: the auth service gets what issues credentials ("jwt.signingKey",
     // "partner.<id>.apiKey"), gateways only what checks them ("jwt.publicKey", "apikey.<id>" =
     // hex SHA-256 of the key). No other node gets any of these.
+    // A partner client gets its own "partner.<id>.apiKey" from authSecrets; web and mobile
+    // clients get no secret at all.
     QHash<QString, QString> authSecrets;
     QHash<QString, QString> gatewaySecrets;
+    // `up --clients-paused`: every client starts at rate 0 (its launch config's copy of the
+    // diagram says ratePerSecond 0); a `rate` control message starts its traffic.
+    bool clientsPaused = false;
     const NodeRunners *runners = nullptr;
 };
 
 struct StackPlan
 {
-    enum Group { AuthServices = 0, Services = 1, Gateways = 2 };
+    enum Group { AuthServices = 0, Services = 1, Gateways = 2, Clients = 3 };
 
     QList<NodeSpec> specs;
     QHash<QString, NodeLaunchConfig> configs; // node id → what its stdin gets
-    QList<NodeStatus> notRun;
 
     // Fails (nullopt, `error` set) when two nodes ask for the same fixed port.
     static std::optional<StackPlan> build(const StackPlanInput &input, QString *error);

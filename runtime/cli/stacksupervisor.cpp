@@ -38,6 +38,7 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     , m_topicsFeed(&m_control, &m_overlay)
 {
     m_commands.setServer(&m_control);
+    m_commands.setTopology(m_topology);
     m_commands.setStackInfo(QJsonObject{{QStringLiteral("name"), m_topology.name},
                                         {QStringLiteral("file"), QFileInfo(m_options.projectFile).absoluteFilePath()},
                                         {QStringLiteral("dataDir"), m_lock.dataDir()},
@@ -137,17 +138,7 @@ bool StackSupervisor::start(QString *error, int *exitCode)
     if (m_control.webSocketPort() > 0)
         m_printer->message(QStringLiteral("control protocol also on ws://127.0.0.1:%1").arg(m_control.webSocketPort()));
 
-    // Infrastructure first; nodes not run as children show their state in the snapshot from now on.
-    const auto clientsAndInfra = [this] {
-        StackPlanInput probe;
-        probe.topology = m_topology;
-        QString ignored;
-        return StackPlan::build(probe, &ignored);
-    }();
-    if (clientsAndInfra) {
-        for (const NodeStatus &s : clientsAndInfra->notRun)
-            m_processes.reportStatus(s);
-    }
+    // Infrastructure first; its nodes show their state in the snapshot from now on.
     reportInfra(NodeState::Starting, QStringLiteral("starting"));
 
     if (m_options.secretsFile.isEmpty()) {
@@ -188,6 +179,7 @@ bool StackSupervisor::start(QString *error, int *exitCode)
     input.telemetryPort = m_hub.port();
     input.infra = m_infra->endpoints();
     input.runners = &m_runners;
+    input.clientsPaused = m_options.clientsPaused;
     const StackSecrets &secrets = m_infra->secrets();
     if (!secrets.jwtSigningKey().isEmpty()) {
         input.authSecrets.insert(QStringLiteral("jwt.signingKey"), secrets.jwtSigningKey());

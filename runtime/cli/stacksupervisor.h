@@ -33,6 +33,7 @@ struct UpOptions
     QString secretsFile;    // non-empty: FileSecretStore there instead of the OS keychain
     QString program;        // gatehouse-runtime itself, for the node children
     QString runtimeVersion;
+    bool clientsPaused = false; // --clients-paused: client nodes start at rate 0
     RestartPolicy policy;
 };
 

@@ -22,7 +22,8 @@ namespace {
 void printUsage(QTextStream &err)
 {
     err << "Usage: gatehouse-runtime up FILE [--data-dir DIR] [--control SOCKET] [--websocket PORT]\n"
-           "                                [--status | --json] [--logs] [--secrets-file FILE]\n";
+           "                                [--status | --json] [--logs] [--secrets-file FILE]\n"
+           "                                [--clients-paused]\n";
 }
 
 } // namespace
@@ -77,6 +78,8 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
             mode = StatusPrinter::Mode::Json;
         } else if (a == QLatin1String("--logs")) {
             logs = true;
+        } else if (a == QLatin1String("--clients-paused")) {
+            options.clientsPaused = true;
         } else if (a.startsWith(QLatin1Char('-'))) {
             err << "up: unknown option " << a << '\n';
             printUsage(err);

@@ -101,6 +101,13 @@ void ControlServer::broadcastStatus(const NodeStatus &status)
                                          {QStringLiteral("node"), status.toJson()}}));
 }
 
+void ControlServer::broadcastEdgeFaults(const QJsonObject &edgeFaults)
+{
+    deliver(ControlSession::Stream::Status,
+            Protocol::encode(QJsonObject{{QStringLiteral("type"), QLatin1String(Protocol::Type::EdgeFaults)},
+                                         {QStringLiteral("edgeFaults"), edgeFaults}}));
+}
+
 void ControlServer::broadcastLog(const QJsonObject &line)
 {
     if (m_sessions.isEmpty())

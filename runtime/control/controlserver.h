@@ -38,6 +38,8 @@ public:
     void setLimits(ControlSession::Limits limits) { m_limits = limits; }
 
     void broadcastStatus(const NodeStatus &status);
+    // {"type":"edgeFaults","edgeFaults":{edgeId:{…}}} on the status stream (StackControl::edgeFaults()).
+    void broadcastEdgeFaults(const QJsonObject &edgeFaults);
     void broadcastLog(const QJsonObject &line);
     void broadcastSpans(const QList<Span> &spans);
     void broadcastMetrics(const QJsonObject &metrics);

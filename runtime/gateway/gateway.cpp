@@ -4,6 +4,7 @@
 #include "http/client.h"
 #include "http/eventloop.h"
 #include "model/projectfile.h"
+#include "telemetry/faultinjector.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
 
@@ -54,6 +55,21 @@ Http::Response problem(int status, const QString &detail)
         { QStringLiteral("title"), QString::fromLatin1(bytes(Http::reasonPhrase(status))) },
         { QStringLiteral("status"), status }, { QStringLiteral("detail"), detail } };
     return jsonResponse(status, body, "application/problem+json");
+}
+
+// What an injected edge failure looks like to the caller: a 503 from the upstream.
+Http::ClientResponse injectedFailure()
+{
+    Http::ClientResponse response;
+    response.status = 503;
+    response.headers.add("Content-Type", "application/problem+json");
+    response.body = QJsonDocument(QJsonObject { { QStringLiteral("type"), QStringLiteral("about:blank") },
+                                      { QStringLiteral("title"), QStringLiteral("Service Unavailable") },
+                                      { QStringLiteral("status"), 503 },
+                                      { QStringLiteral("detail"), QStringLiteral("fault injected on the edge") } })
+                        .toJson(QJsonDocument::Compact)
+                        .toStdString();
+    return response;
 }
 
 Http::Response notFound()
@@ -165,6 +181,7 @@ struct Gateway::Exchange
     QString upstreamError;
     bool fallback = false;
     bool timedOut = false;
+    bool injected = false; // an injected fault (node or edge) touched this request
 };
 
 Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, ApiKeyVerifier apiKeys,
@@ -293,6 +310,20 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
             && (path == QLatin1String("/metrics") || path == QLatin1String(AdminPrefix)
                 || path.startsWith(QLatin1String(AdminPrefix) + QLatin1Char('/'))))) {
         serveBuiltin(ex);
+        return;
+    }
+    const FaultInjector::Decision fault = m_c.faults ? m_c.faults->decideForNode() : FaultInjector::Decision {};
+    if (fault.injected()) {
+        ex->injected = true;
+        m_c.faults->after(fault.delay, [this, ex, fail = fault.fail] {
+            if (!fail) {
+                route(ex);
+                return;
+            }
+            Http::Response r = problem(503, QStringLiteral("fault injected on %1").arg(m_options.nodeId));
+            r.headers.add("Retry-After", "1");
+            finish(ex, std::move(r));
+        });
         return;
     }
     route(ex);
@@ -655,7 +686,13 @@ void Gateway::attempt(const ExchangePtr &ex)
     const auto sent = Clock::now();
     const qint64 sentUs = epochMicros();
     CircuitBreaker *cbp = &cb;
-    m_c.client->request(std::move(out), [this, ex, hop, sent, sentUs, cbp, timeoutMs](Http::ClientResponse response) {
+    // An edge fault on this route's edge acts like a sick upstream: the delay counts against the
+    // timeout (a delay reaching it is a timeout), then an injected failure answers 503.
+    const FaultInjector::Decision fault = m_c.faults ? m_c.faults->decideForEdge(r.edgeId) : FaultInjector::Decision {};
+    if (fault.injected())
+        ex->injected = true;
+    const bool injected = fault.injected();
+    auto onResponse = [this, ex, hop, sent, sentUs, cbp, timeoutMs, injected](Http::ClientResponse response) {
         const qint64 tookUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent).count();
         ex->upstreamUs += tookUs;
         const GatewayRoute &r = *ex->route;
@@ -693,6 +730,8 @@ void Gateway::attempt(const ExchangePtr &ex)
             span.attributes.insert(QStringLiteral("attempt"), ex->attempts);
             if (!response.ok())
                 span.attributes.insert(QStringLiteral("error"), QString::fromStdString(response.errorMessage));
+            if (injected)
+                span.attributes.insert(QStringLiteral("injected"), true);
             m_c.telemetry->record(std::move(span));
         }
 
@@ -725,6 +764,28 @@ void Gateway::attempt(const ExchangePtr &ex)
         }
         back.body = std::move(response.body);
         finish(ex, std::move(back));
+    };
+    if (!fault.injected()) {
+        m_c.client->request(std::move(out), std::move(onResponse));
+        return;
+    }
+    const auto timeout = std::chrono::milliseconds(timeoutMs);
+    const auto delay = std::min(fault.delay, timeout);
+    m_c.faults->after(delay, [this, out = std::move(out), onResponse = std::move(onResponse), delay, timeout,
+                                 fail = fault.fail]() mutable {
+        if (delay >= timeout) {
+            Http::ClientResponse response;
+            response.error = Http::ClientError::Timeout;
+            response.errorMessage = "injected latency reached the timeout";
+            onResponse(std::move(response));
+            return;
+        }
+        if (fail) {
+            onResponse(injectedFailure());
+            return;
+        }
+        out.timeout = timeout - delay;
+        m_c.client->request(std::move(out), std::move(onResponse));
     });
 }
 
@@ -792,6 +853,8 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
             span.attributes.insert(QStringLiteral("upstream"), ex->route->upstreamNodeId);
         span.attributes.insert(QStringLiteral("auth"), ex->authDecision);
         span.attributes.insert(QStringLiteral("rateLimit"), ex->rateDecision);
+        if (ex->injected)
+            span.attributes.insert(QStringLiteral("injected"), true);
         m_c.telemetry->record(std::move(span));
     }
 
@@ -828,6 +891,8 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
             line.add("error", ex->upstreamError);
         if (ex->fallback)
             line.add("fallback", true);
+        if (ex->injected)
+            line.add("injected", true);
         m_c.log->request(line.text());
     }
 }

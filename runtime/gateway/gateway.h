@@ -25,6 +25,7 @@ class Client;
 class EventLoop;
 } // namespace Http
 
+class FaultInjector;
 class TelemetrySender;
 
 // The API gateway's request pipeline (docs/gateway.md "Pipeline"): built-in endpoints →
@@ -61,6 +62,9 @@ public:
         RedisRateLimiter *rateLimiter = nullptr;
         TelemetrySender *telemetry = nullptr;
         AccessLog *log = nullptr;
+        // Injected faults (control channel): node faults delay/fail the requests served here
+        // (not /healthz, /readyz), edge faults the proxied call over a route's edge. May be null.
+        const FaultInjector *faults = nullptr;
     };
 
     Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, ApiKeyVerifier apiKeys,

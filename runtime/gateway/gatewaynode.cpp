@@ -5,6 +5,8 @@
 #include "http/client.h"
 #include "http/eventloop.h"
 #include "http/server.h"
+#include "telemetry/faultinjector.h"
+#include "telemetry/nodecontrolchannel.h"
 #include "telemetry/telemetrysender.h"
 
 #include <QDir>
@@ -38,6 +40,7 @@ public:
     std::unique_ptr<AccessLog> log;
     std::unique_ptr<Gateway> gateway;
     std::unique_ptr<Http::Server> server;
+    FaultInjector faults;
     int publicPort = 0;
     int internalPort = 0;
     bool running = false;
@@ -110,8 +113,9 @@ bool GatewayNode::start(QString *error)
     options.requestLogging = self->requestLogging();
     options.breaker.failureThreshold = d->settings.breakerFailureThreshold;
     options.breaker.openDuration = std::chrono::milliseconds(d->settings.breakerOpenMs);
+    d->faults.attach(d->loop.get());
     Gateway::Collaborators collaborators { d->loop.get(), d->client.get(), d->limiter.get(), d->telemetry.get(),
-        d->log.get() };
+        d->log.get(), &d->faults };
     d->gateway = std::make_unique<Gateway>(
         options, collaborators, std::move(jwt), std::move(apiKeys), c.upstreams, std::move(routes));
 
@@ -160,6 +164,7 @@ void GatewayNode::stop()
     d->limiter.reset();
     if (d->loop)
         d->loop->stop();
+    d->faults.attach(nullptr);
     d->running = false;
     d->server.reset();
     d->client.reset();
@@ -187,8 +192,12 @@ Gateway &GatewayNode::gateway()
 {
     return *d->gateway;
 }
+FaultInjector &GatewayNode::faults()
+{
+    return d->faults;
+}
 
-int runGatewayNode(const NodeLaunchConfig &config)
+int runGatewayNode(const NodeLaunchConfig &config, NodeControlChannel &control)
 {
     const TerminationSignals signals; // before any thread starts
 
@@ -206,7 +215,21 @@ int runGatewayNode(const NodeLaunchConfig &config)
         { QStringLiteral("publicPort"), node.publicPort() }, { QStringLiteral("internalPort"), node.internalPort() },
         { QStringLiteral("routes"), node.gateway().routes()->routes().size() },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(node.warnings()) } });
+    control.setHandler([&node, &out, nodeId = config.nodeId](const QJsonObject &message) {
+        if (message.value(QLatin1String("type")).toString() != QLatin1String("faults"))
+            return; // not for a gateway (e.g. "rate")
+        QString error;
+        const bool ok = node.faults().apply(message, &error);
+        QJsonObject event { { QStringLiteral("type"), QStringLiteral("event") }, { QStringLiteral("event"), QStringLiteral("faults") },
+            { QStringLiteral("nodeId"), nodeId } };
+        if (ok)
+            event.insert(QStringLiteral("faults"), message);
+        else
+            event.insert(QStringLiteral("error"), error);
+        out.event(event);
+    });
     signals.wait();
+    control.setHandler({});
     node.stop();
     out.event(QJsonObject { { QStringLiteral("type"), QStringLiteral("event") },
         { QStringLiteral("event"), QStringLiteral("stopped") }, { QStringLiteral("nodeId"), config.nodeId } });

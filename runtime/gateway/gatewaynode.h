@@ -7,6 +7,8 @@
 
 namespace Gatehouse::Runtime {
 
+class NodeControlChannel;
+class FaultInjector;
 class Gateway;
 
 // One running API gateway node, assembled from a NodeLaunchConfig (docs/gateway.md
@@ -39,6 +41,8 @@ public:
     int internalPort() const;
     QStringList warnings() const;
     Gateway &gateway();
+    // The injected faults (control channel "faults" messages); valid for the node's lifetime.
+    FaultInjector &faults();
 
     class Private;
 
@@ -48,9 +52,10 @@ private:
 
 // The `gatehouse-runtime node` entry point for a gateway: starts the node, prints one
 // {"type":"event","event":"listening",…} line with the bound ports on stdout, blocks until
-// SIGTERM or SIGINT, stops cleanly and returns the process exit code (0, or 1 when the node
-// could not start). Call it from the main thread before any other thread is started, so the
+// SIGTERM or SIGINT (EOF on the control channel raises SIGTERM), stops cleanly and returns the
+// process exit code (0, or 1 when the node could not start). "faults" control messages go to
+// the node's FaultInjector. Call it from the main thread before any other thread is started, so the
 // signals it waits for are blocked in every thread.
-int runGatewayNode(const NodeLaunchConfig &config);
+int runGatewayNode(const NodeLaunchConfig &config, NodeControlChannel &control);
 
 } // namespace Gatehouse::Runtime

@@ -3,6 +3,7 @@
 #include "http/detail/eventloopprivate.h"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <condition_variable>
 #include <mutex>
@@ -123,6 +124,17 @@ void EventLoop::post(std::function<void()> task)
 {
     const int current = m_d->currentIndex();
     post(current >= 0 ? current : m_d->nextIndex(), std::move(task));
+}
+
+void EventLoop::postAfter(std::chrono::milliseconds delay, std::function<void()> task)
+{
+    const int current = m_d->currentIndex();
+    const int index = current >= 0 ? current : m_d->nextIndex();
+    auto timer = std::make_shared<boost::asio::steady_timer>(m_d->context(index), delay);
+    timer->async_wait([timer, task = std::move(task)](const boost::system::error_code &error) {
+        if (!error)
+            task();
+    });
 }
 
 } // namespace Gatehouse::Runtime::Http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -38,6 +39,9 @@ public:
     void post(int index, std::function<void()> task);
     // Runs `task` on the calling loop thread if there is one, else on the next thread in turn.
     void post(std::function<void()> task);
+    // Like post(task), after `delay` (a timer on that thread: the thread stays free meanwhile).
+    // A task not yet due when the loop stops is dropped, not run.
+    void postAfter(std::chrono::milliseconds delay, std::function<void()> task);
 
     detail::EventLoopPrivate &impl() { return *m_d; }
 

@@ -1,6 +1,7 @@
 #include "servicecontext.h"
 
 #include "services/sqlpool.h"
+#include "telemetry/faultinjector.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
 
@@ -93,7 +94,10 @@ void ServiceContext::call(const QString &target, const std::string &method, cons
     span.kind = SpanKind::HttpClient;
     span.startUs = nowUs();
     span.attributes.insert(QStringLiteral("target"), target);
-    m_client.request(std::move(request), [this, span, callback = std::move(callback)](Http::ClientResponse response) mutable {
+    const FaultInjector::Decision fault = m_faults ? m_faults->decideForEdge(edge->id) : FaultInjector::Decision {};
+    if (fault.injected())
+        span.attributes.insert(QStringLiteral("injected"), true);
+    auto onResponse = [this, span, callback = std::move(callback)](Http::ClientResponse response) mutable {
         span.durationUs = nowUs() - span.startUs;
         span.httpStatus = response.status;
         span.outcome = outcomeOf(response);
@@ -101,6 +105,33 @@ void ServiceContext::call(const QString &target, const std::string &method, cons
             span.attributes.insert(QStringLiteral("error"), QString::fromStdString(response.errorMessage));
         recordSpan(std::move(span));
         callback(std::move(response));
+    };
+    if (!fault.injected()) {
+        m_client.request(std::move(request), std::move(onResponse));
+        return;
+    }
+    // Like a sick target: the delay eats into the timeout, then the failure is a 503.
+    const std::chrono::milliseconds timeout = request.timeout;
+    const std::chrono::milliseconds delay = std::min(fault.delay, timeout);
+    m_faults->after(delay, [this, request = std::move(request), onResponse = std::move(onResponse), delay, timeout,
+                               fail = fault.fail]() mutable {
+        Http::ClientResponse response;
+        if (delay >= timeout) {
+            response.error = Http::ClientError::Timeout;
+            response.errorMessage = "injected latency reached the timeout";
+            onResponse(std::move(response));
+            return;
+        }
+        if (fail) {
+            const Http::Response problem = problemResponse(503, QStringLiteral("fault injected on the edge"));
+            response.status = problem.status;
+            response.headers = problem.headers;
+            response.body = problem.body;
+            onResponse(std::move(response));
+            return;
+        }
+        request.timeout = timeout - delay;
+        m_client.request(std::move(request), std::move(onResponse));
     });
 }
 

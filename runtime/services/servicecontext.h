@@ -13,6 +13,7 @@
 
 namespace Gatehouse::Runtime {
 
+class FaultInjector;
 class PgConnection;
 class SqlPool;
 class SqlSession;
@@ -57,12 +58,19 @@ public:
     void recordSpan(Span span);
     static qint64 nowUs();
 
+    // Injected faults (control channel): call() applies the edge fault of the sync edge it
+    // uses — the delay counts against the edge timeout (reaching it is a timeout), then an
+    // injected failure answers 503; the client span gets "injected":true. Null: none.
+    void setFaults(const FaultInjector *faults) { m_faults = faults; }
+    const FaultInjector *faults() const { return m_faults; }
+
 private:
     const NodeLaunchConfig &m_config;
     const Node *m_self;
     SqlPool &m_pool;
     Http::Client &m_client;
     TelemetrySender *m_telemetry;
+    const FaultInjector *m_faults = nullptr;
 };
 
 // A JSON response with Content-Type application/json.

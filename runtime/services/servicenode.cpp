@@ -13,6 +13,8 @@
 #include "services/servicecontext.h"
 #include "services/servicerouter.h"
 #include "services/sqlpool.h"
+#include "telemetry/faultinjector.h"
+#include "telemetry/nodecontrolchannel.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
 
@@ -67,6 +69,7 @@ public:
     std::unique_ptr<OutboxRelay> relay;
     std::vector<std::unique_ptr<EventConsumer>> consumers;
     std::unique_ptr<Http::Server> server;
+    FaultInjector faults;
     int port = 0;
     bool running = false;
 
@@ -80,6 +83,7 @@ public:
     }
 
     void handle(Http::Request request, Http::Responder responder);
+    void serve(ServiceCall call);
     void readiness(const ServiceCall &call);
 };
 
@@ -92,6 +96,8 @@ void ServiceNode::Private::handle(Http::Request request, Http::Responder respond
     call.responder = std::move(responder);
 
     const bool probe = request.path == "/healthz" || request.path == "/readyz";
+    // Injected node faults hit traffic, never the probes (the supervisor must still see the node).
+    const FaultInjector::Decision fault = probe ? FaultInjector::Decision {} : faults.decideForNode();
     if (!probe) {
         // Probes are not traffic: no span for them, or the canvas would blink every second.
         auto done = std::make_shared<std::atomic<bool>>(false);
@@ -103,6 +109,8 @@ void ServiceNode::Private::handle(Http::Request request, Http::Responder respond
         span.name = QString::fromStdString(request.method) + QLatin1Char(' ') + QString::fromStdString(request.path);
         span.kind = SpanKind::HttpServer;
         span.startUs = ServiceContext::nowUs();
+        if (fault.injected())
+            span.attributes.insert(QStringLiteral("injected"), true);
         ServiceContext *ctx = context.get();
         call.onAnswer = [ctx, done, span](int status) mutable {
             if (done->exchange(true))
@@ -114,7 +122,20 @@ void ServiceNode::Private::handle(Http::Request request, Http::Responder respond
         };
     }
     call.request = std::move(request);
+    if (fault.injected()) {
+        faults.after(fault.delay, [this, call = std::move(call), fail = fault.fail]() mutable {
+            if (fail)
+                call.respond(problemResponse(503, QStringLiteral("fault injected on %1").arg(config.nodeId)));
+            else
+                serve(std::move(call));
+        });
+        return;
+    }
+    serve(std::move(call));
+}
 
+void ServiceNode::Private::serve(ServiceCall call)
+{
     if (call.request.path == "/healthz") {
         call.respond(jsonResponse(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") } }));
         return;
@@ -205,6 +226,8 @@ bool ServiceNode::start(QString *error)
     d->loop = std::make_unique<Http::EventLoop>(d->settings.ioThreads);
     d->client = std::make_unique<Http::Client>(*d->loop);
     d->context = std::make_unique<ServiceContext>(c, *d->pool, *d->client, d->telemetry.get());
+    d->faults.attach(d->loop.get());
+    d->context->setFaults(&d->faults);
     d->behaviour = makeServiceBehaviour(self->role, *d->context, &d->warnings);
     d->warnings.append(d->behaviour->warnings());
 
@@ -278,6 +301,7 @@ void ServiceNode::stop()
         d->client->stop();
     if (d->loop)
         d->loop->stop();
+    d->faults.attach(nullptr);
     d->running = false;
     d->server.reset();
     d->consumers.clear();
@@ -318,7 +342,12 @@ ServiceContext &ServiceNode::context()
     return *d->context;
 }
 
-int runServiceNode(const NodeLaunchConfig &config)
+FaultInjector &ServiceNode::faults()
+{
+    return d->faults;
+}
+
+int runServiceNode(const NodeLaunchConfig &config, NodeControlChannel &control)
 {
     const TerminationSignals signals; // before any thread starts
 
@@ -337,7 +366,21 @@ int runServiceNode(const NodeLaunchConfig &config)
         { QStringLiteral("publicPort"), node.port() },
         { QStringLiteral("routes"), QJsonArray::fromStringList(node.routes()) },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(node.warnings()) } });
+    control.setHandler([&node, nodeId = config.nodeId](const QJsonObject &message) {
+        if (message.value(QLatin1String("type")).toString() != QLatin1String("faults"))
+            return; // not for a service (e.g. "rate")
+        QString error;
+        const bool ok = node.faults().apply(message, &error);
+        QJsonObject event { { QStringLiteral("type"), QStringLiteral("event") }, { QStringLiteral("event"), QStringLiteral("faults") },
+            { QStringLiteral("nodeId"), nodeId } };
+        if (ok)
+            event.insert(QStringLiteral("faults"), message);
+        else
+            event.insert(QStringLiteral("error"), error);
+        printLine(event);
+    });
     signals.wait();
+    control.setHandler({});
     node.stop();
     printLine(QJsonObject { { QStringLiteral("type"), QStringLiteral("event") },
         { QStringLiteral("event"), QStringLiteral("stopped") }, { QStringLiteral("nodeId"), config.nodeId } });

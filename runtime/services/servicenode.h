@@ -7,6 +7,8 @@
 
 namespace Gatehouse::Runtime {
 
+class NodeControlChannel;
+class FaultInjector;
 class ServiceContext;
 
 // One running service node, assembled from a NodeLaunchConfig (docs/services.md): applies the
@@ -47,6 +49,8 @@ public:
     // Database answered and every consumer has its partitions (what /readyz reports).
     bool consumersAssigned() const;
     ServiceContext &context();
+    // The injected faults (control channel "faults" messages); valid for the node's lifetime.
+    FaultInjector &faults();
 
     class Private;
 
@@ -55,9 +59,9 @@ private:
 };
 
 // The `gatehouse-runtime node` entry point for a service: starts the node, prints one
-// {"type":"event","event":"listening",…} line on stdout, blocks until SIGTERM or SIGINT,
-// stops cleanly and returns the exit code (0, or 1 when the node could not start). Call it
+// {"type":"event","event":"listening",…} line on stdout, blocks until SIGTERM or SIGINT (EOF on
+// the control channel raises SIGTERM), hands "faults" control messages to faults(), stops cleanly and returns the exit code (0, or 1 when the node could not start). Call it
 // from the main thread before any other thread is started.
-int runServiceNode(const NodeLaunchConfig &config);
+int runServiceNode(const NodeLaunchConfig &config, NodeControlChannel &control);
 
 } // namespace Gatehouse::Runtime

@@ -6,8 +6,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -159,9 +161,12 @@ void NodeProcess::onStarted()
         m_killTimer.start(m_policy.stopGraceMs);
         return;
     }
-    if (!m_spec.stdinPayload.isEmpty())
-        m_process->write(m_spec.stdinPayload);
-    m_process->closeWriteChannel();
+    QByteArray firstLine = m_spec.stdinPayload;
+    if (!firstLine.endsWith('\n'))
+        firstLine.append('\n');
+    m_process->write(firstLine);
+    for (const QJsonObject &message : std::as_const(m_control))
+        writeControl(message);
     writePidFile();
     if (m_spec.readinessPort <= 0) {
         m_readySince.start();
@@ -359,6 +364,47 @@ void NodeProcess::readOutput(QProcess::ProcessChannel channel)
         Q_EMIT outputLine(m_spec.nodeId, stream, buffer.left(MaxLineBytes));
         buffer.clear();
     }
+}
+
+void NodeProcess::sendControl(const QJsonObject &message)
+{
+    const QString type = message.value(QLatin1String("type")).toString();
+    auto it = std::find_if(m_control.begin(), m_control.end(),
+                           [&type](const QJsonObject &kept) { return kept.value(QLatin1String("type")).toString() == type; });
+    if (it != m_control.end())
+        *it = message;
+    else
+        m_control.append(message);
+    // Before `started` the launch config is not written yet: onStarted() sends it afterwards.
+    if (isRunning() && m_status.pid > 0 && !m_stopRequested)
+        writeControl(message);
+    // What the app shows on the node: its injected fault, a client's rate.
+    NodeStatus changed = m_status;
+    if (type == QLatin1String("faults")) {
+        changed.injectedLatencyMs = message.value(QLatin1String("latencyMs")).toInt();
+        changed.injectedErrorRate = message.value(QLatin1String("errorRate")).toDouble();
+    } else if (type == QLatin1String("rate")) {
+        changed.ratePerSecond = message.value(QLatin1String("ratePerSecond")).toDouble();
+    }
+    if (!(changed == m_status)) {
+        m_status = changed;
+        Q_EMIT statusChanged(m_status);
+    }
+}
+
+QJsonObject NodeProcess::controlMessage(const QString &type) const
+{
+    for (const QJsonObject &kept : m_control) {
+        if (kept.value(QLatin1String("type")).toString() == type)
+            return kept;
+    }
+    return {};
+}
+
+void NodeProcess::writeControl(const QJsonObject &message)
+{
+    // A paused child does not read: the pipe buffers (64 KiB), which is plenty for state messages.
+    m_process->write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void NodeProcess::writePidFile()

@@ -5,6 +5,8 @@
 #include "runtimeclient/nodestatus.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
@@ -18,7 +20,7 @@ namespace Gatehouse::Runtime {
 //   stop (SIGTERM, SIGKILL after the grace time) → stopped (no restart)
 // The child gets its own process group (Ctrl-C in the terminal reaches only the supervisor, which
 // then stops nodes in order) and dies with the supervisor (PR_SET_PDEATHSIG). Each stdout/stderr
-// line comes out as `outputLine`. `statusChanged` fires on every change of status().
+// line comes out as `outputLine`. The child's stdin is its control channel (sendControl). `statusChanged` fires on every change of status().
 class NodeProcess : public QObject
 {
     Q_OBJECT
@@ -46,6 +48,14 @@ public:
 
     bool isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
 
+    // Control channel (docs/runtime-protocol.md "Node control channel"): the child's stdin
+    // stays open after the launch config line; each message goes as one more line. The last
+    // message of each "type" is remembered and sent again after every (re)start, so injected
+    // faults and client rates survive crashes and restarts. Sent at once when the child runs.
+    void sendControl(const QJsonObject &message);
+    // The remembered message of `type`, or an empty object.
+    QJsonObject controlMessage(const QString &type) const;
+
 Q_SIGNALS:
     void statusChanged(const Gatehouse::NodeStatus &status);
     void outputLine(const QString &nodeId, const QString &stream, const QByteArray &line);
@@ -60,6 +70,7 @@ private:
     void onProbe(bool ok, const QString &reason);
     void scheduleRestart(const QString &why);
     void readOutput(QProcess::ProcessChannel channel);
+    void writeControl(const QJsonObject &message);
     void writePidFile();
     void removePidFile();
 
@@ -74,6 +85,7 @@ private:
     QElapsedTimer m_readySince;
     QByteArray m_partial[2];
     QString m_pidDirectory;
+    QList<QJsonObject> m_control; // last control message per type, in first-sent order
     QString m_pendingExitReason; // why we killed it ourselves, for the down message
     int m_backoffMs = 0;
     int m_failedHealthProbes = 0;

@@ -17,7 +17,9 @@ struct NodeSpec
     NodeKind kind = NodeKind::Service;
     QString program;
     QStringList arguments;
-    QByteArray stdinPayload;     // written to the child's stdin, which is then closed (secrets go here)
+    // The first line of the child's stdin (a newline is added; secrets go here). Stdin then
+    // stays open as the node's control channel until the child ends.
+    QByteArray stdinPayload;
     int startGroup = 0;          // groups start in ascending order, each after the previous is ready
     QList<int> listenPorts;      // ports the node will bind; checked free before each start
     int readinessPort = 0;       // 0: ready as soon as the process runs

@@ -203,6 +203,20 @@ bool ProcessManager::command(const QString &name, const QString &nodeId, QString
     return ok;
 }
 
+bool ProcessManager::sendControl(const QString &nodeId, const QJsonObject &message, QString *error, QString *errorCode)
+{
+    NodeProcess *p = process(nodeId);
+    if (!p) {
+        const bool known = std::any_of(m_reported.begin(), m_reported.end(), [&](const NodeStatus &s) { return s.nodeId == nodeId; });
+        *errorCode = QLatin1String(known ? Protocol::ErrorCode::NotPossible : Protocol::ErrorCode::UnknownNode);
+        *error = known ? QStringLiteral("%1 is not a node process (it is hosted by the supervisor)").arg(nodeId)
+                       : QStringLiteral("no node %1 in this stack").arg(nodeId);
+        return false;
+    }
+    p->sendControl(message);
+    return true;
+}
+
 QList<NodeStatus> ProcessManager::status() const
 {
     QList<NodeStatus> all = m_reported;

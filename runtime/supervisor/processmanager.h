@@ -45,6 +45,11 @@ public:
     bool command(const QString &name, const QString &nodeId, QString *error, QString *errorCode);
     static QStringList nodeCommands();
 
+    // Sends a control message ({"type":"faults"|"rate",…}) to a node process and remembers it
+    // for its restarts (NodeProcess::sendControl). False with `error`/`errorCode` for a node
+    // that is not a child process (unknown, or hosted by the supervisor).
+    bool sendControl(const QString &nodeId, const QJsonObject &message, QString *error, QString *errorCode);
+
     QList<NodeStatus> status() const; // every node, in start order
     NodeProcess *process(const QString &nodeId) const;
     QList<NodeProcess *> processes() const;

@@ -209,6 +209,30 @@ private Q_SLOTS:
         QCOMPARE(c.doc.node("order")->lane, Lane::Services);
     }
 
+    void bringToFrontAndSendToBack()
+    {
+        Canvas c;
+        // Drop payment over order so that the two overlap.
+        c.doc.moveNodes({ { "payment", c.doc.node("order")->position + QPointF(20, 10) } });
+        c.doc.setSelection({ "order" });
+        c.view->action(DiagramView::Action::BringToFront)->trigger();
+        QVERIFY(c.scene->nodeItem("order")->zValue() > c.scene->nodeItem("payment")->zValue());
+        QCOMPARE(c.doc.undoStack()->undoText(), QStringLiteral("Bring to front"));
+        // Topmost at the overlap is what a click there picks.
+        const QPointF overlap = c.doc.node("payment")->position + QPointF(5, 5);
+        QCOMPARE(c.scene->itemAt(overlap, QTransform()), c.scene->nodeItem("order"));
+
+        c.view->action(DiagramView::Action::SendToBack)->trigger();
+        QVERIFY(c.scene->nodeItem("order")->zValue() < c.scene->nodeItem("payment")->zValue());
+        // Nodes stay above edges whatever their z.
+        QVERIFY(c.scene->nodeItem("order")->zValue() > -1);
+        c.doc.undoStack()->undo();
+        QVERIFY(c.scene->nodeItem("order")->zValue() > c.scene->nodeItem("payment")->zValue());
+
+        c.doc.setSelection({});
+        QVERIFY(!c.view->action(DiagramView::Action::BringToFront)->isEnabled());
+    }
+
     void multiMoveIsOneUndoStep()
     {
         Canvas c;

@@ -262,10 +262,13 @@ void TestControl::commandsAndResults()
     QCOMPARE(run("stop", QJsonObject{{"nodeId", "ghost"}}).value("code").toString(), QString("unknown-node"));
     QCOMPARE(run("stop", {}).value("code").toString(), QString("invalid-argument"));
     QCOMPARE(run("teleport", node).value("code").toString(), QString("unknown-command"));
+    // inject and set-rate in depth: tests/supervisor/tst_nodecontrol.cpp.
     r = run("inject", QJsonObject{{"nodeId", "svc"}, {"latencyMs", 200}});
-    QCOMPARE(r.value("code").toString(), QString("unsupported"));
-    QVERIFY(!r.value("error").toString().isEmpty());
-    QCOMPARE(run("set-rate", QJsonObject{{"nodeId", "web"}, {"ratePerSecond", 5}}).value("code").toString(), QString("unsupported"));
+    QVERIFY(r.value("ok").toBool());
+    QCOMPARE(r.value("latencyMs").toInt(), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(client.node("svc")->injectedLatencyMs, 200, 5000);
+    QCOMPARE(run("set-rate", QJsonObject{{"nodeId", "web"}, {"ratePerSecond", 5}}).value("code").toString(), QString("unknown-node"));
+    QCOMPARE(run("set-rate", QJsonObject{{"nodeId", "svc"}, {"ratePerSecond", 5}}).value("code").toString(), QString("not-possible"));
     r = run("stats", {});
     QVERIFY(r.value("ok").toBool());
     QCOMPARE(r.value("control").toObject().value("clients").toInt(), 1);

@@ -1,6 +1,7 @@
 // Test harness: reads a NodeLaunchConfig JSON document from stdin and runs runGatewayNode(), as
 // `gatehouse-runtime node` does. Used by tst_gatewaynode to check signals and stdout lines.
 #include "gateway/gatewaynode.h"
+#include "telemetry/nodecontrolchannel.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -20,5 +21,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bad launch config: %s\n", qPrintable(error));
         return 2;
     }
-    return Gatehouse::Runtime::runGatewayNode(*config);
+    Gatehouse::Runtime::NodeControlChannel control(0); // stdin is at EOF already: no control messages
+    return Gatehouse::Runtime::runGatewayNode(*config, control);
 }

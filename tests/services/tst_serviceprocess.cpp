@@ -8,12 +8,14 @@
 #include "infra/redisserver.h"
 #include "model/projectfile.h"
 #include "services/servicenode.h"
+#include "telemetry/nodecontrolchannel.h"
 
 #include <QProcess>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <signal.h>
+#include <unistd.h>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Runtime;
@@ -206,7 +208,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "bad launch config: %s\n", qPrintable(error));
             return 2;
         }
-        return runServiceNode(*config);
+        NodeControlChannel control(STDIN_FILENO); // stdin is at EOF already: no control messages
+        return runServiceNode(*config, control);
     }
     QCoreApplication app(argc, argv);
     TestServiceProcess test;

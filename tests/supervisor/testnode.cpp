@@ -1,8 +1,9 @@
 // A stand-in node process for the supervisor tests: an HTTP listener answering GET /readyz, with
-// flags to be slow, never ready, crash, hang, ignore SIGTERM, log, echo its stdin or leave a
-// grandchild behind. The process manager runs it like any node.
+// flags to be slow, never ready, crash, hang, ignore SIGTERM, log, echo its stdin (launch
+// config line, control lines) or leave a grandchild behind. The process manager runs it like any node.
 #include <QCoreApplication>
 #include <QFile>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -28,11 +29,27 @@ int main(int argc, char *argv[])
 
     if (args.contains(QLatin1String("--ignore-term")))
         std::signal(SIGTERM, SIG_IGN);
+    // stdin is the control channel: line 1 is the launch config, later lines control messages.
+    QByteArray stdinBuffer;
+    auto readStdinLine = [&stdinBuffer](QByteArray *line) {
+        for (;;) {
+            const qsizetype newline = stdinBuffer.indexOf('\n');
+            if (newline >= 0) {
+                *line = stdinBuffer.left(newline);
+                stdinBuffer.remove(0, newline + 1);
+                return true;
+            }
+            char chunk[4096];
+            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            if (n <= 0)
+                return false;
+            stdinBuffer.append(chunk, n);
+        }
+    };
     if (args.contains(QLatin1String("--echo-stdin"))) {
-        QFile in;
-        in.open(stdin, QIODevice::ReadOnly);
-        const QByteArray all = in.readAll();
-        std::printf("stdin:%s\n", all.constData());
+        QByteArray line;
+        readStdinLine(&line);
+        std::printf("stdin:%s\n", line.constData());
     }
     if (args.contains(QLatin1String("--spawn-child"))) {
         const pid_t child = ::fork();
@@ -80,6 +97,34 @@ int main(int argc, char *argv[])
         QTimer::singleShot(hangAfterMs, &app, [] {
             for (;;)
                 ::pause(); // the event loop never runs again: connections are accepted by the kernel, never answered
+        });
+    }
+    // --echo-control: print each later stdin line as "control:<line>" and quit at EOF, as a
+    // node does when its supervisor goes away.
+    QSocketNotifier *controlNotifier = nullptr;
+    if (args.contains(QLatin1String("--echo-control"))) {
+        auto printLines = [&stdinBuffer] {
+            qsizetype newline;
+            while ((newline = stdinBuffer.indexOf('\n')) >= 0) {
+                std::printf("control:%s\n", stdinBuffer.left(newline).constData());
+                stdinBuffer.remove(0, newline + 1);
+            }
+            std::fflush(stdout);
+        };
+        printLines(); // what came with the config line
+        controlNotifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, &app);
+        QObject::connect(controlNotifier, &QSocketNotifier::activated, &app, [&stdinBuffer, controlNotifier, printLines] {
+            char chunk[4096];
+            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            if (n <= 0) {
+                controlNotifier->setEnabled(false);
+                std::printf("control-eof\n");
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+                return;
+            }
+            stdinBuffer.append(chunk, n);
+            printLines();
         });
     }
     return app.exec();

@@ -125,6 +125,9 @@ private Q_SLOTS:
     void stopEscalatesToSigkill();
     void portAlreadyTaken();
     void outputBecomesStructuredLogLines();
+    void controlMessagesReachTheChildAndSurviveRestarts();
+    void controlMessageBeforeStartIsSentAfterTheConfig();
+    void sendControlErrors();
     void unavailableNodeIsDownAndDoesNotBlockStartup();
     void commandErrors();
     void dataDirNotWritable();
@@ -388,6 +391,112 @@ void TestSupervisor::outputBecomesStructuredLogLines()
     QSignalSpy stopped(&m, &ProcessManager::allStopped);
     m.stopAll();
     QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 5000); // may already have fired inside stopAll()
+}
+
+namespace {
+
+// Log lines of one node whose message starts with `prefix`, in order.
+QStringList messagesStartingWith(const QList<QJsonObject> &lines, const QString &prefix)
+{
+    QStringList found;
+    for (const QJsonObject &l : lines) {
+        const QString message = l.value("message").toString();
+        if (message.startsWith(prefix))
+            found.append(message.mid(prefix.size()));
+    }
+    return found;
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+void TestSupervisor::controlMessagesReachTheChildAndSurviveRestarts()
+{
+    QList<QJsonObject> lines; // before the manager: its teardown may still log
+    ProcessManager m(fastPolicy());
+    NodeSpec spec = testNode("svc", 0, pickFreePort(), {"--echo-stdin", "--echo-control"});
+    spec.stdinPayload = "{\"launch\":\"config\"}";
+    m.addNode(spec);
+    connect(&m, &ProcessManager::logLine, this, [&lines](const QJsonObject &l) { lines.append(l); });
+    QSignalSpy finished(&m, &ProcessManager::startupFinished);
+    m.startAll();
+    QVERIFY(finished.wait(5000));
+
+    const QJsonObject faults{{"type", "faults"}, {"latencyMs", 250}, {"errorRate", 0.5}, {"edges", QJsonObject{}}};
+    const QJsonObject faultsCleared{{"type", "faults"}, {"latencyMs", 0}, {"errorRate", 0}, {"edges", QJsonObject{}}};
+    const QJsonObject rate{{"type", "rate"}, {"ratePerSecond", 2.5}};
+    QString error, code;
+    QVERIFY(m.sendControl("svc", faults, &error, &code));
+    QVERIFY(m.sendControl("svc", rate, &error, &code));
+    QVERIFY(m.sendControl("svc", faultsCleared, &error, &code));
+    // Stdin stayed open after the config line: every message arrives as one line, in order.
+    QTRY_COMPARE_WITH_TIMEOUT(messagesStartingWith(lines, "control:"),
+                              (QStringList{compact(faults), compact(rate), compact(faultsCleared)}), 5000);
+    QCOMPARE(messagesStartingWith(lines, "stdin:"), QStringList{"{\"launch\":\"config\"}"});
+    QCOMPARE(m.process("svc")->controlMessage("faults"), faultsCleared);
+    QVERIFY(m.process("svc")->controlMessage("nope").isEmpty());
+
+    // After a restart the new child gets the config, then the last message of each type.
+    QVERIFY(m.sendControl("svc", faults, &error, &code));
+    QTRY_COMPARE_WITH_TIMEOUT(int(messagesStartingWith(lines, "control:").size()), 4, 5000);
+    lines.clear();
+    const qint64 firstPid = statusOf(m, "svc").pid;
+    QVERIFY(m.command("restart", "svc", &error, &code));
+    QTRY_VERIFY_WITH_TIMEOUT(statusOf(m, "svc").state == NodeState::Ready && statusOf(m, "svc").pid != firstPid, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(messagesStartingWith(lines, "control:"), (QStringList{compact(faults), compact(rate)}), 5000);
+    QCOMPARE(messagesStartingWith(lines, "stdin:"), QStringList{"{\"launch\":\"config\"}"});
+
+    // A crash (SIGKILL) and the restart with backoff: the same.
+    lines.clear();
+    const qint64 secondPid = statusOf(m, "svc").pid;
+    QVERIFY(m.command("kill", "svc", &error, &code));
+    QTRY_VERIFY_WITH_TIMEOUT(statusOf(m, "svc").state == NodeState::Ready && statusOf(m, "svc").pid != secondPid, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(messagesStartingWith(lines, "control:"), (QStringList{compact(faults), compact(rate)}), 5000);
+
+    QSignalSpy stopped(&m, &ProcessManager::allStopped);
+    m.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 5000);
+}
+
+void TestSupervisor::controlMessageBeforeStartIsSentAfterTheConfig()
+{
+    QList<QJsonObject> lines; // before the manager: its teardown may still log
+    ProcessManager m(fastPolicy());
+    NodeSpec spec = testNode("svc", 0, pickFreePort(), {"--echo-stdin", "--echo-control"});
+    spec.stdinPayload = "{\"launch\":\"config\"}\n"; // a trailing newline is not doubled
+    m.addNode(spec);
+    connect(&m, &ProcessManager::logLine, this, [&lines](const QJsonObject &l) { lines.append(l); });
+    const QJsonObject rate{{"type", "rate"}, {"ratePerSecond", 7}};
+    QString error, code;
+    QVERIFY(m.sendControl("svc", rate, &error, &code)); // not running yet: remembered only
+    m.startAll();
+    QTRY_COMPARE_WITH_TIMEOUT(messagesStartingWith(lines, "control:"), QStringList{compact(rate)}, 5000);
+    QCOMPARE(messagesStartingWith(lines, "stdin:"), QStringList{"{\"launch\":\"config\"}"});
+    QSignalSpy stopped(&m, &ProcessManager::allStopped);
+    m.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 5000);
+}
+
+void TestSupervisor::sendControlErrors()
+{
+    ProcessManager m(fastPolicy());
+    m.addNode(testNode("svc", 0, pickFreePort()));
+    NodeStatus infra;
+    infra.nodeId = "postgres";
+    infra.kind = NodeKind::DbPostgres;
+    infra.state = NodeState::Ready;
+    m.reportStatus(infra);
+    QString error, code;
+    QVERIFY(!m.sendControl("nope", QJsonObject{{"type", "rate"}}, &error, &code));
+    QCOMPARE(code, QString("unknown-node"));
+    QVERIFY(error.contains("nope"));
+    QVERIFY(!m.sendControl("postgres", QJsonObject{{"type", "faults"}}, &error, &code));
+    QCOMPARE(code, QString("not-possible"));
+    QVERIFY(error.contains("hosted by the supervisor"));
 }
 
 void TestSupervisor::unavailableNodeIsDownAndDoesNotBlockStartup()

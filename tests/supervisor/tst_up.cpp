@@ -90,11 +90,14 @@ QString writeSmallProject(const QString &dir)
 struct Stack
 {
     RuntimeProcess process;
+    // Client traffic (the example's web, mobile and partner nodes) is paused: these tests make
+    // their own requests and count on the login rate limit.
     bool start(const QString &project, const QString &dataDir)
     {
         QSignalSpy connected(&process, &RuntimeProcess::connected);
         QSignalSpy finished(&process, &RuntimeProcess::finished);
-        process.start(RUNTIME_PATH, project, {"--data-dir", dataDir, "--secrets-file", QDir(dataDir).filePath("secrets.json")});
+        process.start(RUNTIME_PATH, project,
+                      {"--data-dir", dataDir, "--secrets-file", QDir(dataDir).filePath("secrets.json"), "--clients-paused"});
         QDeadlineTimer deadline(120000);
         while (connected.isEmpty() && finished.isEmpty() && !deadline.hasExpired())
             QTest::qWait(20);
@@ -149,7 +152,10 @@ void TestUp::stackWithoutRunnersReportsThemDownAndStopsClean()
     QCOMPARE(client->protocolVersion(), 1);
     // A generic service without a database runs (docs/services.md): ready.
     QTRY_VERIFY_WITH_TIMEOUT(client->node("catalog") && client->node("catalog")->state == NodeState::Ready, 30000);
-    QCOMPARE(client->node("web")->state, NodeState::Stopped);
+    // The client is started after the services have settled, and runs idle: it has no gateway
+    // to call, and says so instead of crashing.
+    QTRY_VERIFY_WITH_TIMEOUT(client->node("web") && client->node("web")->state == NodeState::Ready, 30000);
+    QVERIFY(client->node("web")->pid > 0);
     QVERIFY(QFile::exists(QDir(data).filePath("stack.lock")));
     QVERIFY(QFile::exists(QDir(data).filePath("supervisor.pid")));
     const qint64 supervisorPid = stack.process.pid();
@@ -220,7 +226,7 @@ void TestUp::exampleColdAndWarmStartWithRealInfra()
     const QString data = tmp.filePath("data");
     const QString example = QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse");
     const QStringList infraNodes{"auth-db", "order-db", "inventory-db", "payment-db", "notification-db", "redis", "kafka"};
-    const QStringList appNodes{"auth", "inventory", "order", "payment", "notification", "gateway"};
+    const QStringList appNodes{"auth", "inventory", "order", "payment", "notification", "gateway", "web", "mobile", "partner"};
 
     for (const char *round : {"cold", "warm"}) {
         QElapsedTimer timer;
@@ -278,7 +284,8 @@ void TestUp::exampleColdAndWarmStartWithRealInfra()
 
     // SIGKILL the supervisor of a running stack: the next `up` recovers (orphaned postgres too).
     QProcess killed;
-    killed.start(RUNTIME_PATH, {"up", example, "--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json"), "--json"});
+    killed.start(RUNTIME_PATH, {"up", example, "--data-dir", data, "--secrets-file", QDir(data).filePath("secrets.json"), "--json",
+                                "--clients-paused"});
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += killed.readAllStandardOutput()).contains("stack started"), 120000);
     ::kill(static_cast<pid_t>(killed.processId()), SIGKILL);

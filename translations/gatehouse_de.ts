@@ -1205,6 +1205,10 @@
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation>%1 · %2 pro s</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::NodeForm</name>

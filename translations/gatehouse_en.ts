@@ -1205,6 +1205,10 @@
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::NodeForm</name>

@@ -1205,6 +1205,10 @@
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation>%1 · %2/秒</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::NodeForm</name>

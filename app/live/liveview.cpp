@@ -59,7 +59,6 @@ LiveView::LiveView(Document *document, DiagramScene *scene, DiagramView *view, Q
         [this](const QString &why) { Q_EMIT message(tr("The stack could not run: %1").arg(why), 0); });
     connect(m_controls, &LiveControls::message, this,
         [this](const QString &text, bool failed) { Q_EMIT message(text, failed ? 15000 : 5000); });
-    connect(m_controls, &LiveControls::edgeFaultChanged, m_overlay, &TrafficOverlay::setEdgeFault);
     connect(m_overlay, &TrafficOverlay::failureFlashed, this, [this](const QString &edgeId, const QString &text) {
         const Edge *edge = m_document->edge(edgeId);
         const Node *from = edge ? m_document->node(edge->source) : nullptr;
@@ -248,12 +247,21 @@ bool LiveView::prepareClose(std::function<void()> closeAgain)
 void LiveView::onStarted()
 {
     RuntimeClient *client = m_session->client();
+    // Faults and rates come from the runtime's own picture, so a restarted window or a second
+    // tool shows the same bolts and marks.
+    connect(client, &RuntimeClient::edgeFaultsChanged, this, [this](const QJsonObject &edgeFaults) {
+        m_overlay->setEdgeFaults(edgeFaults);
+        m_controls->applyEdgeFaults(edgeFaults);
+    });
     connect(client, &RuntimeClient::snapshotReceived, this, [this](const QList<NodeStatus> &nodes) {
         m_badges->setStatuses(nodes);
+        for (const NodeStatus &status : nodes)
+            m_controls->applyStatus(status);
         updateStatus();
     });
     connect(client, &RuntimeClient::statusChanged, this, [this](const NodeStatus &status) {
         m_badges->setStatus(status);
+        m_controls->applyStatus(status);
         updateStatus();
     });
     connect(client, &RuntimeClient::spansReceived, m_overlay, &TrafficOverlay::onSpans);

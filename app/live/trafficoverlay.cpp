@@ -633,6 +633,23 @@ void TrafficOverlay::setEdgeFault(const QString &edgeId, bool on)
     mark->setPos(pointAlong(geometry->path, 0.6));
 }
 
+void TrafficOverlay::setEdgeFaults(const QJsonObject &edgeFaults)
+{
+    QSet<QString> on;
+    for (auto it = edgeFaults.begin(); it != edgeFaults.end(); ++it) {
+        const QJsonObject f = it.value().toObject();
+        if (f.value(QStringLiteral("latencyMs")).toDouble() > 0 || f.value(QStringLiteral("errorRate")).toDouble() > 0)
+            on.insert(it.key());
+    }
+    const QStringList marked = m_faultMarks.keys();
+    for (const QString &id : marked) {
+        if (!on.contains(id))
+            setEdgeFault(id, false);
+    }
+    for (const QString &id : std::as_const(on))
+        setEdgeFault(id, true);
+}
+
 void TrafficOverlay::clear()
 {
     m_timer.stop();

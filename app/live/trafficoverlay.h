@@ -72,6 +72,10 @@ public:
     // A fault mark on a sync edge while faults injected from the canvas are active on its calls.
     void setEdgeFault(const QString &edgeId, bool on);
     bool hasEdgeFault(const QString &edgeId) const { return m_faultMarks.contains(edgeId); }
+    // The runtime's injected edge faults, whole (RuntimeClient::edgeFaultsChanged:
+    // {edgeId:{"latencyMs","errorRate",…}}): a mark on each edge with a non-zero fault, none
+    // on the others.
+    void setEdgeFaults(const QJsonObject &edgeFaults);
     // Removes every dot, label, flash, fault mark and highlight (the stack stopped).
     void clear();
 

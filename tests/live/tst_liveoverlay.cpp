@@ -432,6 +432,16 @@ private Q_SLOTS:
         QVERIFY(!overlay->hasEdgeFault("e-order-payment"));
         overlay->setEdgeFault("no-such-edge", true);
         QVERIFY(!overlay->hasEdgeFault("no-such-edge"));
+        // From the runtime's edgeFaults: marks on the faulty edges only, whole-state updates.
+        overlay->setEdgeFaults(QJsonObject{{"e-order-payment", QJsonObject{{"sourceNodeId", "order"}, {"latencyMs", 0}, {"errorRate", 1.0}}},
+                                           {"e-order-inventory", QJsonObject{{"latencyMs", 0}, {"errorRate", 0.0}}}});
+        QVERIFY(overlay->hasEdgeFault("e-order-payment"));
+        QVERIFY(!overlay->hasEdgeFault("e-order-inventory"));
+        overlay->setEdgeFaults(QJsonObject{{"e-order-inventory", QJsonObject{{"latencyMs", 300}}}});
+        QVERIFY(!overlay->hasEdgeFault("e-order-payment"));
+        QVERIFY(overlay->hasEdgeFault("e-order-inventory"));
+        overlay->setEdgeFaults({});
+        QVERIFY(!overlay->hasEdgeFault("e-order-inventory"));
     }
 
     void badgesShowStateAndFaultsAndClear()
@@ -448,6 +458,25 @@ private Q_SLOTS:
         QVERIFY(!badge->faultInjected);
         badges.setFaultInjected("payment", true);
         QVERIFY(m_scene->nodeItem("payment")->liveBadge()->faultInjected);
+        // The bolt follows the runtime's status: injected latency or errors on the node.
+        s.injectedLatencyMs = 0;
+        badges.setStatus(s);
+        QVERIFY(!m_scene->nodeItem("payment")->liveBadge()->faultInjected);
+        s.injectedErrorRate = 0.25;
+        badges.setStatus(s);
+        QVERIFY(m_scene->nodeItem("payment")->liveBadge()->faultInjected);
+        QVERIFY(badges.hasFault("payment"));
+        // A client's badge shows its rate: the diagram's until the runtime reports one.
+        NodeStatus web;
+        web.nodeId = "web";
+        web.kind = NodeKind::ClientWeb;
+        web.state = NodeState::Ready;
+        badges.setStatus(web);
+        QCOMPARE(m_scene->nodeItem("web")->liveBadge()->text, QString("ready · 2.0/s"));
+        web.ratePerSecond = 12.0;
+        badges.setStatus(web);
+        QCOMPARE(m_scene->nodeItem("web")->liveBadge()->text, QString("ready · 12/s"));
+        QCOMPARE(badges.rate("web"), std::optional<double>(12.0));
         QVERIFY(NodeBadges::stateColor(NodeState::Ready) != NodeBadges::stateColor(NodeState::Down));
         // Badges survive a rebuild of the scene (undo of a reset, open).
         m_document->resetTopology(m_document->topology());

@@ -846,6 +846,10 @@
         <source>Needs a restart: %1</source>
         <translation>Erfordert einen Neustart: %1</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>
@@ -1220,6 +1224,10 @@
     <message>
         <source>stopped</source>
         <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation>%1 · %2 pro s</translation>
     </message>
 </context>
 <context>
@@ -2133,32 +2141,39 @@ Hinweis: %2</translation>
         <translation>Fallback-Antwort</translation>
     </message>
     <message>
-        <source>%1 events/s · p95 %2 ms</source>
-        <translation>%1 Ereignisse/s · p95 %2 ms</translation>
-    </message>
-    <message>
-        <source>%1 req/s · p95 %2 ms</source>
-        <translation>%1 Anfr./s · p95 %2 ms</translation>
-    </message>
-    <message>
-        <source>%1 % errors</source>
-        <translation>%1 % Fehler</translation>
-    </message>
-    <message>
-        <source>consumer lag %1</source>
-        <translation>Consumer-Rückstand %1</translation>
-    </message>
-    <message>
-        <source>%1 req/s · %2 errors</source>
-        <translation>%1 Anfr./s · %2 Fehler</translation>
-    </message>
-    <message>
-        <source>≈ %1 in flight</source>
-        <translation>≈ %1 in Bearbeitung</translation>
-    </message>
-    <message>
         <source>%1: %2 msg/s · lag %3</source>
         <translation>%1: %2 Nachr./s · Rückstand %3</translation>
+    </message>
+    <message>
+        <source>→ %1: %2</source>
+        <translation>→ %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 ev/s · p95 %2 ms</source>
+        <translation>%1 Ereign./s · p95 %2 ms</translation>
+    </message>
+    <message>
+        <source>%1/s · p95 %2 ms</source>
+        <translation>%1 pro s · p95 %2 ms</translation>
+    </message>
+    <message>
+        <source> · lag %1</source>
+        <translation> · Rückstand %1</translation>
+    </message>
+    <message>
+        <source> · %1 %</source>
+        <translation> · %1 %</translation>
+    </message>
+    <message>
+        <source>%1/s · ≈ %2 in flight</source>
+        <translation>%1 pro s · ≈ %2 in Bearbeitung</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n errors</source>
+        <translation>
+            <numerusform> · %n Fehler</numerusform>
+            <numerusform> · %n Fehler</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -846,6 +846,10 @@
         <source>Needs a restart: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>
@@ -1219,6 +1223,10 @@
     </message>
     <message>
         <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2/s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2131,32 +2139,39 @@ Hint: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 events/s · p95 %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 req/s · p95 %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>consumer lag %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 req/s · %2 errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>≈ %1 in flight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 msg/s · lag %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ev/s · p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s · p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · lag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s · ≈ %2 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n errors</source>
+        <translation>
+            <numerusform> · %n error</numerusform>
+            <numerusform> · %n errors</numerusform>
+        </translation>
     </message>
 </context>
 <context>

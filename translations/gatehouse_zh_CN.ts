@@ -846,6 +846,10 @@
         <source>Needs a restart: %1</source>
         <translation>需要重启：%1</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::LogModel</name>
@@ -1220,6 +1224,10 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation>%1 · %2/秒</translation>
     </message>
 </context>
 <context>
@@ -2132,32 +2140,38 @@ Hint: %2</source>
         <translation>降级应答</translation>
     </message>
     <message>
-        <source>%1 events/s · p95 %2 ms</source>
+        <source>%1: %2 msg/s · lag %3</source>
+        <translation>%1：%2 消息/秒 · 积压 %3</translation>
+    </message>
+    <message>
+        <source>→ %1: %2</source>
+        <translation>→ %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 ev/s · p95 %2 ms</source>
         <translation>%1 事件/秒 · p95 %2 毫秒</translation>
     </message>
     <message>
-        <source>%1 req/s · p95 %2 ms</source>
-        <translation>%1 请求/秒 · p95 %2 毫秒</translation>
+        <source>%1/s · p95 %2 ms</source>
+        <translation>%1/秒 · p95 %2 毫秒</translation>
     </message>
     <message>
-        <source>%1 % errors</source>
-        <translation>%1 % 错误</translation>
+        <source> · lag %1</source>
+        <translation> · 积压 %1</translation>
     </message>
     <message>
-        <source>consumer lag %1</source>
-        <translation>消费者积压 %1</translation>
+        <source> · %1 %</source>
+        <translation> · %1 %</translation>
     </message>
     <message>
-        <source>%1 req/s · %2 errors</source>
-        <translation>%1 请求/秒 · %2 个错误</translation>
+        <source>%1/s · ≈ %2 in flight</source>
+        <translation>%1/秒 · ≈ %2 处理中</translation>
     </message>
-    <message>
-        <source>≈ %1 in flight</source>
-        <translation>≈ %1 个处理中</translation>
-    </message>
-    <message>
-        <source>%1: %2 msg/s · lag %3</source>
-        <translation>%1：%2 消息/秒 · 积压 %3</translation>
+    <message numerus="yes">
+        <source> · %n errors</source>
+        <translation>
+            <numerusform> · %n 个错误</numerusform>
+        </translation>
     </message>
 </context>
 <context>

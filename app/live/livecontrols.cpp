@@ -229,18 +229,8 @@ void LiveControls::onFinished(int id, bool ok, const QJsonObject &result)
         Q_EMIT message(tr("%1 failed: %2").arg(pending.description, reason), true);
         return;
     }
-    if (pending.faults) {
-        const QString key = pending.nodeId.isEmpty() ? pending.edgeId : pending.nodeId;
-        const bool any = pending.faults->latencyMs > 0 || pending.faults->errorRate > 0;
-        if (any)
-            m_faults.insert(key, *pending.faults);
-        else
-            m_faults.remove(key);
-        if (!pending.nodeId.isEmpty())
-            m_badges->setFaultInjected(pending.nodeId, any);
-        else
-            Q_EMIT edgeFaultChanged(pending.edgeId, any);
-    }
+    // The badge bolt, the edge marks and m_faults follow the runtime's status and edgeFaults
+    // messages (applyStatus / applyEdgeFaults), not this acknowledgement.
     Q_EMIT message(tr("%1: done").arg(pending.description), false);
 }
 
@@ -248,7 +238,33 @@ void LiveControls::reset()
 {
     m_pending.clear();
     m_faults.clear();
+    m_edgeFaultIds.clear();
     m_rates.clear();
+}
+
+void LiveControls::applyStatus(const NodeStatus &status)
+{
+    if (status.injectedLatencyMs > 0 || status.injectedErrorRate > 0)
+        m_faults.insert(status.nodeId, Faults {status.injectedLatencyMs, status.injectedErrorRate});
+    else
+        m_faults.remove(status.nodeId);
+    if (status.ratePerSecond)
+        m_rates.insert(status.nodeId, *status.ratePerSecond);
+}
+
+void LiveControls::applyEdgeFaults(const QJsonObject &edgeFaults)
+{
+    for (const QString &id : std::as_const(m_edgeFaultIds))
+        m_faults.remove(id);
+    m_edgeFaultIds.clear();
+    for (auto it = edgeFaults.begin(); it != edgeFaults.end(); ++it) {
+        const QJsonObject f = it.value().toObject();
+        const Faults faults {f.value(QStringLiteral("latencyMs")).toInt(), f.value(QStringLiteral("errorRate")).toDouble()};
+        if (faults.latencyMs > 0 || faults.errorRate > 0) {
+            m_faults.insert(it.key(), faults);
+            m_edgeFaultIds.insert(it.key());
+        }
+    }
 }
 
 } // namespace Gatehouse

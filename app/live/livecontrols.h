@@ -1,6 +1,9 @@
 #pragma once
 
+#include "runtimeclient/nodestatus.h"
+
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -46,11 +49,14 @@ public:
     int inject(const QString &nodeId, const QString &edgeId, int latencyMs, double errorRate);
     int setRate(const QString &nodeId, double ratePerSecond);
     void reset(); // the stack stopped: forget faults and pending commands
+    // The faults and rates the runtime reports (snapshot / status / edgeFaults), so the menus
+    // (Clear Faults, the dialogs' current values, the rate slider) show the stack's real state,
+    // also for faults another tool or an earlier session injected.
+    void applyStatus(const Gatehouse::NodeStatus &status);
+    void applyEdgeFaults(const QJsonObject &edgeFaults);
 
 Q_SIGNALS:
     void message(const QString &text, bool failed);
-    // The runtime acknowledged faults on a sync edge (on) or their removal (off).
-    void edgeFaultChanged(const QString &edgeId, bool on);
 
 private:
     struct Faults
@@ -78,7 +84,8 @@ private:
     QPointer<QWidget> m_dialogParent;
     ValuePrompt m_prompt;
     QHash<int, Pending> m_pending;
-    QHash<QString, Faults> m_faults; // by node id or edge id (as the runtime acknowledged)
+    QHash<QString, Faults> m_faults; // by node id or edge id (as the runtime reports them)
+    QSet<QString> m_edgeFaultIds;
     QHash<QString, double> m_rates;
 };
 

@@ -100,6 +100,7 @@ bool LiveSession::start(const QString &projectFile, const QStringList &extraArgu
         m_process.release()->deleteLater();
     m_process = std::make_unique<RuntimeProcess>();
     RuntimeProcess *process = m_process.get();
+    connect(process, &RuntimeProcess::progressLine, this, &LiveSession::progressLine);
     connect(process, &RuntimeProcess::connected, this, [this] {
         setState(State::Running);
         Q_EMIT started();

@@ -55,6 +55,9 @@ Q_SIGNALS:
     void stateChanged(Gatehouse::LiveSession::State state);
     // The runtime could not be started or exited early; `message` says why (stderr included).
     void failed(const QString &message);
+    // A status line the supervisor printed ("postgres: creating databases and roles"): while
+    // the stack starts, the only sign of what it is doing.
+    void progressLine(const QString &line);
 
 private:
     void setState(State state);

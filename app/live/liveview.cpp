@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QMainWindow>
 #include <QMenu>
 #include <QStyle>
@@ -43,12 +44,21 @@ LiveView::LiveView(Document *document, DiagramScene *scene, DiagramView *view, Q
 
     connect(m_session, &LiveSession::stateChanged, this, &LiveView::onStateChanged);
     connect(m_session, &LiveSession::started, this, &LiveView::onStarted);
+    connect(m_session, &LiveSession::progressLine, this, [this](const QString &line) {
+        // "16:46:30 postgres: starting" → "postgres: starting" (the status bar counts seconds);
+        // the supervisor's table columns collapse to single spaces.
+        static const QRegularExpression clock(QStringLiteral("^\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\s+"));
+        m_progress = line;
+        m_progress.remove(clock);
+        m_progress = m_progress.simplified();
+        if (m_session->state() == LiveSession::State::Starting)
+            updateStatus();
+    });
     connect(m_session, &LiveSession::stopped, this, &LiveView::onStopped);
     connect(m_session, &LiveSession::failed, this,
         [this](const QString &why) { Q_EMIT message(tr("The stack could not run: %1").arg(why), 0); });
     connect(m_controls, &LiveControls::message, this,
         [this](const QString &text, bool failed) { Q_EMIT message(text, failed ? 15000 : 5000); });
-    connect(m_controls, &LiveControls::edgeFaultChanged, m_overlay, &TrafficOverlay::setEdgeFault);
     connect(m_overlay, &TrafficOverlay::failureFlashed, this, [this](const QString &edgeId, const QString &text) {
         const Edge *edge = m_document->edge(edgeId);
         const Node *from = edge ? m_document->node(edge->source) : nullptr;
@@ -203,6 +213,7 @@ bool LiveView::run()
         starting.append(s);
     }
     m_badges->setStatuses(starting);
+    m_progress.clear();
     m_startClock.start();
     m_statusTimer.start();
     updateStatus();
@@ -295,12 +306,21 @@ void LiveView::onStarted()
         if (id != 0 && id == m_applyCommand)
             onApplied(result, ok);
     });
+    // Faults and rates come from the runtime's own picture, so a restarted window or a second
+    // tool shows the same bolts and marks.
+    connect(client, &RuntimeClient::edgeFaultsChanged, this, [this](const QJsonObject &edgeFaults) {
+        m_overlay->setEdgeFaults(edgeFaults);
+        m_controls->applyEdgeFaults(edgeFaults);
+    });
     connect(client, &RuntimeClient::snapshotReceived, this, [this](const QList<NodeStatus> &nodes) {
         m_badges->setStatuses(nodes);
+        for (const NodeStatus &status : nodes)
+            m_controls->applyStatus(status);
         updateStatus();
     });
     connect(client, &RuntimeClient::statusChanged, this, [this](const NodeStatus &status) {
         m_badges->setStatus(status);
+        m_controls->applyStatus(status);
         updateStatus();
     });
     connect(client, &RuntimeClient::spansReceived, m_overlay, &TrafficOverlay::onSpans);
@@ -356,8 +376,11 @@ QString LiveView::statusText() const
         return tr("Stopping the stack…");
     case LiveSession::State::Starting: {
         const int seconds = int(m_startClock.elapsed() / 1000);
-        return m_firstRun ? tr("Starting the stack (first run: creating the databases with initdb)… %1 s").arg(seconds)
-                          : tr("Starting the stack… %1 s").arg(seconds);
+        const QString text = m_firstRun
+            ? tr("Starting the stack (first run: creating the databases with initdb)… %1 s").arg(seconds)
+            : tr("Starting the stack… %1 s").arg(seconds);
+        // What the supervisor is doing right now, as it prints it.
+        return m_progress.isEmpty() ? text : tr("%1 — %2").arg(text, m_progress);
     }
     case LiveSession::State::Running:
         break;

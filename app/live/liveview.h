@@ -102,6 +102,7 @@ private:
     QStringList m_restartReasons;
     bool m_needsRestart = false;
     bool m_firstRun = false;
+    QString m_progress; // the supervisor's latest status line while the stack starts
     bool m_restartPending = false;
     QElapsedTimer m_startClock;
     QTimer m_statusTimer; // the elapsed time of a start, once a second

@@ -1,5 +1,7 @@
 #include "nodebadges.h"
 
+#include <QLocale>
+
 #include "canvas/diagramscene.h"
 #include "canvas/items/nodeitem.h"
 #include "document/document.h"
@@ -62,7 +64,21 @@ void NodeBadges::setStatuses(const QList<NodeStatus> &statuses)
 void NodeBadges::setStatus(const NodeStatus &status)
 {
     m_states.insert(status.nodeId, status.state);
+    if (status.injectedLatencyMs > 0 || status.injectedErrorRate > 0)
+        m_faults.insert(status.nodeId);
+    else
+        m_faults.remove(status.nodeId);
+    if (status.ratePerSecond)
+        m_rates.insert(status.nodeId, *status.ratePerSecond);
+    else
+        m_rates.remove(status.nodeId);
     apply(status.nodeId);
+}
+
+std::optional<double> NodeBadges::rate(const QString &nodeId) const
+{
+    const auto it = m_rates.constFind(nodeId);
+    return it == m_rates.cend() ? std::nullopt : std::optional<double>(*it);
 }
 
 void NodeBadges::setFaultInjected(const QString &nodeId, bool on)
@@ -87,6 +103,7 @@ void NodeBadges::clear()
     const QList<QString> ids = m_states.keys();
     m_states.clear();
     m_faults.clear();
+    m_rates.clear();
     for (const QString &id : ids)
         apply(id);
 }
@@ -101,7 +118,15 @@ void NodeBadges::apply(const QString &nodeId)
         item->setLiveBadge(std::nullopt);
         return;
     }
-    item->setLiveBadge(NodeItem::LiveBadge {stateText(*it), stateColor(*it), m_faults.contains(nodeId)});
+    QString text = stateText(*it);
+    // A client's traffic rate: the one the runtime reports (set-rate), else the diagram's.
+    std::optional<double> rate = this->rate(nodeId);
+    const Node *node = m_scene->document()->node(nodeId);
+    if (!rate && node && isClient(node->kind) && *it != NodeState::Stopped)
+        rate = node->ratePerSecond();
+    if (rate)
+        text = tr("%1 · %2/s").arg(text, QLocale().toString(*rate, 'f', *rate < 10 ? 1 : 0));
+    item->setLiveBadge(NodeItem::LiveBadge {text, stateColor(*it), m_faults.contains(nodeId)});
 }
 
 void NodeBadges::onDocumentChanged(const DocumentChange &change)

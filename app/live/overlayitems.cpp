@@ -87,19 +87,28 @@ MetricLabelItem::MetricLabelItem()
     setCacheMode(DeviceCoordinateCache);
 }
 
-void MetricLabelItem::setLines(const QStringList &lines, const QColor &accent)
+QStringList MetricLabelItem::lines() const
 {
-    if (lines == m_lines && accent == m_accent)
+    QStringList shown = m_lines;
+    if (!m_alert.isEmpty() && !shown.isEmpty())
+        shown.last() += m_alert;
+    return shown;
+}
+
+void MetricLabelItem::setLines(const QStringList &lines, const QColor &accent, const QString &alert)
+{
+    if (lines == m_lines && accent == m_accent && alert == m_alert)
         return;
     const QFontMetricsF metrics(labelFont());
     qreal width = 0;
-    for (const QString &line : lines)
-        width = std::max(width, metrics.horizontalAdvance(line));
+    for (int i = 0; i < lines.size(); ++i)
+        width = std::max(width, metrics.horizontalAdvance(i == lines.size() - 1 ? lines[i] + alert : lines[i]));
     const QRectF rect(0, 0, width + 14, lines.size() * metrics.height() + 6);
     if (rect != m_rect)
         prepareGeometryChange();
     m_rect = rect;
     m_lines = lines;
+    m_alert = alert;
     m_accent = accent;
     update();
 }
@@ -121,6 +130,10 @@ void MetricLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         painter->drawText(QPointF(9, y), line);
         y += metrics.height();
     }
+    if (!m_alert.isEmpty() && !m_lines.isEmpty()) {
+        painter->setPen(QColor(0xd6, 0x45, 0x41));
+        painter->drawText(QPointF(9 + metrics.horizontalAdvance(m_lines.last()), y - metrics.height()), m_alert);
+    }
 }
 
 // --- FlashItem --------------------------------------------------------------------------------
@@ -131,16 +144,21 @@ FlashItem::FlashItem()
     setZValue(16); // over the traffic cards, so the caption shows
 }
 
-namespace {
-// The caption card relative to its anchor on the route, before scaling.
-QRectF captionRect(const QString &caption)
+QSizeF FlashItem::captionSize(const QString &caption)
 {
-    const QFontMetricsF metrics(labelFont());
-    return QRectF(QPointF(8, -metrics.height() - 14), QSizeF(metrics.horizontalAdvance(caption) + 14, metrics.height() + 6));
+    QFont font = labelFont();
+    font.setBold(true);
+    const QFontMetricsF metrics(font);
+    return QSizeF(metrics.horizontalAdvance(caption) + 14, metrics.height() + 6);
 }
-} // namespace
 
-void FlashItem::setRoute(const QPolygonF &route, const QString &caption, const QColor &color, qreal captionScale)
+QRectF FlashItem::captionSceneRect() const
+{
+    return QRectF(m_captionAt, captionSize(m_caption) * m_captionScale);
+}
+
+void FlashItem::setRoute(const QPolygonF &route, const QString &caption, const QColor &color, qreal captionScale,
+                         std::optional<QPointF> captionTopLeft)
 {
     prepareGeometryChange();
     m_path = QPainterPath();
@@ -148,10 +166,9 @@ void FlashItem::setRoute(const QPolygonF &route, const QString &caption, const Q
     m_caption = caption;
     m_color = color;
     m_captionScale = captionScale;
-    m_captionAt = pointAlong(route, 0.5);
-    const QRectF text = captionRect(caption);
-    const QRectF scaled(m_captionAt + text.topLeft() * captionScale, text.size() * captionScale);
-    m_bounds = m_path.boundingRect().adjusted(-10, -10, 10, 10).united(scaled.adjusted(-2, -2, 2, 2));
+    const QSizeF size = captionSize(caption) * captionScale;
+    m_captionAt = captionTopLeft ? *captionTopLeft : pointAlong(route, 0.5) + QPointF(8, -size.height() - 8);
+    m_bounds = m_path.boundingRect().adjusted(-10, -10, 10, 10).united(captionSceneRect().adjusted(-2, -2, 2, 2));
     update();
 }
 
@@ -170,7 +187,7 @@ void FlashItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     painter->save();
     painter->translate(m_captionAt);
     painter->scale(m_captionScale, m_captionScale);
-    const QRectF text = captionRect(m_caption);
+    const QRectF text(QPointF(), captionSize(m_caption));
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_color);
     painter->drawRoundedRect(text, 4, 4);

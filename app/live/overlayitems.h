@@ -4,6 +4,7 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QStringList>
+#include <optional>
 
 namespace Gatehouse {
 
@@ -35,13 +36,16 @@ public:
     enum { Type = UserType + 21 };
     MetricLabelItem();
     int type() const override { return Type; }
-    void setLines(const QStringList &lines, const QColor &accent);
-    QStringList lines() const { return m_lines; }
+    // `alert` is appended to the last line in red (errors, only when there are any).
+    void setLines(const QStringList &lines, const QColor &accent, const QString &alert = {});
+    // The text as shown, the alert included.
+    QStringList lines() const;
     QRectF boundingRect() const override { return m_rect; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     QStringList m_lines;
+    QString m_alert;
     QColor m_accent;
     QRectF m_rect;
 };
@@ -54,9 +58,16 @@ public:
     enum { Type = UserType + 22 };
     FlashItem();
     int type() const override { return Type; }
-    // `captionScale` > 1 keeps the caption readable when zoomed out.
-    void setRoute(const QPolygonF &route, const QString &caption, const QColor &color, qreal captionScale = 1);
+    // `captionScale` > 1 keeps the caption readable when zoomed out. `captionTopLeft`: where
+    // the caption card goes (scene coordinates; the caller finds free space for it); without
+    // it the caption sits above the middle of the route.
+    void setRoute(const QPolygonF &route, const QString &caption, const QColor &color, qreal captionScale = 1,
+                  std::optional<QPointF> captionTopLeft = std::nullopt);
     QString caption() const { return m_caption; }
+    // The caption card in scene coordinates.
+    QRectF captionSceneRect() const;
+    // The size of a caption card before scaling.
+    static QSizeF captionSize(const QString &caption);
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 

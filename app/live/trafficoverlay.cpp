@@ -1,11 +1,14 @@
 #include "trafficoverlay.h"
 
 #include "canvas/diagramscene.h"
+#include "cardplacer.h"
 #include "canvas/items/edgeitem.h"
 #include "canvas/items/nodeitem.h"
 #include "document/document.h"
 #include "overlayitems.h"
 #include "render/diagramstyle.h"
+#include "render/lanepainter.h"
+#include "render/legendpainter.h"
 
 #include <QGraphicsView>
 #include <QJsonArray>
@@ -25,6 +28,12 @@ constexpr qreal MaxDelayMs = 2000;
 QString number(double value)
 {
     return QLocale().toString(value, 'f', value < 10 ? 1 : 0);
+}
+
+// "0 %", "1.7 %", "13 %"
+QString percent(double share)
+{
+    return share <= 0 ? QLocale().toString(0) : number(share * 100);
 }
 
 bool hasFallback(const Edge &edge)
@@ -233,8 +242,31 @@ void TrafficOverlay::flash(const QString &edgeId, const QString &text)
         m_scene->addItem(f.item);
     }
     const bool wasVisible = f.item->isVisible() && f.item->caption() == text;
-    f.item->setRoute(geometry->path, text, text.contains(QStringLiteral("→")) ? failureAmber() : DiagramStyle::failureColor(),
-        labelScale());
+    if (!wasVisible) {
+        // The caption goes beside the edge in free space, never over the node it concerns or a
+        // label; failing that, clear of nodes at least; failing that, above the middle.
+        const qreal scale = labelScale();
+        const QSizeF size = FlashItem::captionSize(text) * scale;
+        CardPlacer placer;
+        addDiagramObstacles(placer);
+        for (const QRectF &card : visibleCardRects())
+            placer.addCard(card);
+        std::optional<QRectF> spot = placer.besideEdge(geometry->path, size, edgeId, 4);
+        if (!spot) {
+            CardPlacer diagramOnly;
+            addDiagramObstacles(diagramOnly);
+            spot = diagramOnly.besideEdge(geometry->path, size, edgeId, 4);
+        }
+        if (!spot) {
+            CardPlacer nodesOnly;
+            for (const Node &node : m_scene->document()->topology().nodes)
+                nodesOnly.addObstacle(nodeObstacle(node.id));
+            spot = nodesOnly.besideEdge(geometry->path, size, edgeId, 8);
+        }
+        f.item->setRoute(geometry->path, text,
+            text.contains(QStringLiteral("→")) ? failureAmber() : DiagramStyle::failureColor(), scale,
+            spot ? std::optional<QPointF>(spot->topLeft()) : std::nullopt);
+    }
     f.item->setOpacity(1);
     f.item->setVisible(true);
     // A paused overlay still shows failures (its clock stands, so they stay until resumed).
@@ -275,39 +307,150 @@ qreal TrafficOverlay::labelScale() const
     return std::clamp(0.8 / std::max(zoom, 0.01), 1.0, 1.8);
 }
 
-void TrafficOverlay::placeEdgeLabel(MetricLabelItem *label, const QString &edgeId)
-{
-    label->setScale(labelScale());
-    const EdgeGeometry *geometry = m_scene->layout().edge(edgeId);
-    if (!geometry || geometry->path.size() < 2)
-        return;
-    // A third of the way along: the route's own label sits near the middle of its longest run.
-    const QPointF p = pointAlong(geometry->path, 0.3);
-    label->setPos(p + QPointF(6, -label->boundingRect().height() * label->scale() / 2));
-}
-
-void TrafficOverlay::placeNodeLabel(MetricLabelItem *label, const QString &nodeId)
+QRectF TrafficOverlay::nodeObstacle(const QString &nodeId) const
 {
     const Node *node = m_scene->document()->node(nodeId);
     if (!node)
-        return;
-    label->setScale(labelScale());
-    label->setPos(node->position + QPointF(4, node->size.height() + 3));
+        return {};
+    const QRectF box = QRectF(node->position, node->size).adjusted(-2, -2, 2, 2);
+    // The live badge sticks out above the right half of the box (the item's bounds hold it at
+    // its largest scale; their 5 px selection margin is left out, so narrow gaps stay usable).
+    const NodeItem *item = m_scene->nodeItem(nodeId);
+    if (!item || !item->liveBadge())
+        return box;
+    const QRectF bounds = item->sceneBoundingRect();
+    return box.united(QRectF(QPointF(box.center().x(), bounds.top()), QPointF(std::max(box.right(), bounds.right() - 5), box.top())));
 }
 
-void TrafficOverlay::hideUnlisted(QHash<QString, MetricLabelItem *> &labels, const QSet<QString> &listed)
+void TrafficOverlay::addDiagramObstacles(CardPlacer &placer) const
 {
-    for (auto it = labels.begin(); it != labels.end(); ++it) {
-        if (!listed.contains(it.key()))
-            it.value()->setVisible(false);
+    // The lane captions, everything left of them, and the legend under the content.
+    const QRectF content = m_scene->layout().contentBounds();
+    for (const LaneBand &band : m_scene->layout().lanes())
+        placer.addObstacle(QRectF(band.rect.topLeft(), QSizeF(LanePainter::HeaderWidth, band.rect.height())));
+    placer.addObstacle(QRectF(content.left() - 10000, content.top() - 10000, 10000, content.height() + 20000));
+    RenderOptions options;
+    options.filters = m_scene->filters();
+    placer.addObstacle(QRectF(QPointF(content.left(), content.bottom() + 14), LegendPainter::size(options)).adjusted(-4, -4, 4, 4));
+
+    const Topology &topology = m_scene->document()->topology();
+    for (const Node &node : topology.nodes) {
+        const NodeItem *item = m_scene->nodeItem(node.id);
+        if (item && item->isVisible())
+            placer.addObstacle(nodeObstacle(node.id));
     }
+    for (const Edge &edge : topology.edges) {
+        const EdgeGeometry *geometry = m_scene->layout().edge(edge.id);
+        const EdgeItem *item = m_scene->edgeItem(edge.id);
+        if (!geometry || !geometry->visible || !item || !item->isVisible())
+            continue;
+        if (!geometry->labelRect.isEmpty())
+            placer.addObstacle(geometry->labelRect.adjusted(-1, -1, 1, 1));
+        placer.addSegments(edge.id, geometry->path);
+    }
+}
+
+void TrafficOverlay::layoutCards()
+{
+    const qreal scale = labelScale();
+    CardPlacer placer;
+    addDiagramObstacles(placer);
+    const auto place = [&](MetricLabelItem *label, const std::optional<QRectF> &spot) {
+        if (!spot) {
+            label->setVisible(false);
+            return;
+        }
+        label->setPos(spot->topLeft());
+        label->setVisible(true);
+        placer.addCard(spot->adjusted(-2, -2, 2, 2));
+    };
+
+    // Node cards first (the Kafka card, the biggest, before the others): they have fewer spots.
+    QStringList nodeIds = m_nodeLabels.keys();
+    std::sort(nodeIds.begin(), nodeIds.end(), [this](const QString &a, const QString &b) {
+        const Node *na = m_scene->document()->node(a);
+        const Node *nb = m_scene->document()->node(b);
+        const bool ka = na && na->kind == NodeKind::BusKafka;
+        const bool kb = nb && nb->kind == NodeKind::BusKafka;
+        return ka != kb ? ka : a < b;
+    });
+    for (const QString &id : std::as_const(nodeIds)) {
+        MetricLabelItem *label = m_nodeLabels.value(id);
+        const NodeItem *item = m_scene->nodeItem(id);
+        if (!m_showLabels || label->lines().isEmpty() || !item || !item->isVisible()) {
+            label->setVisible(false);
+            continue;
+        }
+        label->setScale(scale);
+        place(label, placer.besideNode(nodeObstacle(id), label->boundingRect().size() * scale));
+    }
+
+    QStringList edgeIds = m_edgeLabels.keys();
+    std::sort(edgeIds.begin(), edgeIds.end(), [this](const QString &a, const QString &b) {
+        const double ra = m_edgeRate.value(a);
+        const double rb = m_edgeRate.value(b);
+        return ra != rb ? ra > rb : a < b;
+    });
+    for (const QString &id : std::as_const(edgeIds)) {
+        MetricLabelItem *label = m_edgeLabels.value(id);
+        const EdgeGeometry *geometry = m_scene->layout().edge(id);
+        const EdgeItem *item = m_scene->edgeItem(id);
+        if (!m_showLabels || !m_edgeText.contains(id) || !geometry || geometry->path.size() < 2 || !item
+            || !item->isVisible()) {
+            label->setVisible(false);
+            continue;
+        }
+        label->setScale(scale);
+        place(label, placer.besideEdge(geometry->path, label->boundingRect().size() * scale, id));
+    }
+    updateTooltips();
+}
+
+void TrafficOverlay::updateTooltips()
+{
+    // Every node with figures tells them on hover, with the figures of the calls it makes
+    // (the only place an edge's figures show when its card found no room).
+    const Document *document = m_scene->document();
+    QHash<QString, QStringList> calls;
+    for (auto it = m_edgeText.cbegin(); it != m_edgeText.cend(); ++it) {
+        const Edge *edge = document->edge(it.key());
+        if (!edge)
+            continue;
+        const Node *target = document->node(edge->target);
+        calls[edge->source].append(tr("→ %1: %2").arg(target ? target->name : edge->target, it.value()));
+    }
+    QSet<QString> nodes(calls.keyBegin(), calls.keyEnd());
+    for (auto it = m_nodeLabels.cbegin(); it != m_nodeLabels.cend(); ++it) {
+        if (!it.value()->lines().isEmpty())
+            nodes.insert(it.key());
+    }
+    for (const QString &id : std::as_const(m_tooltipNodes)) {
+        if (!nodes.contains(id))
+            if (NodeItem *item = m_scene->nodeItem(id))
+                item->setToolTip(QString());
+    }
+    for (const QString &id : std::as_const(nodes)) {
+        QStringList lines;
+        if (const MetricLabelItem *label = m_nodeLabels.value(id))
+            lines << label->lines();
+        QStringList out = calls.value(id);
+        out.sort();
+        lines << out;
+        const QString text = lines.join(QLatin1Char('\n'));
+        if (MetricLabelItem *label = m_nodeLabels.value(id))
+            label->setToolTip(text);
+        if (NodeItem *item = m_scene->nodeItem(id))
+            item->setToolTip(text);
+    }
+    m_tooltipNodes = nodes;
 }
 
 void TrafficOverlay::onMetrics(const QJsonObject &metrics)
 {
     const Document *document = m_scene->document();
     const QJsonObject edges = metrics.value(QStringLiteral("edges")).toObject();
-    QSet<QString> listedEdges;
+    m_edgeText.clear();
+    m_edgeRate.clear();
     for (auto it = edges.begin(); it != edges.end(); ++it) {
         const Edge *edge = document->edge(it.key());
         if (!edge)
@@ -316,33 +459,32 @@ void TrafficOverlay::onMetrics(const QJsonObject &metrics)
         const double rate = m.value(QStringLiteral("rate")).toDouble();
         const double p95 = m.value(QStringLiteral("p95Ms")).toDouble();
         const double errorRate = m.value(QStringLiteral("errorRate")).toDouble();
+        const qint64 lag = m.value(QStringLiteral("lag")).toInteger();
+        // Only edges with traffic in the window (or events waiting) get a card.
+        if (rate <= 0 && lag <= 0)
+            continue;
         const bool events = edge->kind == EdgeKind::Publish || edge->kind == EdgeKind::Subscribe;
-        QStringList lines;
-        lines << (events ? tr("%1 events/s · p95 %2 ms") : tr("%1 req/s · p95 %2 ms")).arg(number(rate), number(p95));
-        if (!events || errorRate > 0)
-            lines << tr("%1 % errors").arg(number(errorRate * 100));
-        if (m.contains(QStringLiteral("lag"))) {
-            m_edgeLag.insert(it.key(), m.value(QStringLiteral("lag")).toDouble());
-            lines << tr("consumer lag %1").arg(m.value(QStringLiteral("lag")).toInteger());
-        }
-        m_edgeText.insert(it.key(), lines.join(QLatin1Char('\n')));
-        MetricLabelItem *label = labelFor(m_edgeLabels, it.key());
-        label->setLines(lines, errorRate > 0 ? DiagramStyle::failureColor() : DiagramStyle::edgeColor(edge->kind));
-        placeEdgeLabel(label, it.key());
-        const EdgeItem *edgeItem = m_scene->edgeItem(it.key());
-        label->setVisible(m_showLabels && edgeItem && edgeItem->isVisible());
-        listedEdges.insert(it.key());
-    }
-    hideUnlisted(m_edgeLabels, listedEdges);
-    for (auto it = m_edgeText.begin(); it != m_edgeText.end();) {
-        if (listedEdges.contains(it.key()))
-            ++it;
-        else
-            it = m_edgeText.erase(it);
+        // One compact line: "3.3/s · p95 2.0 ms · 0 %"; errors in red only when there are any.
+        QString line = (events ? tr("%1 ev/s · p95 %2 ms") : tr("%1/s · p95 %2 ms")).arg(number(rate), number(p95));
+        if (lag > 0 || m.contains(QStringLiteral("lag")))
+            line += tr(" · lag %1").arg(lag);
+        const QString errors = tr(" · %1 %").arg(percent(errorRate));
+        QString alert;
+        if (errorRate > 0)
+            alert = errors;
+        else if (!events)
+            line += errors;
+        m_edgeText.insert(it.key(), line + alert);
+        m_edgeRate.insert(it.key(), rate);
+        labelFor(m_edgeLabels, it.key())->setLines({line}, DiagramStyle::edgeColor(edge->kind), alert);
     }
 
     const QJsonObject nodes = metrics.value(QStringLiteral("nodes")).toObject();
-    QSet<QString> listedNodes;
+    for (auto it = m_nodeLabels.begin(); it != m_nodeLabels.end(); ++it) {
+        const Node *node = document->node(it.key());
+        if (!nodes.contains(it.key()) && !(node && node->kind == NodeKind::BusKafka))
+            it.value()->setLines({}, QColor());
+    }
     for (auto it = nodes.begin(); it != nodes.end(); ++it) {
         const Node *node = document->node(it.key());
         if (!node || node->kind == NodeKind::BusKafka)
@@ -350,21 +492,18 @@ void TrafficOverlay::onMetrics(const QJsonObject &metrics)
         const QJsonObject m = it.value().toObject();
         const double rate = m.value(QStringLiteral("rate")).toDouble();
         const int errors = m.value(QStringLiteral("errors")).toInt();
+        if (rate <= 0 && errors <= 0) {
+            if (MetricLabelItem *label = m_nodeLabels.value(it.key()))
+                label->setLines({}, QColor());
+            continue;
+        }
         // Little's law: requests in flight ≈ arrival rate × time in the system.
         const double inFlight = rate * m.value(QStringLiteral("p50Ms")).toDouble() / 1000.0;
-        const QStringList lines{tr("%1 req/s · %2 errors").arg(number(rate)).arg(errors),
-            tr("≈ %1 in flight").arg(number(inFlight))};
-        MetricLabelItem *label = labelFor(m_nodeLabels, it.key());
-        label->setLines(lines, errors > 0 ? DiagramStyle::failureColor() : QColor(0x5a, 0x6b, 0x80));
-        placeNodeLabel(label, it.key());
-        label->setVisible(m_showLabels);
-        listedNodes.insert(it.key());
+        const QString line = tr("%1/s · ≈ %2 in flight").arg(number(rate), number(inFlight));
+        const QString alert = errors > 0 ? tr(" · %n errors", nullptr, errors) : QString();
+        labelFor(m_nodeLabels, it.key())->setLines({line}, QColor(0x5a, 0x6b, 0x80), alert);
     }
-    for (auto it = m_nodeLabels.begin(); it != m_nodeLabels.end(); ++it) {
-        const Node *node = document->node(it.key());
-        if (!listedNodes.contains(it.key()) && !(node && node->kind == NodeKind::BusKafka))
-            it.value()->setVisible(false);
-    }
+    layoutCards();
 }
 
 void TrafficOverlay::onTopics(const QJsonObject &message)
@@ -383,13 +522,28 @@ void TrafficOverlay::onTopics(const QJsonObject &message)
                      .arg(lag);
     }
     for (const Node &node : m_scene->document()->topology().nodes) {
-        if (node.kind != NodeKind::BusKafka)
-            continue;
-        MetricLabelItem *label = labelFor(m_nodeLabels, node.id);
-        label->setLines(lines, DiagramStyle::edgeColor(EdgeKind::Publish));
-        placeNodeLabel(label, node.id);
-        label->setVisible(m_showLabels && !lines.isEmpty());
+        if (node.kind == NodeKind::BusKafka)
+            labelFor(m_nodeLabels, node.id)->setLines(lines, DiagramStyle::edgeColor(EdgeKind::Publish));
     }
+    layoutCards();
+}
+
+QList<QRectF> TrafficOverlay::visibleCardRects() const
+{
+    QList<QRectF> rects;
+    for (const auto *labels : {&m_edgeLabels, &m_nodeLabels}) {
+        for (const MetricLabelItem *label : *labels) {
+            if (label->isVisible())
+                rects << label->sceneBoundingRect();
+        }
+    }
+    return rects;
+}
+
+QRectF TrafficOverlay::flashCaptionRect(const QString &edgeId) const
+{
+    const Flash f = m_flashes.value(edgeId);
+    return f.item && f.item->isVisible() ? f.item->captionSceneRect() : QRectF();
 }
 
 QString TrafficOverlay::edgeLabelText(const QString &edgeId) const
@@ -461,12 +615,7 @@ void TrafficOverlay::setShowEvents(bool on)
 void TrafficOverlay::setShowLabels(bool on)
 {
     m_showLabels = on;
-    for (MetricLabelItem *label : std::as_const(m_edgeLabels)) {
-        const QString id = m_edgeLabels.key(label);
-        label->setVisible(on && m_edgeText.contains(id));
-    }
-    for (MetricLabelItem *label : std::as_const(m_nodeLabels))
-        label->setVisible(on && !label->lines().isEmpty());
+    layoutCards();
 }
 
 void TrafficOverlay::setEdgeFault(const QString &edgeId, bool on)
@@ -484,6 +633,23 @@ void TrafficOverlay::setEdgeFault(const QString &edgeId, bool on)
     mark->setPos(pointAlong(geometry->path, 0.6));
 }
 
+void TrafficOverlay::setEdgeFaults(const QJsonObject &edgeFaults)
+{
+    QSet<QString> on;
+    for (auto it = edgeFaults.begin(); it != edgeFaults.end(); ++it) {
+        const QJsonObject f = it.value().toObject();
+        if (f.value(QStringLiteral("latencyMs")).toDouble() > 0 || f.value(QStringLiteral("errorRate")).toDouble() > 0)
+            on.insert(it.key());
+    }
+    const QStringList marked = m_faultMarks.keys();
+    for (const QString &id : marked) {
+        if (!on.contains(id))
+            setEdgeFault(id, false);
+    }
+    for (const QString &id : std::as_const(on))
+        setEdgeFault(id, true);
+}
+
 void TrafficOverlay::clear()
 {
     m_timer.stop();
@@ -499,7 +665,12 @@ void TrafficOverlay::clear()
     qDeleteAll(m_nodeLabels);
     m_nodeLabels.clear();
     m_edgeText.clear();
-    m_edgeLag.clear();
+    m_edgeRate.clear();
+    for (const QString &id : std::as_const(m_tooltipNodes)) {
+        if (NodeItem *item = m_scene->nodeItem(id))
+            item->setToolTip(QString());
+    }
+    m_tooltipNodes.clear();
     for (const Flash &f : std::as_const(m_flashes))
         delete f.item;
     m_flashes.clear();

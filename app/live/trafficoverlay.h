@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <vector>
 
@@ -24,6 +25,7 @@ class TrafficDotItem;
 class FlashItem;
 class HighlightItem;
 class FaultMarkItem;
+class CardPlacer;
 
 // Live traffic drawn over the diagram while a stack runs (docs/live-view.md).
 // - Sync requests (http.client spans) travel as dots along the edge they name, hop by hop in
@@ -70,6 +72,10 @@ public:
     // A fault mark on a sync edge while faults injected from the canvas are active on its calls.
     void setEdgeFault(const QString &edgeId, bool on);
     bool hasEdgeFault(const QString &edgeId) const { return m_faultMarks.contains(edgeId); }
+    // The runtime's injected edge faults, whole (RuntimeClient::edgeFaultsChanged:
+    // {edgeId:{"latencyMs","errorRate",…}}): a mark on each edge with a non-zero fault, none
+    // on the others.
+    void setEdgeFaults(const QJsonObject &edgeFaults);
     // Removes every dot, label, flash, fault mark and highlight (the stack stopped).
     void clear();
 
@@ -104,8 +110,16 @@ public:
     int activeDotCount() const { return m_active; }
     // Spans that got no dot because a cap was reached (counts in labels stay exact).
     qint64 sampledOut() const { return m_sampledOut; }
+    // The text of the card on the canvas ("" when hidden: no traffic, labels off, or no free
+    // space beside the edge — then edgeFigures() still has it, in the source node's tooltip).
     QString edgeLabelText(const QString &edgeId) const;
     QString nodeLabelText(const QString &nodeId) const;
+    // The edge's figures from the last metrics message, whether or not its card found room.
+    QString edgeFigures(const QString &edgeId) const { return m_edgeText.value(edgeId); }
+    // Scene rectangles of the visible cards (edge and node), for tests.
+    QList<QRectF> visibleCardRects() const;
+    // The scene rectangle of an edge's flash caption (empty when not flashing).
+    QRectF flashCaptionRect(const QString &edgeId) const;
     bool isFlashing(const QString &edgeId) const;
     QString flashText(const QString &edgeId) const;
     static QColor outcomeColor(SpanOutcome outcome, DotKind kind = DotKind::Request);
@@ -137,9 +151,13 @@ private:
     void flash(const QString &edgeId, const QString &text);
     MetricLabelItem *labelFor(QHash<QString, MetricLabelItem *> &labels, const QString &id);
     qreal labelScale() const;
-    void placeEdgeLabel(MetricLabelItem *label, const QString &edgeId);
-    void placeNodeLabel(MetricLabelItem *label, const QString &nodeId);
-    void hideUnlisted(QHash<QString, MetricLabelItem *> &labels, const QSet<QString> &listed);
+    // Places every card in free space (CardPlacer): Kafka and node cards beside their node,
+    // then edge cards along their edge, busiest first; a card with no free spot is hidden and
+    // its figures stay in the node's tooltip. Runs when the figures change (once a second).
+    void layoutCards();
+    void addDiagramObstacles(CardPlacer &placer) const;
+    QRectF nodeObstacle(const QString &nodeId) const;
+    void updateTooltips();
     QString gatewayEdgeTo(const QString &gatewayId, const QString &upstream) const;
 
     QPointer<DiagramScene> m_scene; // items die with the scene if it goes first
@@ -159,8 +177,9 @@ private:
     qint64 m_sampledOut = 0;
     QHash<QString, MetricLabelItem *> m_edgeLabels;
     QHash<QString, MetricLabelItem *> m_nodeLabels;
-    QHash<QString, QString> m_edgeText; // edge label text from metrics, lag line appended
-    QHash<QString, double> m_edgeLag;
+    QHash<QString, QString> m_edgeText; // edge figures from the last metrics message
+    QHash<QString, double> m_edgeRate;  // for the placement order: busiest first
+    QSet<QString> m_tooltipNodes;       // nodes whose NodeItem carries our tooltip
     QHash<QString, Flash> m_flashes;
     QList<HighlightItem *> m_highlights;
     QHash<QString, FaultMarkItem *> m_faultMarks;

@@ -1,5 +1,7 @@
 #include "runtimeprocess.h"
 
+#include <QRegularExpression>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QUuid>
@@ -28,12 +30,16 @@ RuntimeProcess::RuntimeProcess(QObject *parent)
         Q_EMIT connected();
     });
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr.append(m_process.readAllStandardError());
+        const QByteArray data = m_process.readAllStandardError();
+        m_stderr.append(data);
         if (m_stderr.size() > 65536)
             m_stderr.remove(0, m_stderr.size() - 65536);
+        takeLines(m_stderrPending, data);
     });
-    // The supervisor's status lines on stdout are for terminals; the client has the same data.
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { m_process.readAllStandardOutput(); });
+    // The supervisor's status lines: the client has the same data once connected, but before
+    // that (initdb, starting PostgreSQL…) they are the only sign of progress.
+    connect(&m_process, &QProcess::readyReadStandardOutput, this,
+            [this] { takeLines(m_stdoutPending, m_process.readAllStandardOutput()); });
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         m_connectTimer.stop();
         m_stopTimer.stop();
@@ -43,6 +49,25 @@ RuntimeProcess::RuntimeProcess(QObject *parent)
         if (error == QProcess::FailedToStart)
             Q_EMIT errorOccurred(m_process.errorString());
     });
+}
+
+void RuntimeProcess::takeLines(QByteArray &pending, const QByteArray &data)
+{
+    pending.append(data);
+    qsizetype newline;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+        QString line = QString::fromUtf8(pending.left(newline));
+        pending.remove(0, newline + 1);
+        // Terminal colours (ESC [ … letter) and carriage returns are for terminals.
+        static const QRegularExpression ansi(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]"));
+        line.remove(ansi);
+        line.remove(QLatin1Char('\r'));
+        line = line.trimmed();
+        if (!line.isEmpty())
+            Q_EMIT progressLine(line);
+    }
+    if (pending.size() > 65536) // a runaway line without newline: drop it
+        pending.clear();
 }
 
 RuntimeProcess::~RuntimeProcess()
@@ -60,6 +85,8 @@ void RuntimeProcess::start(const QString &program, const QString &projectFile, c
     m_stopping = false;
     m_terminated = false;
     m_stderr.clear();
+    m_stdoutPending.clear();
+    m_stderrPending.clear();
     // A path in the temp dir keeps the name short (sun_path is 108 bytes) and private to us.
     m_socketName = QDir(QDir::tempPath())
                        .filePath(QStringLiteral("gatehouse-%1.sock").arg(QUuid::createUuid().toString(QUuid::Id128).left(12)));

@@ -36,9 +36,14 @@ Q_SIGNALS:
     void connected();                         // the client has been welcomed
     void finished(int exitCode, bool crashed); // the supervisor process ended
     void errorOccurred(const QString &message);
+    // One line the supervisor printed (stdout or stderr, terminal colours removed), e.g.
+    // "postgres: creating databases and roles" while it starts; the app shows the latest one
+    // until the control socket is up.
+    void progressLine(const QString &line);
 
 private:
     void tryConnect();
+    void takeLines(QByteArray &pending, const QByteArray &data);
 
     QProcess m_process;
     RuntimeClient m_client;
@@ -46,6 +51,8 @@ private:
     QTimer m_stopTimer;
     QString m_socketName;
     QByteArray m_stderr;
+    QByteArray m_stdoutPending; // an unfinished line of each stream
+    QByteArray m_stderrPending;
     bool m_stopping = false;
     bool m_terminated = false;
 };

@@ -184,24 +184,139 @@ private Q_SLOTS:
         TrafficOverlay *overlay = makeOverlay();
         const QJsonObject metrics{
             {"type", "metrics"},
-            {"edges", QJsonObject{{"e-gateway-order", QJsonObject{{"rate", 12.0}, {"p95Ms", 14.1}, {"errorRate", 0.0167}}},
+            {"edges", QJsonObject{{"e-web-gateway", QJsonObject{{"rate", 12.0}, {"p95Ms", 14.1}, {"errorRate", 0.0167}}},
+                                  {"e-mobile-gateway", QJsonObject{{"rate", 3.3}, {"p95Ms", 2.0}, {"errorRate", 0.0}}},
                                   {"e-kafka-notification", QJsonObject{{"rate", 2.0}, {"p95Ms", 3.0}, {"errorRate", 0.0}, {"lag", 7}}}}},
             {"nodes", QJsonObject{{"order", QJsonObject{{"rate", 12.0}, {"errors", 2}, {"p50Ms", 250.0}}}}}};
         overlay->onMetrics(metrics);
-        QCOMPARE(overlay->edgeLabelText("e-gateway-order"), QString("12 req/s · p95 14 ms\n1.7 % errors"));
-        QCOMPARE(overlay->edgeLabelText("e-kafka-notification"), QString("2.0 events/s · p95 3.0 ms\nconsumer lag 7"));
-        QCOMPARE(overlay->nodeLabelText("order"), QString("12 req/s · 2 errors\n≈ 3.0 in flight"));
+        // One compact line per card; errors (drawn in red) only when there are any on event edges.
+        QCOMPARE(overlay->edgeLabelText("e-web-gateway"), QString("12/s · p95 14 ms · 1.7 %"));
+        QCOMPARE(overlay->edgeLabelText("e-kafka-notification"), QString("2.0 ev/s · p95 3.0 ms · lag 7"));
+        QCOMPARE(overlay->nodeLabelText("order"), QString("12/s · ≈ 3.0 in flight · 2 errors"));
+        QCOMPARE(overlay->edgeLabelText("e-mobile-gateway"), QString("3.3/s · p95 2.0 ms · 0 %"));
         QVERIFY(overlay->edgeLabelText("e-gateway-auth").isEmpty());
+        // The order node's tooltip has its figures and those of its calls.
+        QCOMPARE(m_scene->nodeItem("order")->toolTip(), QString("12/s · ≈ 3.0 in flight · 2 errors"));
+        QVERIFY(m_scene->nodeItem("web")->toolTip().contains("→ API gateway: 12/s · p95 14 ms · 1.7 %"));
+        // An edge listed without traffic in the window gets no card.
+        overlay->onMetrics(QJsonObject{{"edges", QJsonObject{{"e-web-gateway", QJsonObject{{"rate", 0.0}, {"p95Ms", 0.0}}}}}});
+        QVERIFY(overlay->edgeLabelText("e-web-gateway").isEmpty());
+        QVERIFY(overlay->edgeFigures("e-web-gateway").isEmpty());
+        overlay->onMetrics(metrics);
         // An edge without spans in the next window loses its label.
         overlay->onMetrics(QJsonObject{{"edges", QJsonObject{}}, {"nodes", QJsonObject{}}});
-        QVERIFY(overlay->edgeLabelText("e-gateway-order").isEmpty());
+        QVERIFY(overlay->edgeLabelText("e-web-gateway").isEmpty());
         QVERIFY(overlay->nodeLabelText("order").isEmpty());
+        QVERIFY(m_scene->nodeItem("order")->toolTip().isEmpty());
         // Labels can be turned off.
         overlay->onMetrics(metrics);
         overlay->setShowLabels(false);
-        QVERIFY(overlay->edgeLabelText("e-gateway-order").isEmpty());
+        QVERIFY(overlay->edgeLabelText("e-web-gateway").isEmpty());
         overlay->setShowLabels(true);
-        QVERIFY(!overlay->edgeLabelText("e-gateway-order").isEmpty());
+        QVERIFY(!overlay->edgeLabelText("e-web-gateway").isEmpty());
+    }
+
+    void cardsNeverCoverTheDiagram_data()
+    {
+        QTest::addColumn<bool>("fit");
+        QTest::addColumn<qreal>("zoom");
+        QTest::newRow("100 %") << false << 1.0;
+        QTest::newRow("50 %") << false << 0.5;
+        QTest::newRow("fit to 1600x1000") << true << 0.0;
+    }
+    void cardsNeverCoverTheDiagram()
+    {
+        QFETCH(bool, fit);
+        QFETCH(qreal, zoom);
+        DiagramView view(m_scene.get());
+        view.resize(1600, 1000);
+        if (fit) {
+            view.show();
+            view.zoomToFit();
+        } else {
+            view.setZoom(zoom);
+        }
+        TrafficOverlay *overlay = makeOverlay();
+        const Topology &topology = m_document->topology();
+        // Synthetic figures for every edge and every node, some with errors and lag.
+        QJsonObject edges;
+        int i = 0;
+        for (const Edge &e : topology.edges) {
+            ++i;
+            QJsonObject m{{"rate", 0.5 * i}, {"p95Ms", 2.0 * i}, {"errorRate", i % 4 == 0 ? 0.125 : 0.0}};
+            if (e.kind == EdgeKind::Subscribe)
+                m.insert("lag", i);
+            edges.insert(e.id, m);
+        }
+        QJsonObject nodes;
+        for (const Node &n : topology.nodes)
+            nodes.insert(n.id, QJsonObject{{"rate", 3.3}, {"errors", n.id == "payment" ? 4 : 0}, {"p50Ms", 12.0}});
+        overlay->onTopics(QJsonObject{{"topics", QJsonArray{QJsonObject{{"name", "order.created"}, {"rate", 2.0}},
+                                                            QJsonObject{{"name", "payment.requested"}, {"rate", 0.5}}}}});
+        overlay->onMetrics(QJsonObject{{"edges", edges}, {"nodes", nodes}});
+
+        QList<QRectF> obstacles;
+        for (const Node &n : topology.nodes)
+            obstacles << QRectF(n.position, n.size);
+        for (const Edge &e : topology.edges) {
+            const EdgeGeometry *g = m_scene->layout().edge(e.id);
+            if (g && g->visible && !g->labelRect.isEmpty())
+                obstacles << g->labelRect;
+        }
+        const QList<QRectF> cards = overlay->visibleCardRects();
+        // LIVE_OVERLAY_SNAPSHOT=dir saves what the view shows, to look at the placement.
+        if (qEnvironmentVariableIsSet("LIVE_OVERLAY_SNAPSHOT")) {
+            view.show();
+            QCoreApplication::processEvents();
+            view.grab().save(qEnvironmentVariable("LIVE_OVERLAY_SNAPSHOT") + "/cards-" + QTest::currentDataTag() + ".png");
+        }
+        for (const QRectF &card : cards) {
+            for (const QRectF &o : obstacles)
+                QVERIFY2(!card.intersects(o), qPrintable(QString("card %1,%2 %3x%4 covers %5,%6 %7x%8")
+                                                             .arg(card.x()).arg(card.y()).arg(card.width()).arg(card.height())
+                                                             .arg(o.x()).arg(o.y()).arg(o.width()).arg(o.height())));
+        }
+        for (int a = 0; a < cards.size(); ++a)
+            for (int b = a + 1; b < cards.size(); ++b)
+                QVERIFY2(!cards[a].intersects(cards[b]), "two cards overlap");
+
+        // Most cards find room; a hidden edge card keeps its figures in the caller's tooltip.
+        int edgeCards = 0;
+        for (const Edge &e : topology.edges) {
+            QVERIFY(!overlay->edgeFigures(e.id).isEmpty());
+            if (!overlay->edgeLabelText(e.id).isEmpty()) {
+                ++edgeCards;
+            } else {
+                const QString tip = m_scene->nodeItem(e.source)->toolTip();
+                QVERIFY2(tip.contains(overlay->edgeFigures(e.id)), qPrintable(e.id + ": " + tip));
+            }
+        }
+        int nodeCards = 0;
+        for (const Node &n : topology.nodes)
+            nodeCards += overlay->nodeLabelText(n.id).isEmpty() ? 0 : 1;
+        qInfo("zoom %.0f %%: %d of %lld edge cards and %d of %lld node cards placed", view.zoom() * 100, edgeCards,
+              static_cast<long long>(topology.edges.size()), nodeCards, static_cast<long long>(topology.nodes.size()));
+        // Zoomed out the cards are bigger than the gaps between the boxes: fewer find room there.
+        if (view.zoom() > 0.8) {
+            QVERIFY(edgeCards * 3 >= int(topology.edges.size()) * 2);
+            QVERIFY(nodeCards * 4 >= int(topology.nodes.size()) * 3);
+        } else {
+            QVERIFY(edgeCards * 3 >= int(topology.edges.size()));
+            QVERIFY(nodeCards * 2 >= int(topology.nodes.size()));
+        }
+
+        // The failure caption goes beside its edge: not over a node or a label or a card.
+        overlay->onSpans({span("t", "order", "e-order-payment", SpanKind::HttpClient, SpanOutcome::Timeout, 1, 800000)});
+        const QRectF caption = overlay->flashCaptionRect("e-order-payment");
+        QVERIFY(!caption.isEmpty());
+        // Zoomed far out it may have to cover a label, never a node.
+        const qsizetype checked = view.zoom() > 0.8 ? obstacles.size() : topology.nodes.size();
+        for (qsizetype i = 0; i < checked; ++i) {
+            const QRectF &o = obstacles[i];
+            QVERIFY2(!caption.intersects(o), qPrintable(QString("caption covers %1,%2 %3x%4").arg(o.x()).arg(o.y()).arg(o.width()).arg(o.height())));
+        }
+        QVERIFY(distanceToRoute(m_scene->layout().edge("e-order-payment")->path, caption.center())
+                < caption.width() / 2 + caption.height() + 20);
     }
 
     void kafkaCardFromTopicsMessage()
@@ -317,6 +432,16 @@ private Q_SLOTS:
         QVERIFY(!overlay->hasEdgeFault("e-order-payment"));
         overlay->setEdgeFault("no-such-edge", true);
         QVERIFY(!overlay->hasEdgeFault("no-such-edge"));
+        // From the runtime's edgeFaults: marks on the faulty edges only, whole-state updates.
+        overlay->setEdgeFaults(QJsonObject{{"e-order-payment", QJsonObject{{"sourceNodeId", "order"}, {"latencyMs", 0}, {"errorRate", 1.0}}},
+                                           {"e-order-inventory", QJsonObject{{"latencyMs", 0}, {"errorRate", 0.0}}}});
+        QVERIFY(overlay->hasEdgeFault("e-order-payment"));
+        QVERIFY(!overlay->hasEdgeFault("e-order-inventory"));
+        overlay->setEdgeFaults(QJsonObject{{"e-order-inventory", QJsonObject{{"latencyMs", 300}}}});
+        QVERIFY(!overlay->hasEdgeFault("e-order-payment"));
+        QVERIFY(overlay->hasEdgeFault("e-order-inventory"));
+        overlay->setEdgeFaults({});
+        QVERIFY(!overlay->hasEdgeFault("e-order-inventory"));
     }
 
     void badgesShowStateAndFaultsAndClear()
@@ -333,6 +458,25 @@ private Q_SLOTS:
         QVERIFY(!badge->faultInjected);
         badges.setFaultInjected("payment", true);
         QVERIFY(m_scene->nodeItem("payment")->liveBadge()->faultInjected);
+        // The bolt follows the runtime's status: injected latency or errors on the node.
+        s.injectedLatencyMs = 0;
+        badges.setStatus(s);
+        QVERIFY(!m_scene->nodeItem("payment")->liveBadge()->faultInjected);
+        s.injectedErrorRate = 0.25;
+        badges.setStatus(s);
+        QVERIFY(m_scene->nodeItem("payment")->liveBadge()->faultInjected);
+        QVERIFY(badges.hasFault("payment"));
+        // A client's badge shows its rate: the diagram's until the runtime reports one.
+        NodeStatus web;
+        web.nodeId = "web";
+        web.kind = NodeKind::ClientWeb;
+        web.state = NodeState::Ready;
+        badges.setStatus(web);
+        QCOMPARE(m_scene->nodeItem("web")->liveBadge()->text, QString("ready · 2.0/s"));
+        web.ratePerSecond = 12.0;
+        badges.setStatus(web);
+        QCOMPARE(m_scene->nodeItem("web")->liveBadge()->text, QString("ready · 12/s"));
+        QCOMPARE(badges.rate("web"), std::optional<double>(12.0));
         QVERIFY(NodeBadges::stateColor(NodeState::Ready) != NodeBadges::stateColor(NodeState::Down));
         // Badges survive a rebuild of the scene (undo of a reset, open).
         m_document->resetTopology(m_document->topology());

@@ -20,6 +20,7 @@
 #include "model/lint/lintfinding.h"
 #include "model/projectfile.h"
 #include "panels/lintrunner.h"
+#include "settings/appsettings.h"
 #include "panels/nodepalette.h"
 #include "panels/problemspanel.h"
 #include "panels/propertyeditor.h"
@@ -373,7 +374,8 @@ void MainWindow::createActions()
         QSettings store;
         SettingsDialog dialog(m_document, store,
             CredentialStore(CredentialStore::scopeForProject(m_document->fileName())), this);
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted) // the next Run uses the data folder chosen there
+            m_liveView->session()->setDataFolder(AppSettings::load(QSettings()).dataFolder);
     });
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setMenuRole(QAction::PreferencesRole);
@@ -686,6 +688,7 @@ void MainWindow::setupLiveView()
     // The inspector docks follow the running stack; a request picked in Traffic lights its
     // whole path on the canvas.
     LiveSession *session = m_liveView->session();
+    session->setDataFolder(AppSettings::load(QSettings()).dataFolder);
     connect(session, &LiveSession::started, m_inspector, [this, session] { m_inspector->attach(session->client()); });
     connect(session, &LiveSession::stopped, m_inspector, &InspectorDocks::detach);
     connect(m_inspector, &InspectorDocks::traceSelected, m_liveView->overlay(),

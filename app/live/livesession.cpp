@@ -64,17 +64,33 @@ QString LiveSession::findRuntime()
     return QStandardPaths::findExecutable(name);
 }
 
-QString LiveSession::defaultDataDir(const QString &projectFile)
+namespace {
+
+// "<name>-<hash>": the same formula as `gatehouse-runtime up` (runtime/cli/upcommand.cpp).
+QString stackFolderName(const QString &projectFile)
 {
-    // The same formula as `gatehouse-runtime up` (runtime/cli/upcommand.cpp), whose
-    // AppLocalDataLocation is <data>/Gatehouse/gatehouse-runtime.
     const QFileInfo info(projectFile.isEmpty() ? QStringLiteral("untitled.gatehouse") : projectFile);
     QString name = info.completeBaseName().toLower();
     name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]+")), QStringLiteral("-"));
     const QString path = projectFile.isEmpty() ? QStringLiteral("untitled") : info.absoluteFilePath();
     const QByteArray hash = QCryptographicHash::hash(QFile::encodeName(path), QCryptographicHash::Sha256).toHex().left(8);
+    return name + QLatin1Char('-') + QString::fromLatin1(hash);
+}
+
+} // namespace
+
+QString LiveSession::defaultDataDir(const QString &projectFile)
+{
+    // `gatehouse-runtime up`'s AppLocalDataLocation is <data>/Gatehouse/gatehouse-runtime.
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + QStringLiteral("/Gatehouse/gatehouse-runtime/stacks/") + name + QLatin1Char('-') + QString::fromLatin1(hash);
+        + QStringLiteral("/Gatehouse/gatehouse-runtime/stacks/") + stackFolderName(projectFile);
+}
+
+QString LiveSession::dataDirFor(const QString &projectFile) const
+{
+    if (m_dataFolder.isEmpty())
+        return defaultDataDir(projectFile);
+    return QDir(m_dataFolder).filePath(QStringLiteral("stacks/") + stackFolderName(projectFile));
 }
 
 bool LiveSession::start(const QString &projectFile, const QStringList &extraArguments, const QString &dataDirFor)
@@ -91,7 +107,7 @@ bool LiveSession::start(const QString &projectFile, const QStringList &extraArgu
     }
     QStringList arguments = extraArguments;
     if (!arguments.contains(QStringLiteral("--data-dir")))
-        arguments << QStringLiteral("--data-dir") << defaultDataDir(dataDirFor.isEmpty() ? projectFile : dataDirFor);
+        arguments << QStringLiteral("--data-dir") << this->dataDirFor(dataDirFor.isEmpty() ? projectFile : dataDirFor);
 
     m_lastError.clear();
     m_projectFile = projectFile;

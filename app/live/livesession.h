@@ -48,6 +48,13 @@ public:
     // The data dir `gatehouse-runtime up FILE` uses when given none (docs/runtime.md), so the app
     // and a terminal share one stack for one file. An empty file name gives the untitled stack.
     static QString defaultDataDir(const QString &projectFile);
+    // The data folder chosen in Settings ("" = the runtime's default above). With one, a
+    // project's stack lives in FOLDER/stacks/<name>-<hash>, the same name as by default.
+    void setDataFolder(const QString &folder) { m_dataFolder = folder; }
+    QString dataFolder() const { return m_dataFolder; }
+    // Where this session runs the stack of `projectFile` (a --data-dir in the extra arguments
+    // of start() wins over it).
+    QString dataDirFor(const QString &projectFile) const;
 
 Q_SIGNALS:
     void started();
@@ -65,6 +72,7 @@ private:
     std::unique_ptr<RuntimeProcess> m_process;
     State m_state = State::Idle;
     QString m_projectFile;
+    QString m_dataFolder; // Settings → data folder; empty: the runtime's default
     QString m_lastError;
 };
 

@@ -188,7 +188,7 @@ bool LiveView::run()
         }
         file = snapshot;
     }
-    const QString dataDir = LiveSession::defaultDataDir(m_document->fileName());
+    const QString dataDir = m_session->dataDirFor(m_document->fileName());
     m_firstRun = !m_runtimeArguments.contains(QStringLiteral("--data-dir")) && !QFileInfo::exists(dataDir);
     if (m_runtimeArguments.contains(QStringLiteral("--data-dir"))) {
         const qsizetype at = m_runtimeArguments.indexOf(QStringLiteral("--data-dir"));

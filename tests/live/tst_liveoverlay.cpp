@@ -6,11 +6,13 @@
 #include "canvas/diagramview.h"
 #include "canvas/items/nodeitem.h"
 #include "document/document.h"
+#include "live/livesession.h"
 #include "live/nodebadges.h"
 #include "live/overlayitems.h"
 #include "live/trafficoverlay.h"
 #include "model/projectfile.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QMenu>
 #include <QSignalSpy>
@@ -501,6 +503,21 @@ private Q_SLOTS:
         QCOMPARE(seenNode, QString("payment"));
         QVERIFY(seenEdge.isEmpty());
         QCOMPARE(m_document->selectedNodeIds(), QStringList({"payment"}));
+    }
+
+    void dataFolderFromSettingsPlacesTheStack()
+    {
+        LiveSession session;
+        const QString file = "/home/ann/Shop Designs/shop.gatehouse";
+        // No folder chosen: the runtime's own default, shared with `gatehouse-runtime up FILE`.
+        QCOMPARE(session.dataDirFor(file), LiveSession::defaultDataDir(file));
+        QVERIFY(LiveSession::defaultDataDir(file).contains("/Gatehouse/gatehouse-runtime/stacks/shop-"));
+        // A folder chosen in Settings: the same stack name under FOLDER/stacks.
+        session.setDataFolder("/srv/gatehouse-data");
+        const QString stackName = QFileInfo(LiveSession::defaultDataDir(file)).fileName();
+        QCOMPARE(session.dataDirFor(file), "/srv/gatehouse-data/stacks/" + stackName);
+        // Two projects never share a stack.
+        QVERIFY(session.dataDirFor(file) != session.dataDirFor("/home/ann/other/shop.gatehouse"));
     }
 };
 

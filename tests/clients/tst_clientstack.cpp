@@ -3,6 +3,7 @@
 // `--clients-paused` (nothing is sent), then with the web and partner clients at set rates:
 // their orders land in the order database, their spans arrive on the control socket with the
 // client → gateway edges, and the gateway's spans join the clients' traces.
+#include "httpexchange.h"
 #include "runtimeclient/runtimeprocess.h"
 #include "supervisor/portcheck.h"
 
@@ -21,45 +22,11 @@
 #include <unistd.h>
 
 using namespace Gatehouse;
+using Gatehouse::Test::HttpReply;
+using Gatehouse::Test::httpRequest;
 using namespace Gatehouse::Runtime;
 
 namespace {
-
-struct HttpReply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-// One HTTP/1.1 exchange on a fresh connection, as curl would do it.
-HttpReply httpRequest(int port, const QByteArray &method, const QByteArray &path, const QByteArray &body,
-                      const QByteArray &bearer = {})
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
-    if (!socket.waitForConnected(5000))
-        return {};
-    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    if (!bearer.isEmpty())
-        request += "Authorization: Bearer " + bearer + "\r\n";
-    if (!body.isEmpty())
-        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    request += "\r\n" + body;
-    socket.write(request);
-    QByteArray response;
-    QDeadlineTimer deadline(15000);
-    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-        socket.waitForReadyRead(100);
-        response += socket.readAll();
-    }
-    response += socket.readAll();
-    HttpReply reply;
-    const QList<QByteArray> statusLine = response.left(response.indexOf("\r\n")).split(' ');
-    reply.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
-    const int bodyStart = response.indexOf("\r\n\r\n");
-    reply.body = bodyStart < 0 ? QByteArray() : response.mid(bodyStart + 4);
-    return reply;
-}
 
 QByteArray login(int port, const QByteArray &user)
 {

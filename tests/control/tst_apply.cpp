@@ -4,6 +4,7 @@
 // PostgreSQL, Redis and Kafka mock: a route edit takes effect in the running gateway, a client's
 // rate reaches the client, an added node is refused as "needs a restart".
 #include "control/livechanges.h"
+#include "httpexchange.h"
 #include "model/projectfile.h"
 #include "runtimeclient/runtimeprocess.h"
 
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <unistd.h>
@@ -46,19 +46,10 @@ QJsonObject documentOf(const Topology &topology)
     return QJsonDocument::fromJson(ProjectFile::toJson(topology)).object();
 }
 
-// One HTTP/1.1 request on a fresh connection; the status code, 0 when nothing came back.
+// The status of one GET through the gateway, 0 when nothing came back.
 int httpStatus(int port, const QByteArray &path)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
-    if (!socket.waitForConnected(5000))
-        return 0;
-    socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    QByteArray response;
-    while (socket.waitForReadyRead(5000))
-        response += socket.readAll();
-    const QList<QByteArray> statusLine = response.left(response.indexOf("\r\n")).split(' ');
-    return statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
+    return Gatehouse::Test::httpRequest(port, "GET", path).status;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // Kafka mock cluster: an order placed through the gateway shows in the "topics" stream (offsets,
 // the consumer groups' commits and lag, the message with its headers and JSON payload), in the
 // "topics" command and as consumer lag on the subscribe edges in "metrics".
+#include "httpexchange.h"
 #include "runtimeclient/runtimeprocess.h"
 
 #include <QDir>
@@ -18,43 +19,10 @@
 #include <unistd.h>
 
 using namespace Gatehouse;
+using Gatehouse::Test::HttpReply;
+using Gatehouse::Test::httpRequest;
 
 namespace {
-
-struct HttpReply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-HttpReply httpRequest(int port, const QByteArray &method, const QByteArray &path, const QByteArray &body,
-                      const QByteArray &bearer = {})
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
-    if (!socket.waitForConnected(5000))
-        return {};
-    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    if (!bearer.isEmpty())
-        request += "Authorization: Bearer " + bearer + "\r\n";
-    if (!body.isEmpty())
-        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    request += "\r\n" + body;
-    socket.write(request);
-    QByteArray response;
-    QDeadlineTimer deadline(15000);
-    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-        socket.waitForReadyRead(100);
-        response += socket.readAll();
-    }
-    response += socket.readAll();
-    HttpReply reply;
-    const QList<QByteArray> statusLine = response.left(response.indexOf("\r\n")).split(' ');
-    reply.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
-    const int bodyStart = response.indexOf("\r\n\r\n");
-    reply.body = bodyStart < 0 ? QByteArray() : response.mid(bodyStart + 4);
-    return reply;
-}
 
 QJsonObject topicNamed(const QJsonObject &sample, const QString &name)
 {

@@ -2,6 +2,7 @@
 // embedded PostgreSQL, redis-server and Kafka mock cluster; `inject` over the control socket
 // (through RuntimeClient, and through `gatehouse-runtime ctl`); requests through the gateway's
 // public listener; spans from the telemetry stream.
+#include "httpexchange.h"
 #include "runtimeclient/runtimeprocess.h"
 
 #include <QDeadlineTimer>
@@ -21,45 +22,8 @@
 #include <unistd.h>
 
 using namespace Gatehouse;
-
-namespace {
-
-struct HttpReply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-HttpReply httpRequest(int port, const QByteArray &method, const QByteArray &path, const QByteArray &body,
-                      const QByteArray &bearer = {})
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
-    if (!socket.waitForConnected(5000))
-        return {};
-    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    if (!bearer.isEmpty())
-        request += "Authorization: Bearer " + bearer + "\r\n";
-    if (!body.isEmpty())
-        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    request += "\r\n" + body;
-    socket.write(request);
-    QByteArray response;
-    QDeadlineTimer deadline(20000);
-    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-        socket.waitForReadyRead(100);
-        response += socket.readAll();
-    }
-    response += socket.readAll();
-    HttpReply reply;
-    const QList<QByteArray> statusLine = response.left(response.indexOf("\r\n")).split(' ');
-    reply.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
-    const qsizetype bodyStart = response.indexOf("\r\n\r\n");
-    reply.body = bodyStart < 0 ? QByteArray() : response.mid(bodyStart + 4);
-    return reply;
-}
-
-} // namespace
+using Gatehouse::Test::HttpReply;
+using Gatehouse::Test::httpRequest;
 
 class TestFaults : public QObject
 {

@@ -1,6 +1,7 @@
 // `gatehouse-runtime up` end to end through RuntimeProcess / RuntimeClient, the way the app runs
 // it: a stack without infrastructure (fast), then the built-in example with the real embedded
 // PostgreSQL, redis-server and Kafka mock cluster (cold start, warm start, SIGKILL recovery).
+#include "httpexchange.h"
 #include "runtimeclient/runtimeprocess.h"
 #include "supervisor/portcheck.h"
 
@@ -22,6 +23,8 @@
 #include <unistd.h>
 
 using namespace Gatehouse;
+using Gatehouse::Test::HttpReply;
+using Gatehouse::Test::httpRequest;
 using namespace Gatehouse::Runtime;
 
 namespace {
@@ -35,42 +38,6 @@ bool isAlive(qint64 pid)
     return content.mid(content.lastIndexOf(')') + 2, 1) != "Z";
 }
 
-struct HttpReply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-// One HTTP/1.1 exchange on a fresh connection (Connection: close), as a user's curl would do.
-HttpReply httpRequest(int port, const QByteArray &method, const QByteArray &path, const QByteArray &body,
-                      const QByteArray &bearer = {})
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
-    if (!socket.waitForConnected(5000))
-        return {};
-    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    if (!bearer.isEmpty())
-        request += "Authorization: Bearer " + bearer + "\r\n";
-    if (!body.isEmpty())
-        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    request += "\r\n" + body;
-    socket.write(request);
-    QByteArray response;
-    QDeadlineTimer deadline(15000);
-    while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-        socket.waitForReadyRead(100);
-        response += socket.readAll();
-    }
-    response += socket.readAll();
-    HttpReply reply;
-    const int lineEnd = response.indexOf("\r\n");
-    const QList<QByteArray> statusLine = response.left(lineEnd).split(' ');
-    reply.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
-    const int bodyStart = response.indexOf("\r\n\r\n");
-    reply.body = bodyStart < 0 ? QByteArray() : response.mid(bodyStart + 4);
-    return reply;
-}
 
 QString writeSmallProject(const QString &dir)
 {

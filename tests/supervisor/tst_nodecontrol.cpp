@@ -299,7 +299,7 @@ void TestNodeControl::parseMessage_data()
     QTest::newRow("empty type") << QByteArray("{\"type\":\"\"}") << "";
     QTest::newRow("number type") << QByteArray("{\"type\":5}") << "";
     QTest::newRow("empty") << QByteArray("") << "";
-    QTest::newRow("oversized") << QByteArray("{\"type\":\"faults\",\"pad\":\"") + QByteArray(70000, 'x') + QByteArray("\"}") << "";
+    QTest::newRow("oversized") << QByteArray("{\"type\":\"faults\",\"pad\":\"") + QByteArray(NodeControlChannel::MaxMessageBytes, 'x') + QByteArray("\"}") << "";
 }
 
 void TestNodeControl::parseMessage()

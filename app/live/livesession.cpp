@@ -1,13 +1,12 @@
 #include "livesession.h"
 
 #include "runtimeclient/runtimeprocess.h"
+#include "runtimeclient/stackfolder.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -63,21 +62,6 @@ QString LiveSession::findRuntime()
     }
     return QStandardPaths::findExecutable(name);
 }
-
-namespace {
-
-// "<name>-<hash>": the same formula as `gatehouse-runtime up` (runtime/cli/upcommand.cpp).
-QString stackFolderName(const QString &projectFile)
-{
-    const QFileInfo info(projectFile.isEmpty() ? QStringLiteral("untitled.gatehouse") : projectFile);
-    QString name = info.completeBaseName().toLower();
-    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]+")), QStringLiteral("-"));
-    const QString path = projectFile.isEmpty() ? QStringLiteral("untitled") : info.absoluteFilePath();
-    const QByteArray hash = QCryptographicHash::hash(QFile::encodeName(path), QCryptographicHash::Sha256).toHex().left(8);
-    return name + QLatin1Char('-') + QString::fromLatin1(hash);
-}
-
-} // namespace
 
 QString LiveSession::defaultDataDir(const QString &projectFile)
 {

@@ -5,12 +5,11 @@
 #include "statusprinter.h"
 
 #include "model/projectfile.h"
+#include "runtimeclient/stackfolder.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <unistd.h>
@@ -30,12 +29,8 @@ void printUsage(QTextStream &err)
 
 QString UpCommand::defaultDataDir(const QString &projectFile)
 {
-    const QFileInfo info(projectFile);
-    QString name = info.completeBaseName().toLower();
-    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]+")), QStringLiteral("-"));
-    const QByteArray hash = QCryptographicHash::hash(QFile::encodeName(info.absoluteFilePath()), QCryptographicHash::Sha256).toHex().left(8);
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/stacks/") + name
-        + QLatin1Char('-') + QString::fromLatin1(hash);
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/stacks/")
+        + stackFolderName(projectFile);
 }
 
 int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err, const NodeRunners &runners)

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QXmlStreamReader>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 namespace Gatehouse {
@@ -51,6 +52,10 @@ private:
     // Next token with the guards: no DTD, bounded depth and attribute sizes.
     QXmlStreamReader::TokenType next(QXmlStreamReader &xml);
     bool skipElement(QXmlStreamReader &xml);
+    // Calls `child` on every child element of the element `xml` is on, until that element's
+    // end; `child` must consume the element (read it or skipElement). False when the XML ends
+    // early or `child` fails.
+    bool forEachChild(QXmlStreamReader &xml, const std::function<bool()> &child);
     bool readModel(QXmlStreamReader &xml, DrawioPage &page);
     bool readRoot(QXmlStreamReader &xml, DrawioPage &page);
     bool readCell(QXmlStreamReader &xml, DrawioCell &cell);
@@ -165,7 +170,7 @@ bool Parser::skipElement(QXmlStreamReader &xml)
     return true;
 }
 
-bool Parser::readPoints(QXmlStreamReader &xml, QList<QPointF> &points)
+bool Parser::forEachChild(QXmlStreamReader &xml, const std::function<bool()> &child)
 {
     while (true) {
         const auto token = next(xml);
@@ -175,13 +180,18 @@ bool Parser::readPoints(QXmlStreamReader &xml, QList<QPointF> &points)
             return true;
         if (token != QXmlStreamReader::StartElement)
             continue;
-        if (xml.name() == QLatin1String("mxPoint")) {
-            if (points.size() < 10000)
-                points.append(QPointF(number(xml.attributes(), "x"), number(xml.attributes(), "y")));
-        }
-        if (!skipElement(xml))
+        if (!child())
             return false;
     }
+}
+
+bool Parser::readPoints(QXmlStreamReader &xml, QList<QPointF> &points)
+{
+    return forEachChild(xml, [&] {
+        if (xml.name() == QLatin1String("mxPoint") && points.size() < 10000)
+            points.append(QPointF(number(xml.attributes(), "x"), number(xml.attributes(), "y")));
+        return skipElement(xml);
+    });
 }
 
 bool Parser::readGeometry(QXmlStreamReader &xml, DrawioGeometry &geometry)
@@ -193,22 +203,11 @@ bool Parser::readGeometry(QXmlStreamReader &xml, DrawioGeometry &geometry)
     geometry.y = number(a, "y");
     geometry.width = number(a, "width");
     geometry.height = number(a, "height");
-    while (true) {
-        const auto token = next(xml);
-        if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return failEndedEarly();
-        if (token == QXmlStreamReader::EndElement)
-            return true;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == QLatin1String("Array")
-            && xml.attributes().value(QLatin1String("as")) == QLatin1String("points")) {
-            if (!readPoints(xml, geometry.points))
-                return false;
-        } else if (!skipElement(xml)) {
-            return false;
-        }
-    }
+    return forEachChild(xml, [&] {
+        if (xml.name() == QLatin1String("Array") && xml.attributes().value(QLatin1String("as")) == QLatin1String("points"))
+            return readPoints(xml, geometry.points);
+        return skipElement(xml);
+    });
 }
 
 // Positioned on <mxCell>: reads its attributes (wrapper attributes already in `cell`) and children.
@@ -226,33 +225,16 @@ bool Parser::readCell(QXmlStreamReader &xml, DrawioCell &cell)
     cell.target = a.value(QLatin1String("target")).toString();
     cell.vertex = a.value(QLatin1String("vertex")) == QLatin1String("1");
     cell.edge = a.value(QLatin1String("edge")) == QLatin1String("1");
-    while (true) {
-        const auto token = next(xml);
-        if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return failEndedEarly();
-        if (token == QXmlStreamReader::EndElement)
-            return true;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == QLatin1String("mxGeometry") && !cell.geometry.present) {
-            if (!readGeometry(xml, cell.geometry))
-                return false;
-        } else if (!skipElement(xml)) {
-            return false;
-        }
-    }
+    return forEachChild(xml, [&] {
+        if (xml.name() == QLatin1String("mxGeometry") && !cell.geometry.present)
+            return readGeometry(xml, cell.geometry);
+        return skipElement(xml);
+    });
 }
 
 bool Parser::readRoot(QXmlStreamReader &xml, DrawioPage &page)
 {
-    while (true) {
-        const auto token = next(xml);
-        if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return failEndedEarly();
-        if (token == QXmlStreamReader::EndElement)
-            return true;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
+    return forEachChild(xml, [&] {
         if (++m_cellCount > m_limits.maxCells)
             return fail(QStringLiteral("the page has more than %1 cells").arg(m_limits.maxCells));
         DrawioCell cell;
@@ -260,7 +242,7 @@ bool Parser::readRoot(QXmlStreamReader &xml, DrawioPage &page)
             if (!readCell(xml, cell))
                 return false;
             page.cells.push_back(std::move(cell));
-            continue;
+            return true;
         }
         // A wrapper (<object>, <UserObject>, any tag): id and data on it, the mxCell inside.
         for (const QXmlStreamAttribute &attribute : xml.attributes()) {
@@ -273,47 +255,32 @@ bool Parser::readRoot(QXmlStreamReader &xml, DrawioPage &page)
         cell.wrapped = true;
         cell.value = cell.attributes.value(str("label"));
         bool sawCell = false;
-        while (true) {
-            const auto inner = next(xml);
-            if (inner == QXmlStreamReader::Invalid || xml.atEnd())
-                return failEndedEarly();
-            if (inner == QXmlStreamReader::EndElement)
-                break;
-            if (inner != QXmlStreamReader::StartElement)
-                continue;
+        const bool ok = forEachChild(xml, [&] {
             if (xml.name() == QLatin1String("mxCell") && !sawCell) {
                 sawCell = true;
-                if (!readCell(xml, cell))
-                    return false;
-            } else if (!skipElement(xml)) {
-                return false;
+                return readCell(xml, cell);
             }
-        }
-        if (sawCell)
+            return skipElement(xml);
+        });
+        if (ok && sawCell)
             page.cells.push_back(std::move(cell));
-    }
+        return ok;
+    });
 }
 
 // Positioned on <mxGraphModel>.
 bool Parser::readModel(QXmlStreamReader &xml, DrawioPage &page)
 {
     bool sawRoot = false;
-    while (true) {
-        const auto token = next(xml);
-        if (token == QXmlStreamReader::Invalid || xml.atEnd())
-            return failEndedEarly();
-        if (token == QXmlStreamReader::EndElement)
-            break;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
+    const bool ok = forEachChild(xml, [&] {
         if (xml.name() == QLatin1String("root") && !sawRoot) {
             sawRoot = true;
-            if (!readRoot(xml, page))
-                return false;
-        } else if (!skipElement(xml)) {
-            return false;
+            return readRoot(xml, page);
         }
-    }
+        return skipElement(xml);
+    });
+    if (!ok)
+        return false;
     if (!sawRoot)
         return fail(QStringLiteral("the page's <mxGraphModel> has no <root>"));
     return true;

@@ -236,15 +236,7 @@ int runGatewayNode(const NodeLaunchConfig &config, NodeControlChannel &control)
         }
         if (type != QLatin1String("faults"))
             return; // not for a gateway (e.g. "rate")
-        QString error;
-        const bool ok = node.faults().apply(message, &error);
-        QJsonObject event { { QStringLiteral("type"), QStringLiteral("event") }, { QStringLiteral("event"), QStringLiteral("faults") },
-            { QStringLiteral("nodeId"), nodeId } };
-        if (ok)
-            event.insert(QStringLiteral("faults"), message);
-        else
-            event.insert(QStringLiteral("error"), error);
-        out.event(event);
+        out.event(node.faults().applyAndDescribe(message, nodeId));
     });
     signals.wait();
     control.setHandler({});

@@ -369,15 +369,7 @@ int runServiceNode(const NodeLaunchConfig &config, NodeControlChannel &control)
     control.setHandler([&node, nodeId = config.nodeId](const QJsonObject &message) {
         if (message.value(QLatin1String("type")).toString() != QLatin1String("faults"))
             return; // not for a service (e.g. "rate")
-        QString error;
-        const bool ok = node.faults().apply(message, &error);
-        QJsonObject event { { QStringLiteral("type"), QStringLiteral("event") }, { QStringLiteral("event"), QStringLiteral("faults") },
-            { QStringLiteral("nodeId"), nodeId } };
-        if (ok)
-            event.insert(QStringLiteral("faults"), message);
-        else
-            event.insert(QStringLiteral("error"), error);
-        printLine(event);
+        printLine(node.faults().applyAndDescribe(message, nodeId));
     });
     signals.wait();
     control.setHandler({});

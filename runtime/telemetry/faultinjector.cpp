@@ -48,6 +48,19 @@ bool FaultInjector::parseFault(const QJsonObject &object, InjectedFault *fault, 
     return true;
 }
 
+QJsonObject FaultInjector::applyAndDescribe(const QJsonObject &message, const QString &nodeId)
+{
+    QString error;
+    const bool ok = apply(message, &error);
+    QJsonObject event { { QStringLiteral("type"), QStringLiteral("event") }, { QStringLiteral("event"), QStringLiteral("faults") },
+        { QStringLiteral("nodeId"), nodeId } };
+    if (ok)
+        event.insert(QStringLiteral("faults"), message);
+    else
+        event.insert(QStringLiteral("error"), error);
+    return event;
+}
+
 bool FaultInjector::apply(const QJsonObject &message, QString *error)
 {
     InjectedFault node;

@@ -47,6 +47,9 @@ public:
     // Replaces the state with a {"type":"faults","latencyMs","errorRate","edges":{id:{…}}}
     // message. False and `error` (state unchanged) when a value is out of range or mistyped.
     bool apply(const QJsonObject &message, QString *error = nullptr);
+    // Applies a `faults` control message and returns the line the node prints about it:
+    // {"type":"event","event":"faults","nodeId",…,"faults":{…}} or with "error" when refused.
+    QJsonObject applyAndDescribe(const QJsonObject &message, const QString &nodeId);
     void clear();
 
     InjectedFault nodeFault() const;

@@ -14,6 +14,7 @@ namespace {
 constexpr char Usage[] = "Usage: gatehouse-runtime ctl SOCKET COMMAND [options]\n"
                          "  inject --node ID | --edge ID [--latency MS] [--error-rate 0..1]\n"
                          "  set-rate --node ID --rate REQUESTS_PER_SECOND\n"
+                         "  set-sampling --percent 0..100\n"
                          "  stop | start | restart | kill | pause | resume --node ID\n"
                          "  snapshot | stats | shutdown | trace --trace ID\n";
 
@@ -31,6 +32,7 @@ constexpr Option Options[] = {
     { "--latency", "latencyMs", Option::Type::Integer },
     { "--error-rate", "errorRate", Option::Type::Number },
     { "--rate", "ratePerSecond", Option::Type::Number },
+    { "--percent", "percent", Option::Type::Integer },
 };
 
 } // namespace

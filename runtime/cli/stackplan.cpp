@@ -18,9 +18,14 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
     const Topology &topology = input.topology;
     StackPlan plan;
     QSet<int> usedPorts;
+    QHash<int, NodeKind> infraPorts; // db.postgres nodes share one server, so one port
     auto claim = [&](const Node &node, int port) -> bool {
         if (port <= 0)
             return true;
+        if (isInfra(node.kind) && infraPorts.value(port, NodeKind::Service) == node.kind)
+            return true;
+        if (isInfra(node.kind))
+            infraPorts.insert(port, node.kind);
         if (usedPorts.contains(port)) {
             *error = QStringLiteral("port %1 of node %2 is also given to another node").arg(port).arg(node.id);
             return false;
@@ -28,8 +33,18 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
         usedPorts.insert(port);
         return true;
     };
+    QString defaultGatewayId;
+    if (input.defaultGatewayPort > 0) {
+        for (const Node &node : topology.nodes) {
+            if (node.kind == NodeKind::Gateway && node.port <= 0) {
+                defaultGatewayId = node.id;
+                break;
+            }
+        }
+    }
+    auto fixedPort = [&](const Node &node) { return node.id == defaultGatewayId ? input.defaultGatewayPort : node.port; };
     for (const Node &node : topology.nodes) {
-        if (!claim(node, node.port) || (node.kind == NodeKind::Gateway && !claim(node, node.internalPort())))
+        if (!claim(node, fixedPort(node)) || (node.kind == NodeKind::Gateway && !claim(node, node.internalPort())))
             return std::nullopt;
     }
     auto pick = [&]() {
@@ -48,7 +63,7 @@ std::optional<StackPlan> StackPlan::build(const StackPlanInput &input, QString *
         if (node.kind != NodeKind::Gateway && node.kind != NodeKind::Service)
             continue;
         Endpoint e;
-        e.port = node.port > 0 ? node.port : pick();
+        e.port = fixedPort(node) > 0 ? fixedPort(node) : pick();
         listeners.insert(node.id, e);
         if (node.kind == NodeKind::Gateway) {
             Endpoint internal;

@@ -36,6 +36,9 @@ struct StackPlanInput
     // `up --clients-paused`: every client starts at rate 0 (its launch config's copy of the
     // diagram says ratePerSecond 0); a `rate` control message starts its traffic.
     bool clientsPaused = false;
+    // `up --gateway-port`: the public port of the first gateway (in diagram order) whose own
+    // port is 0. The port a gateway node gives itself always wins; 0: a free port as for any node.
+    int defaultGatewayPort = 0;
     const NodeRunners *runners = nullptr;
 };
 
@@ -46,7 +49,8 @@ struct StackPlan
     QList<NodeSpec> specs;
     QHash<QString, NodeLaunchConfig> configs; // node id → what its stdin gets
 
-    // Fails (nullopt, `error` set) when two nodes ask for the same fixed port.
+    // Fails (nullopt, `error` set) when two nodes ask for the same fixed port (the default
+    // gateway port included).
     static std::optional<StackPlan> build(const StackPlanInput &input, QString *error);
     static bool isInfra(NodeKind kind);
 };

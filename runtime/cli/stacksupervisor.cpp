@@ -6,6 +6,7 @@
 
 #include "stackplan.h"
 
+#include "infra/infraplan.h"
 #include "infra/infrastack.h"
 #include "infra/kafkamockcluster.h"
 #include "infra/kafkatopicmonitor.h"
@@ -14,6 +15,7 @@
 #include "runtimeclient/protocol.h"
 #include "secrets/filesecretstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "supervisor/portcheck.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -38,6 +40,7 @@ StackSupervisor::StackSupervisor(Topology topology, UpOptions options, NodeRunne
     , m_topicsFeed(&m_control, &m_overlay)
 {
     m_commands.setServer(&m_control);
+    m_control.setSamplingPercent(m_options.samplingPercent);
     m_commands.setTopology(m_topology);
     m_commands.setStackInfo(QJsonObject{{QStringLiteral("name"), m_topology.name},
                                         {QStringLiteral("file"), QFileInfo(m_options.projectFile).absoluteFilePath()},
@@ -108,12 +111,93 @@ void StackSupervisor::reportInfra(NodeState state, const QString &message)
                 s.port = m_infra->kafka()->bootstrapServers().section(QLatin1Char(','), 0, 0).section(QLatin1Char(':'), -1).toInt();
                 s.pid = QCoreApplication::applicationPid(); // the mock cluster lives in the supervisor
                 s.message = QStringLiteral("mock cluster at %1").arg(m_infra->kafka()->bootstrapServers());
+                if (m_kafkaForwarder.port() > 0) {
+                    s.message = QStringLiteral("mock cluster, bootstrap 127.0.0.1:%1 (broker %2)")
+                                    .arg(m_kafkaForwarder.port())
+                                    .arg(m_infra->kafka()->bootstrapServers());
+                    s.port = m_kafkaForwarder.port();
+                }
             } else if (!m_topology.runSettings.isEmbedded()) {
                 s.message = QStringLiteral("external");
             }
         }
         m_processes.reportStatus(s);
     }
+}
+
+Topology StackSupervisor::withDefaultPorts() const
+{
+    Topology topology = m_topology;
+    auto applyDefault = [&topology](NodeKind kind, int port) {
+        if (port <= 0)
+            return;
+        for (const Node &node : std::as_const(topology.nodes)) {
+            if (node.kind == kind && node.port > 0)
+                return; // the diagram's own port wins
+        }
+        for (Node &node : topology.nodes) {
+            if (node.kind == kind)
+                node.port = port;
+        }
+    };
+    applyDefault(NodeKind::DbPostgres, m_options.postgresPort);
+    applyDefault(NodeKind::CacheRedis, m_options.redisPort);
+    applyDefault(NodeKind::BusKafka, m_options.kafkaPort);
+    return topology;
+}
+
+bool StackSupervisor::checkInfraPorts(const Topology &topology, QString *error) const
+{
+    QString planError;
+    const std::optional<InfraPlan> plan = InfraPlan::fromTopology(topology, &planError);
+    if (!plan)
+        return true; // InfraStack reports the plan's problem in its own words
+    const RunSettings &run = topology.runSettings;
+    auto origin = [&](NodeKind kind, int port, const char *option) {
+        for (const Node &node : topology.nodes) {
+            if (node.kind == kind && node.port == port) {
+                const Node *drawn = m_topology.node(node.id);
+                if (drawn && drawn->port == port)
+                    return QStringLiteral("the port of node %1 in the diagram").arg(node.id);
+            }
+        }
+        return QStringLiteral("--%1").arg(QLatin1String(option));
+    };
+    struct Wanted
+    {
+        int port;
+        QString part;
+        QString origin;
+    };
+    QList<Wanted> wanted;
+    if (plan->postgres && run.postgresDsn.isEmpty() && plan->postgresPort > 0)
+        wanted.append({plan->postgresPort, QStringLiteral("PostgreSQL"), origin(NodeKind::DbPostgres, plan->postgresPort, "postgres-port")});
+    if (plan->redis && run.redisUrl.isEmpty() && plan->redisPort > 0)
+        wanted.append({plan->redisPort, QStringLiteral("Redis"), origin(NodeKind::CacheRedis, plan->redisPort, "redis-port")});
+    if (plan->kafka && run.kafkaBootstrap.isEmpty()) {
+        for (const Node &node : topology.nodes) {
+            if (node.kind == NodeKind::BusKafka && node.port > 0) {
+                wanted.append({node.port, QStringLiteral("Kafka"), origin(NodeKind::BusKafka, node.port, "kafka-port")});
+                break;
+            }
+        }
+    }
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        const Wanted &w = wanted.at(i);
+        for (qsizetype j = 0; j < i; ++j) {
+            if (wanted.at(j).port == w.port) {
+                *error = QStringLiteral("%1 (%2) and %3 (%4) both want port %5")
+                             .arg(wanted.at(j).part, wanted.at(j).origin, w.part, w.origin)
+                             .arg(w.port);
+                return false;
+            }
+        }
+        if (!isPortFree(w.port)) {
+            *error = QStringLiteral("port %1 is already in use: %2 cannot listen on 127.0.0.1:%1 (%3)").arg(w.port).arg(w.part, w.origin);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool StackSupervisor::start(QString *error, int *exitCode)
@@ -125,6 +209,16 @@ bool StackSupervisor::start(QString *error, int *exitCode)
     const QStringList orphans = m_lock.recoverOrphans();
     if (!orphans.isEmpty())
         m_printer->message(QStringLiteral("recovered from an unclean stop: killed %1").arg(orphans.join(QStringLiteral(", "))));
+
+    // Fixed infrastructure ports are checked before anything starts, so a taken one leaves
+    // nothing running behind.
+    const Topology topology = withDefaultPorts();
+    if (!checkInfraPorts(topology, error)) {
+        *exitCode = 1;
+        m_lock.release();
+        m_locked = false;
+        return false;
+    }
 
     const QString socket = m_options.controlSocket.isEmpty() ? QDir(m_lock.dataDir()).filePath(QStringLiteral("control.sock"))
                                                              : m_options.controlSocket;
@@ -162,18 +256,33 @@ bool StackSupervisor::start(QString *error, int *exitCode)
     infraOptions.progress = [this](const QString &part, const QString &message) {
         m_printer->message(QStringLiteral("%1: %2").arg(part, message));
     };
-    m_infra = std::make_unique<InfraStack>(m_topology, *m_secretStore, infraOptions);
+    m_infra = std::make_unique<InfraStack>(topology, *m_secretStore, infraOptions);
     if (!m_infra->start(error)) {
         *exitCode = 1;
         reportInfra(NodeState::Down, *error);
         shutdown(*error);
         return false;
     }
+    for (const Node &node : topology.nodes) {
+        if (node.kind != NodeKind::BusKafka || node.port <= 0 || !m_infra->kafka())
+            continue;
+        const int brokerPort = m_infra->kafka()->bootstrapServers().section(QLatin1Char(','), 0, 0).section(QLatin1Char(':'), -1).toInt();
+        QString why;
+        if (!m_kafkaForwarder.listen(node.port, brokerPort, &why)) {
+            *error = QStringLiteral("port %1 is already in use: Kafka cannot listen on 127.0.0.1:%1 (%2)").arg(node.port).arg(why);
+            *exitCode = 1;
+            reportInfra(NodeState::Down, *error);
+            shutdown(*error);
+            return false;
+        }
+        break;
+    }
     reportInfra(NodeState::Ready, {});
     startTopicMonitor();
 
     StackPlanInput input;
-    input.topology = m_topology;
+    input.topology = topology;
+    input.defaultGatewayPort = m_options.gatewayPort;
     input.dataDir = m_lock.dataDir();
     input.program = m_options.program;
     input.telemetryPort = m_hub.port();
@@ -246,6 +355,7 @@ void StackSupervisor::finishShutdown()
 {
     m_topicsFeed.setMonitor(nullptr);
     m_topicMonitor.reset(); // before the mock cluster goes
+    m_kafkaForwarder.close();
     if (m_infra) {
         m_infra->stop();
         reportInfra(NodeState::Stopped, {});

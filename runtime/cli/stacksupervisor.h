@@ -8,6 +8,7 @@
 #include "control/controlserver.h"
 #include "control/stackcontrol.h"
 #include "control/topicsfeed.h"
+#include "supervisor/portforwarder.h"
 #include "supervisor/processmanager.h"
 #include "supervisor/stacklock.h"
 #include "supervisor/telemetryhub.h"
@@ -34,6 +35,13 @@ struct UpOptions
     QString program;        // gatehouse-runtime itself, for the node children
     QString runtimeVersion;
     bool clientsPaused = false; // --clients-paused: client nodes start at rate 0
+    // Default ports of the embedded infrastructure and of the gateway (docs/runtime.md, "Ports").
+    // 0: a free port. A port the diagram gives the node itself wins over these.
+    int postgresPort = 0;
+    int redisPort = 0;
+    int kafkaPort = 0;  // the mock cluster's bootstrap address (a forwarder, see PortForwarder)
+    int gatewayPort = 0; // the first gateway (diagram order) whose own port is 0
+    int samplingPercent = 100; // share of traces on the control protocol's span stream, 0..100
     RestartPolicy policy;
 };
 
@@ -63,6 +71,13 @@ private:
     void finishShutdown();
     void startTopicMonitor();
     QString stackId() const;
+    // m_topology with the --postgres/--redis/--kafka-port defaults on the infra nodes that give
+    // no port of their own (what InfraStack and the stack plan get; the control side keeps the
+    // diagram as drawn, so `apply` sees no port change).
+    Topology withDefaultPorts() const;
+    // Every fixed infrastructure port the stack will bind is free; else `error` names the port
+    // and the part that wanted it. Runs before anything is started.
+    bool checkInfraPorts(const Topology &topology, QString *error) const;
 
     Topology m_topology;
     UpOptions m_options;
@@ -79,6 +94,7 @@ private:
     std::unique_ptr<SecretStore> m_secretStore;
     std::unique_ptr<InfraStack> m_infra;
     std::unique_ptr<KafkaTopicMonitor> m_topicMonitor; // after m_infra: gone before the cluster
+    PortForwarder m_kafkaForwarder; // the fixed Kafka bootstrap port, when one is asked for
     void setStackState(const QString &state);
     bool m_stopping = false;
     bool m_locked = false;

@@ -22,7 +22,8 @@ void printUsage(QTextStream &err)
 {
     err << "Usage: gatehouse-runtime up FILE [--data-dir DIR] [--control SOCKET] [--websocket PORT]\n"
            "                                [--status | --json] [--logs] [--secrets-file FILE]\n"
-           "                                [--clients-paused]\n";
+           "                                [--clients-paused] [--postgres-port PORT] [--redis-port PORT]\n"
+           "                                [--kafka-port PORT] [--gateway-port PORT] [--trace-sampling PERCENT]\n";
 }
 
 } // namespace
@@ -40,6 +41,21 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
     bool logs = false;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
+        auto number = [&](int &target, int max, const char *what) {
+            QString text;
+            if (i + 1 >= arguments.size()) {
+                err << "up: " << a << " needs a value\n";
+                return false;
+            }
+            text = arguments.at(++i);
+            bool ok = false;
+            target = text.toInt(&ok);
+            if (!ok || target < 0 || target > max) {
+                err << "up: " << a << " needs " << what << ", not \"" << text << "\"\n";
+                return false;
+            }
+            return true;
+        };
         auto value = [&](QString &target) {
             if (i + 1 >= arguments.size()) {
                 err << "up: " << a << " needs a value\n";
@@ -75,6 +91,21 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
             logs = true;
         } else if (a == QLatin1String("--clients-paused")) {
             options.clientsPaused = true;
+        } else if (a == QLatin1String("--postgres-port")) {
+            if (!number(options.postgresPort, 65535, "a port number (0 picks a free one)"))
+                return 2;
+        } else if (a == QLatin1String("--redis-port")) {
+            if (!number(options.redisPort, 65535, "a port number (0 picks a free one)"))
+                return 2;
+        } else if (a == QLatin1String("--kafka-port")) {
+            if (!number(options.kafkaPort, 65535, "a port number (0 picks a free one)"))
+                return 2;
+        } else if (a == QLatin1String("--gateway-port")) {
+            if (!number(options.gatewayPort, 65535, "a port number (0 picks a free one)"))
+                return 2;
+        } else if (a == QLatin1String("--trace-sampling")) {
+            if (!number(options.samplingPercent, 100, "a whole percentage from 0 to 100"))
+                return 2;
         } else if (a.startsWith(QLatin1Char('-'))) {
             err << "up: unknown option " << a << '\n';
             printUsage(err);

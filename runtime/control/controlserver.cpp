@@ -2,6 +2,7 @@
 
 #include "controlhandler.h"
 #include "controltransport.h"
+#include "tracesampling.h"
 
 #include "runtimeclient/protocol.h"
 
@@ -10,6 +11,8 @@
 #include <QLocalSocket>
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
+
+#include <algorithm>
 
 namespace Gatehouse::Runtime {
 
@@ -122,10 +125,19 @@ void ControlServer::broadcastSpans(const QList<Span> &spans)
     if (m_sessions.isEmpty() || spans.isEmpty())
         return;
     QJsonArray array;
-    for (const Span &s : spans)
-        array.append(s.toJson());
+    for (const Span &s : spans) {
+        if (TraceSampling::keeps(s.traceId, m_samplingPercent))
+            array.append(s.toJson());
+    }
+    if (array.isEmpty())
+        return;
     deliver(ControlSession::Stream::Spans,
             Protocol::encode(QJsonObject{{QStringLiteral("type"), QLatin1String(Protocol::Type::Spans)}, {QStringLiteral("spans"), array}}));
+}
+
+void ControlServer::setSamplingPercent(int percent)
+{
+    m_samplingPercent = std::clamp(percent, 0, 100);
 }
 
 void ControlServer::broadcastMetrics(const QJsonObject &metrics)

@@ -41,7 +41,12 @@ public:
     // {"type":"edgeFaults","edgeFaults":{edgeId:{…}}} on the status stream (StackControl::edgeFaults()).
     void broadcastEdgeFaults(const QJsonObject &edgeFaults);
     void broadcastLog(const QJsonObject &line);
+    // Forwards the spans of the sampled traces only (TraceSampling::keeps with samplingPercent()).
     void broadcastSpans(const QList<Span> &spans);
+    // Share of traces the span stream carries, 0..100 (clamped); 100 by default. Metrics and the
+    // `trace` command do not depend on it.
+    void setSamplingPercent(int percent);
+    int samplingPercent() const { return m_samplingPercent; }
     void broadcastMetrics(const QJsonObject &metrics);
     // `topics` without "type" (KafkaTopicMonitor's picture); droppable like metrics.
     void broadcastTopics(const QJsonObject &topics);
@@ -66,6 +71,7 @@ private:
     ControlSession::Limits m_limits;
     QMap<int, QPointer<ControlSession>> m_sessions;
     qint64 m_slowClientsDropped = 0;
+    int m_samplingPercent = 100;
 };
 
 } // namespace Gatehouse::Runtime

@@ -44,6 +44,7 @@ QJsonObject StackControl::snapshot()
         stack.insert(QStringLiteral("controlSocket"), m_server->fullServerName());
         if (m_server->webSocketPort() > 0)
             stack.insert(QStringLiteral("webSocketPort"), m_server->webSocketPort());
+        stack.insert(QStringLiteral("samplingPercent"), m_server->samplingPercent());
     }
     return QJsonObject{{QStringLiteral("stack"), stack}, {QStringLiteral("nodes"), nodes}, {QStringLiteral("edgeFaults"), edgeFaults()}};
 }
@@ -234,6 +235,18 @@ QJsonObject StackControl::apply(const QJsonObject &command)
                        {QStringLiteral("restartReasons"), QJsonArray::fromStringList(restartReasons)}};
 }
 
+QJsonObject StackControl::setSampling(const QJsonObject &command)
+{
+    const QJsonValue value = command.value(QStringLiteral("percent"));
+    const double percent = value.toDouble(-1);
+    if (!value.isDouble() || percent < 0 || percent > 100 || percent != static_cast<int>(percent))
+        return fail(Protocol::ErrorCode::InvalidArgument, QStringLiteral("set-sampling needs \"percent\": a whole number from 0 to 100"));
+    if (!m_server)
+        return fail(Protocol::ErrorCode::NotPossible, QStringLiteral("this stack has no span stream"));
+    m_server->setSamplingPercent(static_cast<int>(percent));
+    return QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("percent"), m_server->samplingPercent()}};
+}
+
 QJsonObject StackControl::execute(const QJsonObject &command)
 {
     const QString name = command.value(QStringLiteral("command")).toString();
@@ -277,6 +290,8 @@ QJsonObject StackControl::execute(const QJsonObject &command)
         return setRate(command);
     if (name == QLatin1String("apply"))
         return apply(command);
+    if (name == QLatin1String("set-sampling"))
+        return setSampling(command);
     return fail(Protocol::ErrorCode::UnknownCommand, QStringLiteral("unknown command \"%1\"").arg(name));
 }
 

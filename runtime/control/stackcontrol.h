@@ -15,7 +15,7 @@ class TelemetryHub;
 
 // The commands of docs/runtime-protocol.md over a ProcessManager and a TelemetryHub:
 // node commands (stop/start/restart/kill/pause/resume), snapshot, stats, trace, shutdown,
-// inject (node and edge faults) and set-rate (clients). Faults and rates travel to the node
+// inject (node and edge faults), set-rate (clients) and set-sampling (the span stream). Faults and rates travel to the node
 // processes as control-channel messages (ProcessManager::sendControl), which remembers them
 // across restarts. `up` uses it with its infrastructure around; tests use it with test
 // children. Pointers must outlive it.
@@ -55,6 +55,8 @@ private:
     // The edited diagram while the stack runs: applies what can be applied live (LiveChanges)
     // and says what needs a restart.
     QJsonObject apply(const QJsonObject &command);
+    // The span stream's trace sampling (ControlServer::setSamplingPercent), 0..100.
+    QJsonObject setSampling(const QJsonObject &command);
     // The node's kind from the diagram, else from its process; nullopt when neither knows it.
     std::optional<NodeKind> kindOf(const QString &nodeId) const;
     // Sends `node`'s whole fault state; false with a failed result in `result`.

@@ -374,8 +374,11 @@ void MainWindow::createActions()
         QSettings store;
         SettingsDialog dialog(m_document, store,
             CredentialStore(CredentialStore::scopeForProject(m_document->fileName())), this);
-        if (dialog.exec() == QDialog::Accepted) // the next Run uses the data folder chosen there
-            m_liveView->session()->setDataFolder(AppSettings::load(QSettings()).dataFolder);
+        if (dialog.exec() == QDialog::Accepted) { // the next Run uses the folder and ports chosen there
+            const AppSettings chosen = AppSettings::load(QSettings());
+            m_liveView->session()->setDataFolder(chosen.dataFolder);
+            m_liveView->session()->setRunOptions(chosen.runOptions()); // sampling applies at once
+        }
     });
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setMenuRole(QAction::PreferencesRole);
@@ -688,7 +691,9 @@ void MainWindow::setupLiveView()
     // The inspector docks follow the running stack; a request picked in Traffic lights its
     // whole path on the canvas.
     LiveSession *session = m_liveView->session();
-    session->setDataFolder(AppSettings::load(QSettings()).dataFolder);
+    const AppSettings appSettings = AppSettings::load(QSettings());
+    session->setDataFolder(appSettings.dataFolder);
+    session->setRunOptions(appSettings.runOptions());
     connect(session, &LiveSession::started, m_inspector, [this, session] { m_inspector->attach(session->client()); });
     connect(session, &LiveSession::stopped, m_inspector, &InspectorDocks::detach);
     connect(m_inspector, &InspectorDocks::traceSelected, m_liveView->overlay(),

@@ -1743,10 +1743,6 @@ Hinweis: %2</translation>
         <translation>Standard-&amp;Gateway-Port:</translation>
     </message>
     <message>
-        <source>The share of requests traced and animated on the canvas while a stack runs.</source>
-        <translation>Der Anteil der Anfragen, die bei laufendem Stack verfolgt und auf der Zeichenfläche animiert werden.</translation>
-    </message>
-    <message>
         <source>&amp;Telemetry sampling:</source>
         <translation>&amp;Telemetrie-Stichprobe:</translation>
     </message>
@@ -1854,6 +1850,14 @@ Hinweis: %2</translation>
     <message>
         <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
         <translation>Die Redis-URL enthält ein Passwort. Entfernen Sie es und geben Sie das Passwort in sein eigenes Feld ein: Es wird im Schlüsselbund des Betriebssystems aufbewahrt, nicht in der Projektdatei.</translation>
+    </message>
+    <message>
+        <source>The share of requests whose whole trace is shown on the canvas and in the docks while a stack runs. The traffic figures always count every request.</source>
+        <translation>Der Anteil der Anfragen, deren vollständiger Trace bei laufendem Stack auf der Zeichenfläche und in den Docks angezeigt wird. Die Verkehrszahlen zählen immer jede Anfrage.</translation>
+    </message>
+    <message>
+        <source>Ports and the data folder take effect the next time you run a stack; a port set on a node in the diagram wins over these defaults. Telemetry sampling also applies at once to a running stack.</source>
+        <translation>Ports und der Datenordner gelten ab dem nächsten Start eines Stacks; ein Port, der im Diagramm an einem Knoten festgelegt ist, hat Vorrang vor diesen Vorgaben. Die Telemetrie-Stichprobe gilt sofort auch für einen laufenden Stack.</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2240,492 @@ Hinweis: %2</translation>
     <message>
         <source>&lt;opened&gt;</source>
         <translation>&lt;geöffnet&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Lint</name>
+    <message>
+        <source>Services %1 call each other synchronously in a cycle; a request can end up waiting on itself.</source>
+        <translation>Die Dienste %1 rufen sich synchron im Kreis auf; eine Anfrage kann am Ende auf sich selbst warten.</translation>
+    </message>
+    <message>
+        <source>Break the cycle: replace one call with an event, or move the shared logic into one service.</source>
+        <translation>Unterbrechen Sie den Kreis: Ersetzen Sie einen Aufruf durch ein Ereignis, oder verlagern Sie die gemeinsame Logik in einen Dienst.</translation>
+    </message>
+    <message>
+        <source>The call from %1 to %2 has no timeout; a slow %2 holds %1&apos;s requests open.</source>
+        <translation>Der Aufruf von %1 an %2 hat kein Zeitlimit; ein langsamer %2 hält die Anfragen von %1 offen.</translation>
+    </message>
+    <message>
+        <source>Set a timeout on the edge, shorter than the gateway&apos;s timeout for the routes that lead here.</source>
+        <translation>Legen Sie für die Verbindung ein Zeitlimit fest, kürzer als das Zeitlimit des Gateways für die Routen, die hierher führen.</translation>
+    </message>
+    <message>
+        <source>When %1 fails, %2&apos;s callers get the error: the call has neither a fallback nor a retry, and users reach %2 through public routes.</source>
+        <translation>Fällt %1 aus, erhalten die Aufrufer von %2 den Fehler: Der Aufruf hat weder ein Fallback noch eine Wiederholung, und Benutzer erreichen %2 über öffentliche Routen.</translation>
+    </message>
+    <message>
+        <source>Add a fallback (a static response, or defer the work via an event) or a retry for idempotent calls.</source>
+        <translation>Fügen Sie ein Fallback hinzu (eine statische Antwort oder die Arbeit per Ereignis aufschieben) oder eine Wiederholung für idempotente Aufrufe.</translation>
+    </message>
+    <message>
+        <source>A route to %1 has a defer fallback, but the gateway cannot publish events to finish deferred work.</source>
+        <translation>Eine Route zu %1 hat das Fallback „defer“, aber das Gateway kann keine Ereignisse veröffentlichen, um aufgeschobene Arbeit abzuschließen.</translation>
+    </message>
+    <message>
+        <source>Use a static-response fallback on the route; defer belongs on a service&apos;s call.</source>
+        <translation>Verwenden Sie auf der Route das Fallback „static-response“; „defer“ gehört an den Aufruf eines Dienstes.</translation>
+    </message>
+    <message>
+        <source>The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 consumes; deferred work is never finished.</source>
+        <translation>Der Aufruf von %1 an %2 wird bei einem Fehler aufgeschoben, aber %1 veröffentlicht kein Topic, das %2 konsumiert; aufgeschobene Arbeit wird nie abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Publish a request topic from %1 (e.g. &quot;payment.requested&quot;) and subscribe %2 to it.</source>
+        <translation>Veröffentlichen Sie von %1 aus ein Anfrage-Topic (z. B. „payment.requested“) und abonnieren Sie es mit %2.</translation>
+    </message>
+    <message>
+        <source>Database %1 is owned by %2 services; ownership is never shared.</source>
+        <translation>Die Datenbank %1 gehört %2 Diensten; Eigentum wird nie geteilt.</translation>
+    </message>
+    <message>
+        <source>Give each service its own database and share data through its API or events.</source>
+        <translation>Geben Sie jedem Dienst eine eigene Datenbank und teilen Sie Daten über seine API oder Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Service %1 reaches database %2 through a %3 edge instead of owning it.</source>
+        <translation>Der Dienst %1 greift über eine %3-Verbindung auf die Datenbank %2 zu, statt ihr Eigentümer zu sein.</translation>
+    </message>
+    <message>
+        <source>Service %1 reaches database %2, which belongs to %3.</source>
+        <translation>Der Dienst %1 greift auf die Datenbank %2 zu, die %3 gehört.</translation>
+    </message>
+    <message>
+        <source>Ask the owning service through its API or consume its events; only the owner touches its database.</source>
+        <translation>Fragen Sie den Eigentümerdienst über seine API oder konsumieren Sie seine Ereignisse; nur der Eigentümer greift auf seine Datenbank zu.</translation>
+    </message>
+    <message>
+        <source>Database %1 has no owning service; nobody is responsible for its schema and data.</source>
+        <translation>Die Datenbank %1 hat keinen Eigentümerdienst; niemand ist für ihr Schema und ihre Daten verantwortlich.</translation>
+    </message>
+    <message>
+        <source>Draw an owns edge from the one service that owns it, or delete the database.</source>
+        <translation>Zeichnen Sie eine owns-Verbindung von dem einen Dienst, dem sie gehört, oder löschen Sie die Datenbank.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keines)</translation>
+    </message>
+    <message>
+        <source>%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can overwrite each other&apos;s keys.</source>
+        <translation>%1 (Schlüsselpräfix %2) und %3 (Schlüsselpräfix %4) teilen sich in %5 einen Schlüsselraum und können gegenseitig ihre Schlüssel überschreiben.</translation>
+    </message>
+    <message>
+        <source>Give every cache user its own key prefix, none a prefix of another (e.g. &quot;ratelimit:&quot; and &quot;inventory:&quot;).</source>
+        <translation>Geben Sie jedem Cache-Nutzer ein eigenes Schlüsselpräfix, keines davon Präfix eines anderen (z. B. „ratelimit:“ und „inventory:“).</translation>
+    </message>
+    <message>
+        <source>%1 is not connected to anything; the runtime would start it for nobody.</source>
+        <translation>%1 ist mit nichts verbunden; die Laufzeit würde es für niemanden starten.</translation>
+    </message>
+    <message>
+        <source>Connect the gateway or a service to it with a uses-cache edge, or delete it.</source>
+        <translation>Verbinden Sie das Gateway oder einen Dienst über eine uses-cache-Verbindung damit, oder löschen Sie es.</translation>
+    </message>
+    <message>
+        <source>Connect producers and consumers to it with publish/subscribe edges, or delete it.</source>
+        <translation>Verbinden Sie Produzenten und Konsumenten über publish/subscribe-Verbindungen damit, oder löschen Sie es.</translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; on %2 is published but nobody consumes it.</source>
+        <translation>Das Topic „%1“ auf %2 wird veröffentlicht, aber niemand konsumiert es.</translation>
+    </message>
+    <message>
+        <source>Subscribe the service that needs these events, or stop publishing the topic.</source>
+        <translation>Abonnieren Sie das Topic mit dem Dienst, der diese Ereignisse braucht, oder veröffentlichen Sie das Topic nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; on %2 is consumed but nobody publishes it; its consumers wait forever.</source>
+        <translation>Das Topic „%1“ auf %2 wird konsumiert, aber niemand veröffentlicht es; seine Konsumenten warten ewig.</translation>
+    </message>
+    <message>
+        <source>Add the topic to the producing service&apos;s publish edge, or check the topic name for a typo.</source>
+        <translation>Fügen Sie das Topic der publish-Verbindung des produzierenden Dienstes hinzu, oder prüfen Sie den Topic-Namen auf Tippfehler.</translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; is published with different partition counts (%2).</source>
+        <translation>Das Topic „%1“ wird mit unterschiedlichen Partitionszahlen veröffentlicht (%2).</translation>
+    </message>
+    <message>
+        <source>Declare the same partition count on every publish edge of the topic.</source>
+        <translation>Geben Sie auf jeder publish-Verbindung des Topics dieselbe Partitionszahl an.</translation>
+    </message>
+    <message>
+        <source>The subscription of %1 has no consumer group; offsets are not committed and instances would each get every event.</source>
+        <translation>Das Abonnement von %1 hat keine Consumer-Gruppe; Offsets werden nicht festgeschrieben, und jede Instanz würde jedes Ereignis erhalten.</translation>
+    </message>
+    <message>
+        <source>Set a consumer group, usually the service&apos;s name (e.g. &quot;%1&quot;).</source>
+        <translation>Legen Sie eine Consumer-Gruppe fest, meist den Namen des Dienstes (z. B. „%1“).</translation>
+    </message>
+    <message>
+        <source>Services %1 share consumer group &quot;%2&quot;, so each receives only part of the events.</source>
+        <translation>Die Dienste %1 teilen sich die Consumer-Gruppe „%2“, daher erhält jeder nur einen Teil der Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Give every consuming service its own consumer group.</source>
+        <translation>Geben Sie jedem konsumierenden Dienst eine eigene Consumer-Gruppe.</translation>
+    </message>
+    <message>
+        <source>The %1 edge from %2 to %3 names no topic, so no event travels along it.</source>
+        <translation>Die %1-Verbindung von %2 zu %3 nennt kein Topic, daher läuft kein Ereignis über sie.</translation>
+    </message>
+    <message>
+        <source>Add the topics to the edge, or delete it.</source>
+        <translation>Fügen Sie der Verbindung die Topics hinzu, oder löschen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Client %1 reaches %2 without going through the API gateway.</source>
+        <translation>Der Client %1 erreicht %2, ohne über das API-Gateway zu gehen.</translation>
+    </message>
+    <message>
+        <source>Connect the client to the gateway and add a route to the service there.</source>
+        <translation>Verbinden Sie den Client mit dem Gateway und legen Sie dort eine Route zum Dienst an.</translation>
+    </message>
+    <message>
+        <source>Client %1 is not connected; its traffic has nowhere to go.</source>
+        <translation>Der Client %1 ist nicht verbunden; sein Datenverkehr kann nirgendwohin.</translation>
+    </message>
+    <message>
+        <source>Draw a sync edge from the client to the API gateway.</source>
+        <translation>Zeichnen Sie eine sync-Verbindung vom Client zum API-Gateway.</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no routes; every request to it ends in 404.</source>
+        <translation>Das Gateway %1 hat keine Routen; jede Anfrage an es endet mit 404.</translation>
+    </message>
+    <message>
+        <source>Connect it to services and add routes (method, path, visibility, auth) to those edges.</source>
+        <translation>Verbinden Sie es mit Diensten und fügen Sie diesen Verbindungen Routen hinzu (Methode, Pfad, Sichtbarkeit, Authentifizierung).</translation>
+    </message>
+    <message>
+        <source>The gateway edge to %1 carries no routes, so the gateway never forwards to it.</source>
+        <translation>Die Gateway-Verbindung zu %1 trägt keine Routen, daher leitet das Gateway nie dorthin weiter.</translation>
+    </message>
+    <message>
+        <source>Add the routes the service answers, or delete the edge.</source>
+        <translation>Fügen Sie die Routen hinzu, die der Dienst beantwortet, oder löschen Sie die Verbindung.</translation>
+    </message>
+    <message>
+        <source>The edge from %1 to %2 carries %3 route(s), but only gateway edges route; they are ignored.</source>
+        <translation>Die Verbindung von %1 zu %2 trägt %3 Route(n), aber nur Gateway-Verbindungen leiten weiter; sie werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>Move the routes to the gateway&apos;s edge to %1, or remove them.</source>
+        <translation>Verschieben Sie die Routen auf die Verbindung des Gateways zu %1, oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The diagram has %1 API gateways; clients no longer have a single front door.</source>
+        <translation>Das Diagramm hat %1 API-Gateways; Clients haben keinen einzigen Eingang mehr.</translation>
+    </message>
+    <message>
+        <source>Fine for a backend-for-frontend split; otherwise merge them into one gateway.</source>
+        <translation>Für eine Aufteilung nach Backend-for-Frontend in Ordnung; andernfalls führen Sie sie zu einem Gateway zusammen.</translation>
+    </message>
+    <message>
+        <source>Public route %1 to %2 needs no authentication; anyone on the internet can call it.</source>
+        <translation>Die öffentliche Route %1 zu %2 erfordert keine Authentifizierung; jeder im Internet kann sie aufrufen.</translation>
+    </message>
+    <message>
+        <source>Require jwt or api-key, or make it internal. Anonymous login routes belong to the auth service and need a rate limit.</source>
+        <translation>Verlangen Sie jwt oder api-key, oder machen Sie sie intern. Anonyme Anmelderouten gehören zum Authentifizierungsdienst und brauchen eine Ratenbegrenzung.</translation>
+    </message>
+    <message>
+        <source>Public route %1 has no rate limit; one client can exhaust %2.</source>
+        <translation>Die öffentliche Route %1 hat keine Ratenbegrenzung; ein einzelner Client kann %2 erschöpfen.</translation>
+    </message>
+    <message>
+        <source>Set a rate limit (requests per window per client) on the route.</source>
+        <translation>Legen Sie auf der Route eine Ratenbegrenzung fest (Anfragen pro Zeitfenster und Client).</translation>
+    </message>
+    <message>
+        <source>Admin route %1 is public; the admin API must never answer on the public listener.</source>
+        <translation>Die Admin-Route %1 ist öffentlich; die Admin-API darf nie auf dem öffentlichen Listener antworten.</translation>
+    </message>
+    <message>
+        <source>Admin route %1 uses auth %2 instead of admin.</source>
+        <translation>Die Admin-Route %1 verwendet die Authentifizierung %2 statt admin.</translation>
+    </message>
+    <message>
+        <source>Make every /admin route internal with auth admin.</source>
+        <translation>Machen Sie jede /admin-Route intern mit der Authentifizierung admin.</translation>
+    </message>
+    <message>
+        <source>Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.</source>
+        <translation>Die Routen %1 (zu %2) und %3 (zu %4) überschneiden sich bei %5; das Gateway kann nicht wählen.</translation>
+    </message>
+    <message>
+        <source>Change the method or path of one of them, or delete the duplicate.</source>
+        <translation>Ändern Sie die Methode oder den Pfad einer der beiden, oder löschen Sie das Duplikat.</translation>
+    </message>
+    <message>
+        <source>Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.</source>
+        <translation>Die Route %1 wird %2-mal wiederholt, aber %3 ist nicht idempotent; eine Wiederholung kann sie doppelt ausführen.</translation>
+    </message>
+    <message>
+        <source>Set retries to 0, or make the handler idempotent (idempotency key) and use PUT.</source>
+        <translation>Setzen Sie die Wiederholungen auf 0, oder machen Sie den Handler idempotent (Idempotenzschlüssel) und verwenden Sie PUT.</translation>
+    </message>
+    <message>
+        <source>Edge &quot;%1&quot; ends at a node that does not exist (&quot;%2&quot;).</source>
+        <translation>Die Verbindung „%1“ endet an einem Knoten, den es nicht gibt („%2“).</translation>
+    </message>
+    <message>
+        <source>Delete the edge or reconnect it to an existing node.</source>
+        <translation>Löschen Sie die Verbindung oder verbinden Sie sie mit einem vorhandenen Knoten.</translation>
+    </message>
+    <message>
+        <source>A %1 edge from %2 (%3) to %4 (%5) is impossible: %6</source>
+        <translation>Eine %1-Verbindung von %2 (%3) zu %4 (%5) ist nicht möglich: %6</translation>
+    </message>
+    <message>
+        <source>Delete the edge, or change its kind to one of: %1.</source>
+        <translation>Löschen Sie die Verbindung, oder ändern Sie ihre Art in eine von: %1.</translation>
+    </message>
+    <message>
+        <source>none fits between these nodes</source>
+        <translation>keine passt zwischen diese Knoten</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>internal port</source>
+        <translation>interner Port</translation>
+    </message>
+    <message>
+        <source>Port %1 is fixed for %2; only one can listen on it.</source>
+        <translation>Der Port %1 ist für %2 festgelegt; nur einer kann darauf lauschen.</translation>
+    </message>
+    <message>
+        <source>Give each listener its own port, or set the port to 0 to let the runtime choose.</source>
+        <translation>Geben Sie jedem Listener einen eigenen Port, oder setzen Sie den Port auf 0, damit die Laufzeit einen wählt.</translation>
+    </message>
+    <message>
+        <source>%1 has no usable readiness check: readinessPath must be an HTTP path such as &quot;/readyz&quot;.</source>
+        <translation>%1 hat keine verwendbare Bereitschaftsprüfung: readinessPath muss ein HTTP-Pfad wie „/readyz“ sein.</translation>
+    </message>
+    <message>
+        <source>Set readinessPath to a path starting with &apos;/&apos;, or remove it to use &quot;/readyz&quot;.</source>
+        <translation>Setzen Sie readinessPath auf einen Pfad, der mit „/“ beginnt, oder entfernen Sie ihn, um „/readyz“ zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Service %1 is unreachable: nothing calls it and it consumes no events.</source>
+        <translation>Der Dienst %1 ist nicht erreichbar: Nichts ruft ihn auf, und er konsumiert keine Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Route to it from the gateway, call it from another service, or subscribe it to a topic.</source>
+        <translation>Leiten Sie vom Gateway eine Route zu ihm, rufen Sie ihn von einem anderen Dienst auf, oder abonnieren Sie mit ihm ein Topic.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; this is not a project file Gatehouse can open.</source>
+        <translation>Die Datei ist größer als %1 MiB; das ist keine Projektdatei, die Gatehouse öffnen kann.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1): %2.</source>
+        <translation>Die Datei ist kein gültiges JSON (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object; this one holds an array or a plain value.</source>
+        <translation>Die Datei muss ein JSON-Objekt enthalten; diese enthält ein Array oder einen einfachen Wert.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; this is not a project file Gatehouse can open.</source>
+        <translation>%1 ist größer als %2 MiB; das ist keine Projektdatei, die Gatehouse öffnen kann.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation>%1 kann nicht gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>is missing; it is required here.</source>
+        <translation>fehlt; es ist hier erforderlich.</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1.</source>
+        <translation>muss eine Zeichenkette sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2 are allowed.</source>
+        <translation>ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>must be a number, not %1.</source>
+        <translation>muss eine Zahl sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>is %1; it must be between %2 and %3.</source>
+        <translation>ist %1; der Wert muss zwischen %2 und %3 liegen.</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1.</source>
+        <translation>muss eine ganze Zahl sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1.</source>
+        <translation>muss true oder false sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not known; expected one of: %2.</source>
+        <translation>%1 ist unbekannt; erwartet wird eines von: %2.</translation>
+    </message>
+    <message>
+        <source>is not a field Gatehouse knows; remove it or check its spelling.</source>
+        <translation>ist kein Feld, das Gatehouse kennt; entfernen Sie es oder prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>is missing: this does not look like a Gatehouse project file.</source>
+        <translation>fehlt: Das sieht nicht nach einer Gatehouse-Projektdatei aus.</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 1 or more.</source>
+        <translation>muss eine ganze Zahl ab 1 sein.</translation>
+    </message>
+    <message>
+        <source>is %1: the file was written by a newer Gatehouse. This version reads format %2; update Gatehouse to open it.</source>
+        <translation>ist %1: Die Datei wurde von einer neueren Gatehouse-Version geschrieben. Diese Version liest Format %2; aktualisieren Sie Gatehouse, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>is missing; a project lists its nodes (an empty list is fine).</source>
+        <translation>fehlt; ein Projekt listet seine Knoten auf (eine leere Liste ist in Ordnung).</translation>
+    </message>
+    <message>
+        <source>must be an array, not %1.</source>
+        <translation>muss ein Array sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>is missing; a project lists its edges (an empty list is fine).</source>
+        <translation>fehlt; ein Projekt listet seine Verbindungen auf (eine leere Liste ist in Ordnung).</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1.</source>
+        <translation>muss ein Objekt sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file.</source>
+        <translation>enthält ein Passwort. Geheimnisse gehören in den Schlüsselbund (Einstellungen → Infrastruktur), nie in die Projektdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.</source>
+        <translation>%1 wird nicht unterstützt; verwenden Sie PLAIN, SCRAM-SHA-256 oder SCRAM-SHA-512.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid id; use 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>%1 ist keine gültige ID; verwenden Sie 1 bis 128 Buchstaben, Ziffern, „_“, „.“ oder „-“.</translation>
+    </message>
+    <message>
+        <source>%1 is used twice; every node and edge needs its own id.</source>
+        <translation>%1 wird doppelt verwendet; jeder Knoten und jede Verbindung braucht eine eigene ID.</translation>
+    </message>
+    <message>
+        <source>applies to services only; this node is a %1.</source>
+        <translation>gilt nur für Dienste; dieser Knoten ist vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>must be a string, a number or a boolean, not %1.</source>
+        <translation>muss eine Zeichenkette, eine Zahl oder ein Wahrheitswert sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters.</source>
+        <translation>ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>must be a finite number.</source>
+        <translation>muss eine endliche Zahl sein.</translation>
+    </message>
+    <message>
+        <source>must be a pair of numbers [x, y].</source>
+        <translation>muss ein Zahlenpaar [x, y] sein.</translation>
+    </message>
+    <message>
+        <source>is outside the canvas (coordinates must be within ±%1).</source>
+        <translation>liegt außerhalb der Zeichenfläche (Koordinaten müssen innerhalb von ±%1 liegen).</translation>
+    </message>
+    <message>
+        <source>a static-response fallback needs an HTTP status between 100 and 599.</source>
+        <translation>ein Fallback „static-response“ braucht einen HTTP-Status zwischen 100 und 599.</translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTP method Gatehouse routes; use one of: %2.</source>
+        <translation>%1 ist keine HTTP-Methode, die Gatehouse weiterleitet; verwenden Sie eine von: %2.</translation>
+    </message>
+    <message>
+        <source>%1 must start with &apos;/&apos;.</source>
+        <translation>%1 muss mit „/“ beginnen.</translation>
+    </message>
+    <message>
+        <source>must be an object with requests and windowSeconds.</source>
+        <translation>muss ein Objekt mit requests und windowSeconds sein.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid Kafka topic name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;; at most 249).</source>
+        <translation>%1 ist kein gültiger Kafka-Topic-Name (Buchstaben, Ziffern, „.“, „_“, „-“; höchstens 249).</translation>
+    </message>
+    <message>
+        <source>only sync edges carry routes; this edge is %1.</source>
+        <translation>nur sync-Verbindungen tragen Routen; diese Verbindung ist vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>only publish and subscribe edges carry topics; this edge is %1.</source>
+        <translation>nur publish- und subscribe-Verbindungen tragen Topics; diese Verbindung ist vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>names node %1, which does not exist.</source>
+        <translation>nennt den Knoten %1, den es nicht gibt.</translation>
     </message>
 </context>
 <context>

@@ -1757,10 +1757,6 @@ Hint: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The share of requests traced and animated on the canvas while a stack runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Telemetry sampling:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,6 +1847,14 @@ Hint: %2</source>
     </message>
     <message>
         <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of requests whose whole trace is shown on the canvas and in the docks while a stack runs. The traffic figures always count every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ports and the data folder take effect the next time you run a stack; a port set on a node in the diagram wins over these defaults. Telemetry sampling also applies at once to a running stack.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2233,6 +2237,492 @@ Hint: %2</source>
     <name>Gatehouse::UndoHistoryPanel</name>
     <message>
         <source>&lt;opened&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lint</name>
+    <message>
+        <source>Services %1 call each other synchronously in a cycle; a request can end up waiting on itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break the cycle: replace one call with an event, or move the shared logic into one service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call from %1 to %2 has no timeout; a slow %2 holds %1&apos;s requests open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a timeout on the edge, shorter than the gateway&apos;s timeout for the routes that lead here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When %1 fails, %2&apos;s callers get the error: the call has neither a fallback nor a retry, and users reach %2 through public routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a fallback (a static response, or defer the work via an event) or a retry for idempotent calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A route to %1 has a defer fallback, but the gateway cannot publish events to finish deferred work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a static-response fallback on the route; defer belongs on a service&apos;s call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 consumes; deferred work is never finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish a request topic from %1 (e.g. &quot;payment.requested&quot;) and subscribe %2 to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 is owned by %2 services; ownership is never shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each service its own database and share data through its API or events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 reaches database %2 through a %3 edge instead of owning it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 reaches database %2, which belongs to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the owning service through its API or consume its events; only the owner touches its database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 has no owning service; nobody is responsible for its schema and data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw an owns edge from the one service that owns it, or delete the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can overwrite each other&apos;s keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every cache user its own key prefix, none a prefix of another (e.g. &quot;ratelimit:&quot; and &quot;inventory:&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected to anything; the runtime would start it for nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the gateway or a service to it with a uses-cache edge, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect producers and consumers to it with publish/subscribe edges, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; on %2 is published but nobody consumes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe the service that needs these events, or stop publishing the topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; on %2 is consumed but nobody publishes it; its consumers wait forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the topic to the producing service&apos;s publish edge, or check the topic name for a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; is published with different partition counts (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare the same partition count on every publish edge of the topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscription of %1 has no consumer group; offsets are not committed and instances would each get every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a consumer group, usually the service&apos;s name (e.g. &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services %1 share consumer group &quot;%2&quot;, so each receives only part of the events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every consuming service its own consumer group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 edge from %2 to %3 names no topic, so no event travels along it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the topics to the edge, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 reaches %2 without going through the API gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the client to the gateway and add a route to the service there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 is not connected; its traffic has nowhere to go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a sync edge from the client to the API gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no routes; every request to it ends in 404.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect it to services and add routes (method, path, visibility, auth) to those edges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway edge to %1 carries no routes, so the gateway never forwards to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the routes the service answers, or delete the edge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edge from %1 to %2 carries %3 route(s), but only gateway edges route; they are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the routes to the gateway&apos;s edge to %1, or remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagram has %1 API gateways; clients no longer have a single front door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine for a backend-for-frontend split; otherwise merge them into one gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public route %1 to %2 needs no authentication; anyone on the internet can call it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require jwt or api-key, or make it internal. Anonymous login routes belong to the auth service and need a rate limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public route %1 has no rate limit; one client can exhaust %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a rate limit (requests per window per client) on the route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin route %1 is public; the admin API must never answer on the public listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin route %1 uses auth %2 instead of admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make every /admin route internal with auth admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the method or path of one of them, or delete the duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set retries to 0, or make the handler idempotent (idempotency key) and use PUT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge &quot;%1&quot; ends at a node that does not exist (&quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the edge or reconnect it to an existing node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 edge from %2 (%3) to %4 (%5) is impossible: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the edge, or change its kind to one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none fits between these nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is fixed for %2; only one can listen on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each listener its own port, or set the port to 0 to let the runtime choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no usable readiness check: readinessPath must be an HTTP path such as &quot;/readyz&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set readinessPath to a path starting with &apos;/&apos;, or remove it to use &quot;/readyz&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 is unreachable: nothing calls it and it consumes no events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route to it from the gateway, call it from another service, or subscribe it to a topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; this is not a project file Gatehouse can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object; this one holds an array or a plain value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; this is not a project file Gatehouse can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing; it is required here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is %1; it must be between %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not known; expected one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a field Gatehouse knows; remove it or check its spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing: this does not look like a Gatehouse project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is %1: the file was written by a newer Gatehouse. This version reads format %2; update Gatehouse to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing; a project lists its nodes (an empty list is fine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing; a project lists its edges (an empty list is fine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid id; use 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is used twice; every node and edge needs its own id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applies to services only; this node is a %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string, a number or a boolean, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a finite number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a pair of numbers [x, y].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is outside the canvas (coordinates must be within ±%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a static-response fallback needs an HTTP status between 100 and 599.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTP method Gatehouse routes; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must start with &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with requests and windowSeconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid Kafka topic name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;; at most 249).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only sync edges carry routes; this edge is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only publish and subscribe edges carry topics; this edge is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names node %1, which does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

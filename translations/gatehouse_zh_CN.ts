@@ -1751,10 +1751,6 @@ Hint: %2</source>
         <translation>默认网关端口(&amp;G)：</translation>
     </message>
     <message>
-        <source>The share of requests traced and animated on the canvas while a stack runs.</source>
-        <translation>栈运行时在画布上追踪并以动画显示的请求比例。</translation>
-    </message>
-    <message>
         <source>&amp;Telemetry sampling:</source>
         <translation>遥测采样率(&amp;T)：</translation>
     </message>
@@ -1853,6 +1849,14 @@ Hint: %2</source>
     <message>
         <source>The Redis URL contains a password. Remove it and type the password into its own field: it is kept in the OS keychain, not in the project file.</source>
         <translation>Redis URL 中包含密码。请将其删除，并在单独的密码字段中输入：密码保存在操作系统密钥环中，而不是项目文件中。</translation>
+    </message>
+    <message>
+        <source>The share of requests whose whole trace is shown on the canvas and in the docks while a stack runs. The traffic figures always count every request.</source>
+        <translation>运行栈时，在画布和停靠面板中显示完整链路的请求比例。流量统计始终计入每个请求。</translation>
+    </message>
+    <message>
+        <source>Ports and the data folder take effect the next time you run a stack; a port set on a node in the diagram wins over these defaults. Telemetry sampling also applies at once to a running stack.</source>
+        <translation>端口和数据文件夹在下次运行栈时生效；图中节点上设置的端口优先于这些默认值。遥测采样也会立即应用到正在运行的栈。</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2238,492 @@ Hint: %2</source>
     <message>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Lint</name>
+    <message>
+        <source>Services %1 call each other synchronously in a cycle; a request can end up waiting on itself.</source>
+        <translation>服务 %1 之间存在同步调用环；一个请求可能最终等待它自己。</translation>
+    </message>
+    <message>
+        <source>Break the cycle: replace one call with an event, or move the shared logic into one service.</source>
+        <translation>打破这个环：用事件替换其中一个调用，或把共享逻辑移到同一个服务中。</translation>
+    </message>
+    <message>
+        <source>The call from %1 to %2 has no timeout; a slow %2 holds %1&apos;s requests open.</source>
+        <translation>从 %1 到 %2 的调用没有超时；%2 变慢时会一直占用 %1 的请求。</translation>
+    </message>
+    <message>
+        <source>Set a timeout on the edge, shorter than the gateway&apos;s timeout for the routes that lead here.</source>
+        <translation>为该连接设置超时，且短于网关上通向这里的路由的超时。</translation>
+    </message>
+    <message>
+        <source>When %1 fails, %2&apos;s callers get the error: the call has neither a fallback nor a retry, and users reach %2 through public routes.</source>
+        <translation>%1 失败时，%2 的调用方会收到错误：该调用既没有降级策略也没有重试，而用户通过公开路由访问 %2。</translation>
+    </message>
+    <message>
+        <source>Add a fallback (a static response, or defer the work via an event) or a retry for idempotent calls.</source>
+        <translation>添加降级策略（静态响应，或通过事件推迟处理），或为幂等调用添加重试。</translation>
+    </message>
+    <message>
+        <source>A route to %1 has a defer fallback, but the gateway cannot publish events to finish deferred work.</source>
+        <translation>通往 %1 的一条路由使用 defer 降级策略，但网关无法发布事件来完成被推迟的工作。</translation>
+    </message>
+    <message>
+        <source>Use a static-response fallback on the route; defer belongs on a service&apos;s call.</source>
+        <translation>在该路由上使用 static-response 降级策略；defer 应该用在服务的调用上。</translation>
+    </message>
+    <message>
+        <source>The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 consumes; deferred work is never finished.</source>
+        <translation>从 %1 到 %2 的调用在失败时推迟处理，但 %1 没有发布 %2 消费的主题；被推迟的工作永远不会完成。</translation>
+    </message>
+    <message>
+        <source>Publish a request topic from %1 (e.g. &quot;payment.requested&quot;) and subscribe %2 to it.</source>
+        <translation>从 %1 发布一个请求主题（例如 &quot;payment.requested&quot;），并让 %2 订阅它。</translation>
+    </message>
+    <message>
+        <source>Database %1 is owned by %2 services; ownership is never shared.</source>
+        <translation>数据库 %1 归 %2 个服务所有；所有权不应共享。</translation>
+    </message>
+    <message>
+        <source>Give each service its own database and share data through its API or events.</source>
+        <translation>为每个服务提供自己的数据库，并通过其 API 或事件共享数据。</translation>
+    </message>
+    <message>
+        <source>Service %1 reaches database %2 through a %3 edge instead of owning it.</source>
+        <translation>服务 %1 通过 %3 连接访问数据库 %2，而不是拥有它。</translation>
+    </message>
+    <message>
+        <source>Service %1 reaches database %2, which belongs to %3.</source>
+        <translation>服务 %1 访问了属于 %3 的数据库 %2。</translation>
+    </message>
+    <message>
+        <source>Ask the owning service through its API or consume its events; only the owner touches its database.</source>
+        <translation>通过所属服务的 API 请求数据或消费其事件；只有所有者才能访问自己的数据库。</translation>
+    </message>
+    <message>
+        <source>Database %1 has no owning service; nobody is responsible for its schema and data.</source>
+        <translation>数据库 %1 没有所属服务；没有人负责它的模式和数据。</translation>
+    </message>
+    <message>
+        <source>Draw an owns edge from the one service that owns it, or delete the database.</source>
+        <translation>从拥有它的那个服务画一条 owns 连接，或删除该数据库。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can overwrite each other&apos;s keys.</source>
+        <translation>%1（键前缀 %2）和 %3（键前缀 %4）在 %5 中共用键空间，可能互相覆盖对方的键。</translation>
+    </message>
+    <message>
+        <source>Give every cache user its own key prefix, none a prefix of another (e.g. &quot;ratelimit:&quot; and &quot;inventory:&quot;).</source>
+        <translation>为每个缓存使用者设置自己的键前缀，且任何一个都不是另一个的前缀（例如 &quot;ratelimit:&quot; 和 &quot;inventory:&quot;）。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected to anything; the runtime would start it for nobody.</source>
+        <translation>%1 没有任何连接；运行时启动它也没有人使用。</translation>
+    </message>
+    <message>
+        <source>Connect the gateway or a service to it with a uses-cache edge, or delete it.</source>
+        <translation>用 uses-cache 连接把网关或某个服务连到它，或删除它。</translation>
+    </message>
+    <message>
+        <source>Connect producers and consumers to it with publish/subscribe edges, or delete it.</source>
+        <translation>用 publish/subscribe 连接把生产者和消费者连到它，或删除它。</translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; on %2 is published but nobody consumes it.</source>
+        <translation>%2 上的主题 &quot;%1&quot; 有发布者，但没有消费者。</translation>
+    </message>
+    <message>
+        <source>Subscribe the service that needs these events, or stop publishing the topic.</source>
+        <translation>让需要这些事件的服务订阅它，或停止发布该主题。</translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; on %2 is consumed but nobody publishes it; its consumers wait forever.</source>
+        <translation>%2 上的主题 &quot;%1&quot; 有消费者，但没有发布者；消费者将永远等待。</translation>
+    </message>
+    <message>
+        <source>Add the topic to the producing service&apos;s publish edge, or check the topic name for a typo.</source>
+        <translation>把该主题加到生产服务的 publish 连接上，或检查主题名称是否有拼写错误。</translation>
+    </message>
+    <message>
+        <source>Topic &quot;%1&quot; is published with different partition counts (%2).</source>
+        <translation>主题 &quot;%1&quot; 以不同的分区数发布（%2）。</translation>
+    </message>
+    <message>
+        <source>Declare the same partition count on every publish edge of the topic.</source>
+        <translation>在该主题的每条 publish 连接上声明相同的分区数。</translation>
+    </message>
+    <message>
+        <source>The subscription of %1 has no consumer group; offsets are not committed and instances would each get every event.</source>
+        <translation>%1 的订阅没有消费者组；偏移量不会提交，且每个实例都会收到全部事件。</translation>
+    </message>
+    <message>
+        <source>Set a consumer group, usually the service&apos;s name (e.g. &quot;%1&quot;).</source>
+        <translation>设置消费者组，通常使用服务名称（例如 &quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <source>Services %1 share consumer group &quot;%2&quot;, so each receives only part of the events.</source>
+        <translation>服务 %1 共用消费者组 &quot;%2&quot;，因此每个服务只收到部分事件。</translation>
+    </message>
+    <message>
+        <source>Give every consuming service its own consumer group.</source>
+        <translation>为每个消费服务设置自己的消费者组。</translation>
+    </message>
+    <message>
+        <source>The %1 edge from %2 to %3 names no topic, so no event travels along it.</source>
+        <translation>从 %2 到 %3 的 %1 连接没有指定主题，因此没有事件经过它。</translation>
+    </message>
+    <message>
+        <source>Add the topics to the edge, or delete it.</source>
+        <translation>为该连接添加主题，或删除它。</translation>
+    </message>
+    <message>
+        <source>Client %1 reaches %2 without going through the API gateway.</source>
+        <translation>客户端 %1 绕过 API 网关直接访问 %2。</translation>
+    </message>
+    <message>
+        <source>Connect the client to the gateway and add a route to the service there.</source>
+        <translation>把客户端连到网关，并在网关上添加通往该服务的路由。</translation>
+    </message>
+    <message>
+        <source>Client %1 is not connected; its traffic has nowhere to go.</source>
+        <translation>客户端 %1 没有连接；它的流量无处可去。</translation>
+    </message>
+    <message>
+        <source>Draw a sync edge from the client to the API gateway.</source>
+        <translation>从客户端画一条 sync 连接到 API 网关。</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no routes; every request to it ends in 404.</source>
+        <translation>网关 %1 没有路由；发给它的每个请求都以 404 结束。</translation>
+    </message>
+    <message>
+        <source>Connect it to services and add routes (method, path, visibility, auth) to those edges.</source>
+        <translation>把它连到服务，并在这些连接上添加路由（方法、路径、可见性、认证）。</translation>
+    </message>
+    <message>
+        <source>The gateway edge to %1 carries no routes, so the gateway never forwards to it.</source>
+        <translation>通往 %1 的网关连接没有路由，因此网关永远不会转发到它。</translation>
+    </message>
+    <message>
+        <source>Add the routes the service answers, or delete the edge.</source>
+        <translation>添加该服务响应的路由，或删除该连接。</translation>
+    </message>
+    <message>
+        <source>The edge from %1 to %2 carries %3 route(s), but only gateway edges route; they are ignored.</source>
+        <translation>从 %1 到 %2 的连接带有 %3 条路由，但只有网关连接才会路由；这些路由被忽略。</translation>
+    </message>
+    <message>
+        <source>Move the routes to the gateway&apos;s edge to %1, or remove them.</source>
+        <translation>把这些路由移到网关通往 %1 的连接上，或删除它们。</translation>
+    </message>
+    <message>
+        <source>The diagram has %1 API gateways; clients no longer have a single front door.</source>
+        <translation>图中有 %1 个 API 网关；客户端不再只有一个统一入口。</translation>
+    </message>
+    <message>
+        <source>Fine for a backend-for-frontend split; otherwise merge them into one gateway.</source>
+        <translation>如果是按 BFF（Backend for Frontend）拆分则没问题；否则请合并为一个网关。</translation>
+    </message>
+    <message>
+        <source>Public route %1 to %2 needs no authentication; anyone on the internet can call it.</source>
+        <translation>通往 %2 的公开路由 %1 无需认证；互联网上的任何人都能调用它。</translation>
+    </message>
+    <message>
+        <source>Require jwt or api-key, or make it internal. Anonymous login routes belong to the auth service and need a rate limit.</source>
+        <translation>要求 jwt 或 api-key，或将其设为内部路由。匿名登录路由属于认证服务，并且需要限流。</translation>
+    </message>
+    <message>
+        <source>Public route %1 has no rate limit; one client can exhaust %2.</source>
+        <translation>公开路由 %1 没有限流；单个客户端就可能耗尽 %2。</translation>
+    </message>
+    <message>
+        <source>Set a rate limit (requests per window per client) on the route.</source>
+        <translation>在该路由上设置限流（每个客户端每个时间窗口的请求数）。</translation>
+    </message>
+    <message>
+        <source>Admin route %1 is public; the admin API must never answer on the public listener.</source>
+        <translation>管理路由 %1 是公开的；管理 API 绝不能在公开监听端口上响应。</translation>
+    </message>
+    <message>
+        <source>Admin route %1 uses auth %2 instead of admin.</source>
+        <translation>管理路由 %1 使用的认证方式是 %2，而不是 admin。</translation>
+    </message>
+    <message>
+        <source>Make every /admin route internal with auth admin.</source>
+        <translation>把每条 /admin 路由设为内部路由，并使用 admin 认证。</translation>
+    </message>
+    <message>
+        <source>Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.</source>
+        <translation>路由 %1（到 %2）和 %3（到 %4）在 %5 上冲突；网关无法选择。</translation>
+    </message>
+    <message>
+        <source>Change the method or path of one of them, or delete the duplicate.</source>
+        <translation>修改其中一条的方法或路径，或删除重复的路由。</translation>
+    </message>
+    <message>
+        <source>Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.</source>
+        <translation>路由 %1 会重试 %2 次，但 %3 不是幂等的；重试可能导致执行两次。</translation>
+    </message>
+    <message>
+        <source>Set retries to 0, or make the handler idempotent (idempotency key) and use PUT.</source>
+        <translation>把重试次数设为 0，或让处理程序幂等（幂等键）并使用 PUT。</translation>
+    </message>
+    <message>
+        <source>Edge &quot;%1&quot; ends at a node that does not exist (&quot;%2&quot;).</source>
+        <translation>连接 &quot;%1&quot; 的端点是一个不存在的节点（&quot;%2&quot;）。</translation>
+    </message>
+    <message>
+        <source>Delete the edge or reconnect it to an existing node.</source>
+        <translation>删除该连接，或把它重新连到现有节点。</translation>
+    </message>
+    <message>
+        <source>A %1 edge from %2 (%3) to %4 (%5) is impossible: %6</source>
+        <translation>从 %2（%3）到 %4（%5）的 %1 连接是不可能的：%6</translation>
+    </message>
+    <message>
+        <source>Delete the edge, or change its kind to one of: %1.</source>
+        <translation>删除该连接，或将其类型改为以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>none fits between these nodes</source>
+        <translation>这些节点之间没有合适的类型</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>internal port</source>
+        <translation>内部端口</translation>
+    </message>
+    <message>
+        <source>Port %1 is fixed for %2; only one can listen on it.</source>
+        <translation>端口 %1 被固定分配给 %2；只能有一个在其上监听。</translation>
+    </message>
+    <message>
+        <source>Give each listener its own port, or set the port to 0 to let the runtime choose.</source>
+        <translation>为每个监听器设置自己的端口，或把端口设为 0 让运行时选择。</translation>
+    </message>
+    <message>
+        <source>%1 has no usable readiness check: readinessPath must be an HTTP path such as &quot;/readyz&quot;.</source>
+        <translation>%1 没有可用的就绪检查：readinessPath 必须是 HTTP 路径，例如 &quot;/readyz&quot;。</translation>
+    </message>
+    <message>
+        <source>Set readinessPath to a path starting with &apos;/&apos;, or remove it to use &quot;/readyz&quot;.</source>
+        <translation>把 readinessPath 设为以 &apos;/&apos; 开头的路径，或删除它以使用 &quot;/readyz&quot;。</translation>
+    </message>
+    <message>
+        <source>Service %1 is unreachable: nothing calls it and it consumes no events.</source>
+        <translation>服务 %1 不可达：没有任何调用指向它，它也不消费任何事件。</translation>
+    </message>
+    <message>
+        <source>Route to it from the gateway, call it from another service, or subscribe it to a topic.</source>
+        <translation>从网关添加通往它的路由、从其他服务调用它，或让它订阅某个主题。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; this is not a project file Gatehouse can open.</source>
+        <translation>文件大于 %1 MiB；这不是 Gatehouse 能打开的项目文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1): %2.</source>
+        <translation>文件不是有效的 JSON（%1）：%2。</translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object; this one holds an array or a plain value.</source>
+        <translation>文件必须包含一个 JSON 对象；此文件包含的是数组或简单值。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; this is not a project file Gatehouse can open.</source>
+        <translation>%1 大于 %2 MiB；这不是 Gatehouse 能打开的项目文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation>无法保存 %1：%2。</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>is missing; it is required here.</source>
+        <translation>缺失；此处必须提供。</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1.</source>
+        <translation>必须是字符串，而不是%1。</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2 are allowed.</source>
+        <translation>长度为 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <source>must be a number, not %1.</source>
+        <translation>必须是数字，而不是%1。</translation>
+    </message>
+    <message>
+        <source>is %1; it must be between %2 and %3.</source>
+        <translation>为 %1；必须介于 %2 和 %3 之间。</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1.</source>
+        <translation>必须是整数，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1.</source>
+        <translation>必须是 true 或 false，而不是%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not known; expected one of: %2.</source>
+        <translation>%1 未知；应为以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>is not a field Gatehouse knows; remove it or check its spelling.</source>
+        <translation>不是 Gatehouse 认识的字段；请删除它或检查拼写。</translation>
+    </message>
+    <message>
+        <source>is missing: this does not look like a Gatehouse project file.</source>
+        <translation>缺失：这看起来不是 Gatehouse 项目文件。</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 1 or more.</source>
+        <translation>必须是大于等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>is %1: the file was written by a newer Gatehouse. This version reads format %2; update Gatehouse to open it.</source>
+        <translation>为 %1：该文件由更新版本的 Gatehouse 写入。此版本读取格式 %2；请更新 Gatehouse 后再打开。</translation>
+    </message>
+    <message>
+        <source>is missing; a project lists its nodes (an empty list is fine).</source>
+        <translation>缺失；项目需要列出其节点（空列表也可以）。</translation>
+    </message>
+    <message>
+        <source>must be an array, not %1.</source>
+        <translation>必须是数组，而不是%1。</translation>
+    </message>
+    <message>
+        <source>is missing; a project lists its edges (an empty list is fine).</source>
+        <translation>缺失；项目需要列出其连接（空列表也可以）。</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1.</source>
+        <translation>必须是对象，而不是%1。</translation>
+    </message>
+    <message>
+        <source>contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file.</source>
+        <translation>包含密码。机密应存放在密钥环中（设置 → 基础设施），绝不能写入项目文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.</source>
+        <translation>不支持 %1；请使用 PLAIN、SCRAM-SHA-256 或 SCRAM-SHA-512。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid id; use 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>%1 不是有效的 ID；请使用 1 到 128 个字母、数字、&apos;_&apos;、&apos;.&apos; 或 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <source>%1 is used twice; every node and edge needs its own id.</source>
+        <translation>%1 被使用了两次；每个节点和连接都需要自己的 ID。</translation>
+    </message>
+    <message>
+        <source>applies to services only; this node is a %1.</source>
+        <translation>仅适用于服务；此节点的类型是 %1。</translation>
+    </message>
+    <message>
+        <source>must be a string, a number or a boolean, not %1.</source>
+        <translation>必须是字符串、数字或布尔值，而不是%1。</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters.</source>
+        <translation>超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>must be a finite number.</source>
+        <translation>必须是有限的数字。</translation>
+    </message>
+    <message>
+        <source>must be a pair of numbers [x, y].</source>
+        <translation>必须是一对数字 [x, y]。</translation>
+    </message>
+    <message>
+        <source>is outside the canvas (coordinates must be within ±%1).</source>
+        <translation>超出画布范围（坐标必须在 ±%1 以内）。</translation>
+    </message>
+    <message>
+        <source>a static-response fallback needs an HTTP status between 100 and 599.</source>
+        <translation>static-response 降级策略需要 100 到 599 之间的 HTTP 状态码。</translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTP method Gatehouse routes; use one of: %2.</source>
+        <translation>%1 不是 Gatehouse 可路由的 HTTP 方法；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>%1 must start with &apos;/&apos;.</source>
+        <translation>%1 必须以 &apos;/&apos; 开头。</translation>
+    </message>
+    <message>
+        <source>must be an object with requests and windowSeconds.</source>
+        <translation>必须是包含 requests 和 windowSeconds 的对象。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid Kafka topic name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;; at most 249).</source>
+        <translation>%1 不是有效的 Kafka 主题名称（字母、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos;；最多 249 个）。</translation>
+    </message>
+    <message>
+        <source>only sync edges carry routes; this edge is %1.</source>
+        <translation>只有 sync 连接才能带路由；此连接的类型是 %1。</translation>
+    </message>
+    <message>
+        <source>only publish and subscribe edges carry topics; this edge is %1.</source>
+        <translation>只有 publish 和 subscribe 连接才能带主题；此连接的类型是 %1。</translation>
+    </message>
+    <message>
+        <source>names node %1, which does not exist.</source>
+        <translation>指向节点 %1，但该节点不存在。</translation>
     </message>
 </context>
 <context>

@@ -150,8 +150,16 @@ QWidget *SettingsDialog::createGeneralPage()
     m_sampling->setObjectName(QStringLiteral("telemetrySampling"));
     m_sampling->setRange(1, 100);
     m_sampling->setSuffix(QStringLiteral(" %"));
-    m_sampling->setToolTip(tr("The share of requests traced and animated on the canvas while a stack runs."));
+    m_sampling->setToolTip(tr("The share of requests whose whole trace is shown on the canvas and in the docks while a "
+                              "stack runs. The traffic figures always count every request."));
     form->addRow(tr("&Telemetry sampling:"), m_sampling);
+    auto *when = new QLabel(tr("Ports and the data folder take effect the next time you run a stack; a port set on a node "
+                               "in the diagram wins over these defaults. Telemetry sampling also applies at once to a "
+                               "running stack."),
+        page);
+    when->setObjectName(QStringLiteral("runSettingsNote"));
+    when->setWordWrap(true);
+    form->addRow(when);
     return page;
 }
 

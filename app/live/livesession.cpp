@@ -7,9 +7,12 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace Gatehouse {
 
@@ -77,6 +80,29 @@ QString LiveSession::dataDirFor(const QString &projectFile) const
     return QDir(m_dataFolder).filePath(QStringLiteral("stacks/") + stackFolderName(projectFile));
 }
 
+void LiveSession::setRunOptions(const LiveRunOptions &options)
+{
+    const bool samplingChanged = options.samplingPercent != m_runOptions.samplingPercent;
+    m_runOptions = options;
+    if (samplingChanged && m_state == State::Running && client())
+        client()->sendCommand(QStringLiteral("set-sampling"), QJsonObject{{QStringLiteral("percent"), options.samplingPercent}});
+}
+
+QStringList LiveSession::upArguments(const LiveRunOptions &options)
+{
+    QStringList arguments;
+    auto port = [&arguments](const char *option, int value) {
+        if (value > 0)
+            arguments << QLatin1String(option) << QString::number(value);
+    };
+    port("--postgres-port", options.postgresPort);
+    port("--redis-port", options.redisPort);
+    port("--kafka-port", options.kafkaPort);
+    port("--gateway-port", options.gatewayPort);
+    arguments << QStringLiteral("--trace-sampling") << QString::number(std::clamp(options.samplingPercent, 0, 100));
+    return arguments;
+}
+
 bool LiveSession::start(const QString &projectFile, const QStringList &extraArguments, const QString &dataDirFor)
 {
     if (m_state != State::Idle) {
@@ -92,6 +118,8 @@ bool LiveSession::start(const QString &projectFile, const QStringList &extraArgu
     QStringList arguments = extraArguments;
     if (!arguments.contains(QStringLiteral("--data-dir")))
         arguments << QStringLiteral("--data-dir") << this->dataDirFor(dataDirFor.isEmpty() ? projectFile : dataDirFor);
+    // Settings first: an option the caller gives itself comes later and wins (`up` keeps the last).
+    arguments = upArguments(m_runOptions) + arguments;
 
     m_lastError.clear();
     m_projectFile = projectFile;

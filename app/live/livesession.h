@@ -11,6 +11,19 @@ namespace Gatehouse {
 class RuntimeProcess;
 class Topology;
 
+// How Run starts `gatehouse-runtime up` beyond the file and data dir (Settings → ports and
+// telemetry sampling; docs/runtime.md "Ports" and "Trace sampling"). 0 ports: the runtime picks.
+struct LiveRunOptions
+{
+    int postgresPort = 0;
+    int redisPort = 0;
+    int kafkaPort = 0;
+    int gatewayPort = 0; // for a gateway the diagram gives no port; the diagram's port wins
+    int samplingPercent = 100; // share of traces on the span stream (the canvas, the docks)
+
+    bool operator==(const LiveRunOptions &) const = default;
+};
+
 // The running stack of the open diagram (BRIEF contract C). Owns the RuntimeProcess that runs
 // `gatehouse-runtime up FILE`: start() launches it, `started()` fires once the control client
 // is welcomed (attach to client() then), `stopped()` once the supervisor has exited (detach
@@ -55,6 +68,12 @@ public:
     // Where this session runs the stack of `projectFile` (a --data-dir in the extra arguments
     // of start() wins over it).
     QString dataDirFor(const QString &projectFile) const;
+    // Ports and sampling for the next start(). Ports take effect on the next Run; a changed
+    // sampling percentage is also sent to a running stack at once (`set-sampling`).
+    void setRunOptions(const LiveRunOptions &options);
+    LiveRunOptions runOptions() const { return m_runOptions; }
+    // The `up` options for `options`: the non-zero ports and the sampling percentage.
+    static QStringList upArguments(const LiveRunOptions &options);
 
 Q_SIGNALS:
     void started();
@@ -73,6 +92,7 @@ private:
     State m_state = State::Idle;
     QString m_projectFile;
     QString m_dataFolder; // Settings → data folder; empty: the runtime's default
+    LiveRunOptions m_runOptions;
     QString m_lastError;
 };
 

@@ -1,5 +1,7 @@
 #include "settings/appsettings.h"
 
+#include "live/livesession.h"
+
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -49,6 +51,17 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("app/ports/gateway"), gatewayPort);
     s.setValue(QStringLiteral("app/telemetrySampling"), telemetrySamplingPercent);
     s.setValue(QStringLiteral("app/appearance"), kAppearanceNames[static_cast<int>(appearance)]);
+}
+
+LiveRunOptions AppSettings::runOptions() const
+{
+    LiveRunOptions options;
+    options.postgresPort = postgresPort;
+    options.redisPort = redisPort;
+    options.kafkaPort = kafkaPort;
+    options.gatewayPort = gatewayPort;
+    options.samplingPercent = telemetrySamplingPercent;
+    return options;
 }
 
 QString AppSettings::defaultDataFolder()

@@ -6,6 +6,8 @@ class QSettings;
 
 namespace Gatehouse {
 
+struct LiveRunOptions;
+
 // App-wide preferences, kept in QSettings under the "app/" group (per user, not per project).
 // A plain value: load() reads a QSettings, save() writes every field back. Nothing secret here:
 // passwords live only in the OS keychain (CredentialStore).
@@ -26,6 +28,8 @@ struct AppSettings
     void save(QSettings &settings) const;
     // The folder used when dataFolder is empty.
     static QString defaultDataFolder();
+    // The ports and sampling a Run passes to `gatehouse-runtime up` (live/livesession.h).
+    LiveRunOptions runOptions() const;
 
     bool operator==(const AppSettings &) const = default;
 };

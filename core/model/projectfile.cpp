@@ -3,6 +3,7 @@
 #include "projectfilereader.h"
 #include "topologyjson.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -25,7 +26,7 @@ QString lineAndColumn(const QByteArray &text, int offset)
             ++column;
         }
     }
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+    return QCoreApplication::translate("ProjectFile", "line %1, column %2").arg(line).arg(column);
 }
 
 LoadResult failure(const QString &message)
@@ -45,18 +46,18 @@ QString LoadProblem::toString() const
 LoadResult ProjectFile::fromJson(const QByteArray &json)
 {
     if (json.size() > MaxFileSize)
-        return failure(QStringLiteral("The file is larger than %1 MiB; this is not a project file Gatehouse can open.")
+        return failure(QCoreApplication::translate("ProjectFile", "The file is larger than %1 MiB; this is not a project file Gatehouse can open.")
                            .arg(MaxFileSize / (1024 * 1024)));
     if (json.trimmed().isEmpty())
-        return failure(QStringLiteral("The file is empty."));
+        return failure(QCoreApplication::translate("ProjectFile", "The file is empty."));
 
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return failure(QStringLiteral("The file is not valid JSON (%1): %2.")
+        return failure(QCoreApplication::translate("ProjectFile", "The file is not valid JSON (%1): %2.")
                            .arg(lineAndColumn(json, error.offset), error.errorString()));
     if (!document.isObject())
-        return failure(QStringLiteral("The file must hold one JSON object; this one holds an array or a plain value."));
+        return failure(QCoreApplication::translate("ProjectFile", "The file must hold one JSON object; this one holds an array or a plain value."));
 
     ProjectFileReader reader;
     return reader.read(document.object());
@@ -71,9 +72,9 @@ LoadResult ProjectFile::load(const QString &fileName)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("Cannot open %1: %2.").arg(fileName, file.errorString()));
+        return failure(QCoreApplication::translate("ProjectFile", "Cannot open %1: %2.").arg(fileName, file.errorString()));
     if (file.size() > MaxFileSize)
-        return failure(QStringLiteral("%1 is larger than %2 MiB; this is not a project file Gatehouse can open.")
+        return failure(QCoreApplication::translate("ProjectFile", "%1 is larger than %2 MiB; this is not a project file Gatehouse can open.")
                            .arg(fileName).arg(MaxFileSize / (1024 * 1024)));
     return fromJson(file.read(MaxFileSize + 1));
 }
@@ -82,12 +83,12 @@ std::optional<QString> ProjectFile::save(const QString &fileName, const Topology
 {
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("Cannot write %1: %2.").arg(fileName, file.errorString());
+        return QCoreApplication::translate("ProjectFile", "Cannot write %1: %2.").arg(fileName, file.errorString());
     const QByteArray bytes = toJson(topology);
     if (file.write(bytes) != bytes.size())
-        return QStringLiteral("Cannot write %1: %2.").arg(fileName, file.errorString());
+        return QCoreApplication::translate("ProjectFile", "Cannot write %1: %2.").arg(fileName, file.errorString());
     if (!file.commit())
-        return QStringLiteral("Cannot save %1: %2.").arg(fileName, file.errorString());
+        return QCoreApplication::translate("ProjectFile", "Cannot save %1: %2.").arg(fileName, file.errorString());
     return std::nullopt;
 }
 

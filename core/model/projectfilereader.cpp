@@ -1,5 +1,6 @@
 #include "projectfilereader.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <cmath>
 
@@ -18,14 +19,14 @@ QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Bool: return QCoreApplication::translate("ProjectFile", "a boolean");
+    case QJsonValue::Double: return QCoreApplication::translate("ProjectFile", "a number");
+    case QJsonValue::String: return QCoreApplication::translate("ProjectFile", "a string");
+    case QJsonValue::Array: return QCoreApplication::translate("ProjectFile", "an array");
+    case QJsonValue::Object: return QCoreApplication::translate("ProjectFile", "an object");
     case QJsonValue::Undefined: break;
     }
-    return QStringLiteral("nothing");
+    return QCoreApplication::translate("ProjectFile", "nothing");
 }
 
 QString indexPath(const QString &path, qsizetype index)
@@ -61,16 +62,16 @@ public:
         const QJsonValue v = value(name);
         if (v.isUndefined()) {
             if (required)
-                m_reader.problem(childPath(name), QStringLiteral("is missing; it is required here."));
+                m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "is missing; it is required here."));
             return fallback;
         }
         if (!v.isString()) {
-            m_reader.problem(childPath(name), QStringLiteral("must be a string, not %1.").arg(typeName(v)));
+            m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "must be a string, not %1.").arg(typeName(v)));
             return fallback;
         }
         const QString text = v.toString();
         if (text.size() > MaxTextLength) {
-            m_reader.problem(childPath(name), QStringLiteral("is %1 characters long; at most %2 are allowed.")
+            m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "is %1 characters long; at most %2 are allowed.")
                                                   .arg(text.size()).arg(MaxTextLength));
             return text.left(MaxTextLength);
         }
@@ -82,16 +83,16 @@ public:
         const QJsonValue v = value(name);
         if (v.isUndefined()) {
             if (required)
-                m_reader.problem(childPath(name), QStringLiteral("is missing; it is required here."));
+                m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "is missing; it is required here."));
             return fallback;
         }
         if (!v.isDouble()) {
-            m_reader.problem(childPath(name), QStringLiteral("must be a number, not %1.").arg(typeName(v)));
+            m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "must be a number, not %1.").arg(typeName(v)));
             return fallback;
         }
         const double d = v.toDouble();
         if (!std::isfinite(d) || d < minimum || d > maximum) {
-            m_reader.problem(childPath(name), QStringLiteral("is %1; it must be between %2 and %3.")
+            m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "is %1; it must be between %2 and %3.")
                                                   .arg(d).arg(minimum).arg(maximum));
             return fallback;
         }
@@ -103,7 +104,7 @@ public:
         const QJsonValue v = value(name);
         const double d = number(name, minimum, maximum, fallback, required);
         if (v.isDouble() && d != std::floor(d)) {
-            m_reader.problem(childPath(name), QStringLiteral("must be a whole number, not %1.").arg(d));
+            m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "must be a whole number, not %1.").arg(d));
             return fallback;
         }
         return static_cast<int>(d);
@@ -115,7 +116,7 @@ public:
         if (v.isUndefined())
             return fallback;
         if (!v.isBool()) {
-            m_reader.problem(childPath(name), QStringLiteral("must be true or false, not %1.").arg(typeName(v)));
+            m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "must be true or false, not %1.").arg(typeName(v)));
             return fallback;
         }
         return v.toBool();
@@ -130,7 +131,7 @@ public:
             return fallback;
         if (const std::optional<Enum> parsed = parse(text))
             return *parsed;
-        m_reader.problem(childPath(name), QStringLiteral("%1 is not known; expected one of: %2.")
+        m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "%1 is not known; expected one of: %2.")
                                               .arg(quoted(text), allowed.join(QStringLiteral(", "))));
         return fallback;
     }
@@ -141,7 +142,7 @@ public:
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             if (!m_known.contains(it.key())) {
                 const QString path = m_path.isEmpty() ? it.key() : m_path + QLatin1Char('.') + it.key();
-                m_reader.problem(path, QStringLiteral("is not a field Gatehouse knows; remove it or check its spelling."));
+                m_reader.problem(path, QCoreApplication::translate("ProjectFile", "is not a field Gatehouse knows; remove it or check its spelling."));
             }
         }
     }
@@ -167,18 +168,18 @@ LoadResult ProjectFileReader::read(const QJsonObject &root)
 
     const QJsonValue version = fields.value("formatVersion");
     if (version.isUndefined()) {
-        problem(QStringLiteral("formatVersion"), QStringLiteral("is missing: this does not look like a Gatehouse project file."));
+        problem(QStringLiteral("formatVersion"), QCoreApplication::translate("ProjectFile", "is missing: this does not look like a Gatehouse project file."));
         result.problems = m_problems;
         return result;
     }
     if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toDouble() < 1) {
-        problem(QStringLiteral("formatVersion"), QStringLiteral("must be a whole number of 1 or more."));
+        problem(QStringLiteral("formatVersion"), QCoreApplication::translate("ProjectFile", "must be a whole number of 1 or more."));
         result.problems = m_problems;
         return result;
     }
     if (version.toDouble() > ProjectFile::CurrentFormatVersion) {
         problem(QStringLiteral("formatVersion"),
-                QStringLiteral("is %1: the file was written by a newer Gatehouse. This version reads format %2; "
+                QCoreApplication::translate("ProjectFile", "is %1: the file was written by a newer Gatehouse. This version reads format %2; "
                                "update Gatehouse to open it.")
                     .arg(version.toDouble()).arg(ProjectFile::CurrentFormatVersion));
         result.problems = m_problems;
@@ -193,9 +194,9 @@ LoadResult ProjectFileReader::read(const QJsonObject &root)
 
     const QJsonValue nodes = fields.value("nodes");
     if (nodes.isUndefined()) {
-        problem(QStringLiteral("nodes"), QStringLiteral("is missing; a project lists its nodes (an empty list is fine)."));
+        problem(QStringLiteral("nodes"), QCoreApplication::translate("ProjectFile", "is missing; a project lists its nodes (an empty list is fine)."));
     } else if (!nodes.isArray()) {
-        problem(QStringLiteral("nodes"), QStringLiteral("must be an array, not %1.").arg(typeName(nodes)));
+        problem(QStringLiteral("nodes"), QCoreApplication::translate("ProjectFile", "must be an array, not %1.").arg(typeName(nodes)));
     } else {
         const QJsonArray array = nodes.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
@@ -207,9 +208,9 @@ LoadResult ProjectFileReader::read(const QJsonObject &root)
 
     const QJsonValue edges = fields.value("edges");
     if (edges.isUndefined()) {
-        problem(QStringLiteral("edges"), QStringLiteral("is missing; a project lists its edges (an empty list is fine)."));
+        problem(QStringLiteral("edges"), QCoreApplication::translate("ProjectFile", "is missing; a project lists its edges (an empty list is fine)."));
     } else if (!edges.isArray()) {
-        problem(QStringLiteral("edges"), QStringLiteral("must be an array, not %1.").arg(typeName(edges)));
+        problem(QStringLiteral("edges"), QCoreApplication::translate("ProjectFile", "must be an array, not %1.").arg(typeName(edges)));
     } else {
         const QJsonArray array = edges.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
@@ -232,7 +233,7 @@ LoadResult ProjectFileReader::read(const QJsonObject &root)
 void ProjectFileReader::readRunSettings(const QJsonValue &value, const QString &path, RunSettings &settings)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     Fields fields(*this, value.toObject(), path);
@@ -246,15 +247,15 @@ void ProjectFileReader::readRunSettings(const QJsonValue &value, const QString &
                                                   QRegularExpression::CaseInsensitiveOption);
     if (passwordInDsn.match(settings.postgresDsn).hasMatch())
         problem(path + QStringLiteral(".postgresDsn"),
-                QStringLiteral("contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file."));
+                QCoreApplication::translate("ProjectFile", "contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file."));
     static const QRegularExpression passwordInUrl(QStringLiteral("^[a-z]+://[^/@]*:[^/@]*@"));
     if (passwordInUrl.match(settings.redisUrl).hasMatch())
         problem(path + QStringLiteral(".redisUrl"),
-                QStringLiteral("contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file."));
+                QCoreApplication::translate("ProjectFile", "contains a password. Secrets belong in the keychain (Settings → Infrastructure), never in the project file."));
     const QStringList mechanisms{QString(), QStringLiteral("PLAIN"), QStringLiteral("SCRAM-SHA-256"), QStringLiteral("SCRAM-SHA-512")};
     if (!mechanisms.contains(settings.kafkaSaslMechanism))
         problem(path + QStringLiteral(".kafkaSaslMechanism"),
-                QStringLiteral("%1 is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.").arg(quoted(settings.kafkaSaslMechanism)));
+                QCoreApplication::translate("ProjectFile", "%1 is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.").arg(quoted(settings.kafkaSaslMechanism)));
 }
 
 void ProjectFileReader::checkId(const QString &id, const QString &path)
@@ -263,11 +264,11 @@ void ProjectFileReader::checkId(const QString &id, const QString &path)
     if (id.isEmpty())
         return; // "missing" was already reported
     if (!valid.match(id).hasMatch()) {
-        problem(path, QStringLiteral("%1 is not a valid id; use 1 to 128 letters, digits, '_', '.' or '-'.").arg(quoted(id)));
+        problem(path, QCoreApplication::translate("ProjectFile", "%1 is not a valid id; use 1 to 128 letters, digits, '_', '.' or '-'.").arg(quoted(id)));
         return;
     }
     if (m_ids.contains(id)) {
-        problem(path, QStringLiteral("%1 is used twice; every node and edge needs its own id.").arg(quoted(id)));
+        problem(path, QCoreApplication::translate("ProjectFile", "%1 is used twice; every node and edge needs its own id.").arg(quoted(id)));
         return;
     }
     m_ids.insert(id);
@@ -276,7 +277,7 @@ void ProjectFileReader::checkId(const QString &id, const QString &path)
 void ProjectFileReader::readNode(const QJsonValue &value, const QString &path, Node &node)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     Fields fields(*this, value.toObject(), path);
@@ -286,7 +287,7 @@ void ProjectFileReader::readNode(const QJsonValue &value, const QString &path, N
     if (fields.has("role")) {
         node.role = fields.enumeration("role", &serviceRoleFromString, allServiceRoleNames(), ServiceRole::Generic);
         if (node.kind != NodeKind::Service)
-            problem(fields.childPath("role"), QStringLiteral("applies to services only; this node is a %1.").arg(nameOf(node.kind)));
+            problem(fields.childPath("role"), QCoreApplication::translate("ProjectFile", "applies to services only; this node is a %1.").arg(nameOf(node.kind)));
     }
     node.name = fields.string("name");
     node.description = fields.string("description");
@@ -305,7 +306,7 @@ void ProjectFileReader::readNode(const QJsonValue &value, const QString &path, N
 void ProjectFileReader::readProperties(const QJsonValue &value, const QString &path, QJsonObject &properties)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -313,15 +314,15 @@ void ProjectFileReader::readProperties(const QJsonValue &value, const QString &p
         const QJsonValue v = it.value();
         const QString childPath = path + QLatin1Char('.') + it.key();
         if (v.isObject() || v.isArray() || v.isNull()) {
-            problem(childPath, QStringLiteral("must be a string, a number or a boolean, not %1.").arg(typeName(v)));
+            problem(childPath, QCoreApplication::translate("ProjectFile", "must be a string, a number or a boolean, not %1.").arg(typeName(v)));
             continue;
         }
         if (v.isString() && v.toString().size() > MaxTextLength) {
-            problem(childPath, QStringLiteral("is longer than %1 characters.").arg(MaxTextLength));
+            problem(childPath, QCoreApplication::translate("ProjectFile", "is longer than %1 characters.").arg(MaxTextLength));
             continue;
         }
         if (v.isDouble() && !std::isfinite(v.toDouble())) {
-            problem(childPath, QStringLiteral("must be a finite number."));
+            problem(childPath, QCoreApplication::translate("ProjectFile", "must be a finite number."));
             continue;
         }
         properties.insert(it.key(), v);
@@ -332,13 +333,13 @@ void ProjectFileReader::readPoint(const QJsonValue &value, const QString &path, 
 {
     const QJsonArray pair = value.toArray();
     if (!value.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble()) {
-        problem(path, QStringLiteral("must be a pair of numbers [x, y]."));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be a pair of numbers [x, y]."));
         return;
     }
     const double x = pair.at(0).toDouble();
     const double y = pair.at(1).toDouble();
     if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > MaxCoordinate || std::abs(y) > MaxCoordinate) {
-        problem(path, QStringLiteral("is outside the canvas (coordinates must be within ±%1).").arg(MaxCoordinate));
+        problem(path, QCoreApplication::translate("ProjectFile", "is outside the canvas (coordinates must be within ±%1).").arg(MaxCoordinate));
         return;
     }
     point = QPointF(x, y);
@@ -347,7 +348,7 @@ void ProjectFileReader::readPoint(const QJsonValue &value, const QString &path, 
 void ProjectFileReader::readFallback(const QJsonValue &value, const QString &path, Fallback &fallback)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     Fields fields(*this, value.toObject(), path);
@@ -359,13 +360,13 @@ void ProjectFileReader::readFallback(const QJsonValue &value, const QString &pat
     fallback.description = fields.string("description");
     fields.reportUnknownKeys();
     if (fallback.mode == FallbackMode::StaticResponse && (fallback.status < 100 || fallback.status > 599))
-        problem(path + QStringLiteral(".status"), QStringLiteral("a static-response fallback needs an HTTP status between 100 and 599."));
+        problem(path + QStringLiteral(".status"), QCoreApplication::translate("ProjectFile", "a static-response fallback needs an HTTP status between 100 and 599."));
 }
 
 void ProjectFileReader::readRoute(const QJsonValue &value, const QString &path, Route &route)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     Fields fields(*this, value.toObject(), path);
@@ -374,11 +375,11 @@ void ProjectFileReader::readRoute(const QJsonValue &value, const QString &path, 
                                      QStringLiteral("OPTIONS"), QStringLiteral("*")};
     route.method = fields.string("method", true, QStringLiteral("GET"));
     if (!methods.contains(route.method))
-        problem(fields.childPath("method"), QStringLiteral("%1 is not an HTTP method Gatehouse routes; use one of: %2.")
+        problem(fields.childPath("method"), QCoreApplication::translate("ProjectFile", "%1 is not an HTTP method Gatehouse routes; use one of: %2.")
                                                 .arg(quoted(route.method), methods.join(QStringLiteral(", "))));
     route.path = fields.string("path", true);
     if (!route.path.isEmpty() && !route.path.startsWith(QLatin1Char('/')))
-        problem(fields.childPath("path"), QStringLiteral("%1 must start with '/'.").arg(quoted(route.path)));
+        problem(fields.childPath("path"), QCoreApplication::translate("ProjectFile", "%1 must start with '/'.").arg(quoted(route.path)));
     route.visibility = fields.enumeration("visibility", &routeVisibilityFromString,
                                           {QStringLiteral("public"), QStringLiteral("internal")}, RouteVisibility::Public);
     route.auth = fields.enumeration("auth", &authModeFromString,
@@ -388,7 +389,7 @@ void ProjectFileReader::readRoute(const QJsonValue &value, const QString &path, 
         const QJsonValue limit = fields.value("rateLimit");
         const QString limitPath = fields.childPath("rateLimit");
         if (!limit.isObject()) {
-            problem(limitPath, QStringLiteral("must be an object with requests and windowSeconds."));
+            problem(limitPath, QCoreApplication::translate("ProjectFile", "must be an object with requests and windowSeconds."));
         } else {
             Fields limitFields(*this, limit.toObject(), limitPath);
             route.rateLimit.requests = limitFields.integer("requests", 1, 1000000000, 0, true);
@@ -406,14 +407,14 @@ void ProjectFileReader::readRoute(const QJsonValue &value, const QString &path, 
 void ProjectFileReader::readTopic(const QJsonValue &value, const QString &path, Topic &topic)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     Fields fields(*this, value.toObject(), path);
     topic.name = fields.string("name", true);
     static const QRegularExpression validTopic(QStringLiteral("^[A-Za-z0-9._-]{1,249}$"));
     if (!topic.name.isEmpty() && !validTopic.match(topic.name).hasMatch())
-        problem(fields.childPath("name"), QStringLiteral("%1 is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249).")
+        problem(fields.childPath("name"), QCoreApplication::translate("ProjectFile", "%1 is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249).")
                                               .arg(quoted(topic.name)));
     topic.partitions = fields.integer("partitions", 1, 1024, 1);
     topic.key = fields.string("key");
@@ -423,7 +424,7 @@ void ProjectFileReader::readTopic(const QJsonValue &value, const QString &path, 
 void ProjectFileReader::readEdge(const QJsonValue &value, const QString &path, Edge &edge)
 {
     if (!value.isObject()) {
-        problem(path, QStringLiteral("must be an object, not %1.").arg(typeName(value)));
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
         return;
     }
     Fields fields(*this, value.toObject(), path);
@@ -439,7 +440,7 @@ void ProjectFileReader::readEdge(const QJsonValue &value, const QString &path, E
             return;
         const QJsonValue v = fields.value(name);
         if (!v.isArray()) {
-            problem(fields.childPath(name), QStringLiteral("must be an array, not %1.").arg(typeName(v)));
+            problem(fields.childPath(name), QCoreApplication::translate("ProjectFile", "must be an array, not %1.").arg(typeName(v)));
             return;
         }
         const QJsonArray array = v.toArray();
@@ -464,9 +465,9 @@ void ProjectFileReader::readEdge(const QJsonValue &value, const QString &path, E
     fields.reportUnknownKeys();
 
     if (!edge.routes.isEmpty() && edge.kind != EdgeKind::Sync)
-        problem(fields.childPath("routes"), QStringLiteral("only sync edges carry routes; this edge is %1.").arg(nameOf(edge.kind)));
+        problem(fields.childPath("routes"), QCoreApplication::translate("ProjectFile", "only sync edges carry routes; this edge is %1.").arg(nameOf(edge.kind)));
     if (!edge.topics.isEmpty() && edge.kind != EdgeKind::Publish && edge.kind != EdgeKind::Subscribe)
-        problem(fields.childPath("topics"), QStringLiteral("only publish and subscribe edges carry topics; this edge is %1.").arg(nameOf(edge.kind)));
+        problem(fields.childPath("topics"), QCoreApplication::translate("ProjectFile", "only publish and subscribe edges carry topics; this edge is %1.").arg(nameOf(edge.kind)));
 }
 
 void ProjectFileReader::checkEdgeEnds(const Topology &topology)
@@ -478,9 +479,9 @@ void ProjectFileReader::checkEdgeEnds(const Topology &topology)
         const Edge &edge = topology.edges[i];
         const QString path = indexPath(QStringLiteral("edges"), i);
         if (!edge.source.isEmpty() && !nodeIds.contains(edge.source))
-            problem(path + QStringLiteral(".source"), QStringLiteral("names node %1, which does not exist.").arg(quoted(edge.source)));
+            problem(path + QStringLiteral(".source"), QCoreApplication::translate("ProjectFile", "names node %1, which does not exist.").arg(quoted(edge.source)));
         if (!edge.target.isEmpty() && !nodeIds.contains(edge.target))
-            problem(path + QStringLiteral(".target"), QStringLiteral("names node %1, which does not exist.").arg(quoted(edge.target)));
+            problem(path + QStringLiteral(".target"), QCoreApplication::translate("ProjectFile", "names node %1, which does not exist.").arg(quoted(edge.target)));
     }
 }
 

@@ -8,6 +8,8 @@
 #include "dialogs/settingsdialog.h"
 #include "document/document.h"
 #include "mainwindow.h"
+#include "model/projectfile.h"
+#include "panels/problemspanel.h"
 #include "settings/translations.h"
 
 #include <QAbstractButton>
@@ -30,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QTreeWidget>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -117,6 +120,8 @@ private Q_SLOTS:
     void mainWindowShowsOnlyGerman_data();
     void mainWindowShowsOnlyGerman();
     void settingsDialogShowsOnlyGerman();
+    void problemsDockShowsGermanLint();
+    void projectFileProblemsAreGerman();
     void neutralRuleRejectsEnglish();
 
 private:
@@ -361,6 +366,57 @@ void TestI18n::settingsDialogShowsOnlyGerman()
     m_data.clear();
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("Not German:\n") + found.join(QLatin1Char('\n'))));
+}
+
+void TestI18n::problemsDockShowsGermanLint()
+{
+    // A diagram with one finding: a gateway without routes. Lint messages are made in core
+    // (QCoreApplication::translate, context "Lint"), the Problems dock shows them as they come.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("lonely.gatehouse"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("{\"formatVersion\":1,\"name\":\"lonely\",\"edges\":[],"
+                  "\"nodes\":[{\"id\":\"gw\",\"kind\":\"gateway\",\"name\":\"Front door\",\"x\":0,\"y\":0}]}");
+    }
+    MainWindow::Options options;
+    options.recoveryDirectory = m_recovery.path();
+    MainWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(file));
+    ProblemsPanel *panel = window.problemsPanel();
+    QTRY_VERIFY(!panel->findings().isEmpty());
+    const auto finding = std::find_if(panel->findings().cbegin(), panel->findings().cend(),
+        [](const LintFinding &f) { return f.ruleId == QLatin1String("gateway-without-routes"); });
+    QVERIFY(finding != panel->findings().cend());
+    QCOMPARE(finding->message, QStringLiteral("Das Gateway \"Front door\" hat keine Routen; jede Anfrage an es endet mit 404."));
+    QCOMPARE(finding->hint, QStringLiteral("Verbinden Sie es mit Diensten und fügen Sie diesen Verbindungen Routen hinzu "
+                                           "(Methode, Pfad, Sichtbarkeit, Authentifizierung)."));
+    // What the dock's rows show, hint rows included, is German.
+    m_data << QStringLiteral("\"Front door\"") << QStringLiteral("Front door") << QStringLiteral("gw");
+    QStringList found = foreignTexts(panel);
+    m_data.clear();
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("Not German:\n") + found.join(QLatin1Char('\n'))));
+    bool shown = false;
+    QTreeWidget *view = panel->view();
+    for (int i = 0; i < view->topLevelItemCount(); ++i)
+        shown = shown || view->topLevelItem(i)->text(0) == finding->message;
+    QVERIFY(shown);
+}
+
+void TestI18n::projectFileProblemsAreGerman()
+{
+    // The loader's messages, which the open-file error dialog lists.
+    LoadResult empty = ProjectFile::fromJson(QByteArray("  "));
+    QCOMPARE(empty.problems.size(), 1);
+    QCOMPARE(empty.problems.first().message, QStringLiteral("Die Datei ist leer."));
+    LoadResult noNodes = ProjectFile::fromJson(QByteArray("{\"formatVersion\":1,\"edges\":[]}"));
+    QVERIFY(!noNodes.ok());
+    QCOMPARE(noNodes.problems.first().toString(),
+        QStringLiteral("nodes: fehlt; ein Projekt listet seine Knoten auf (eine leere Liste ist in Ordnung)."));
 }
 
 void TestI18n::neutralRuleRejectsEnglish()

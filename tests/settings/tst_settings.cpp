@@ -4,6 +4,7 @@
 // started here on 127.0.0.1 with ephemeral ports.
 #include "dialogs/settingsdialog.h"
 #include "document/document.h"
+#include "live/livesession.h"
 #include "mainwindow.h"
 #include "model/projectfile.h"
 #include "settings/appearance.h"
@@ -17,6 +18,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
@@ -103,6 +105,9 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void appSettingsRoundTrip();
+    void runOptionsBecomeUpArguments();
+    void runPassesTheRunOptionsToUp();
+    void samplingChangeReachesARunningStack();
     void runSettingsAreOneUndoStepWithoutSecrets();
     void passwordsInRunSettingsAreRefused_data();
     void passwordsInRunSettingsAreRefused();
@@ -241,6 +246,114 @@ void TestSettings::appSettingsRoundTrip()
     // A new dialog shows what was stored, and saving it unchanged changes nothing.
     SettingsDialog again(nullptr, reread, CredentialStore(m_scope));
     QVERIFY(again.appSettings() == expected);
+}
+
+void TestSettings::runOptionsBecomeUpArguments()
+{
+    AppSettings a;
+    a.postgresPort = 15432;
+    a.kafkaPort = 19092;
+    a.gatewayPort = 8443;
+    a.telemetrySamplingPercent = 25;
+    QCOMPARE(LiveSession::upArguments(a.runOptions()),
+        QStringList({ "--postgres-port", "15432", "--kafka-port", "19092", "--gateway-port", "8443", "--trace-sampling", "25" }));
+    a.redisPort = 16379;
+    a.kafkaPort = 0; // automatic: left to the runtime
+    QCOMPARE(LiveSession::upArguments(a.runOptions()),
+        QStringList({ "--postgres-port", "15432", "--redis-port", "16379", "--gateway-port", "8443", "--trace-sampling", "25" }));
+    // The defaults: every infrastructure port automatic, the gateway on 8080, every trace.
+    QCOMPARE(LiveSession::upArguments(AppSettings().runOptions()),
+        QStringList({ "--gateway-port", "8080", "--trace-sampling", "100" }));
+}
+
+void TestSettings::runPassesTheRunOptionsToUp()
+{
+    // A stand-in for gatehouse-runtime that writes down its arguments and fails: what Run
+    // really executes, without starting a stack.
+    const QString script = m_dir.filePath(QStringLiteral("record-args.sh"));
+    const QString record = m_dir.filePath(QStringLiteral("args.txt"));
+    {
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + record.toUtf8() + "'\nexit 3\n");
+    }
+    QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QByteArray previous = qgetenv("GATEHOUSE_RUNTIME");
+    qputenv("GATEHOUSE_RUNTIME", script.toUtf8());
+    QSettings().remove(QStringLiteral("live/runtimePath"));
+
+    AppSettings a;
+    a.redisPort = 16379;
+    a.gatewayPort = 8443;
+    a.telemetrySamplingPercent = 30;
+    LiveSession session;
+    session.setRunOptions(a.runOptions());
+    QSignalSpy stopped(&session, &LiveSession::stopped);
+    const QString project = m_dir.filePath(QStringLiteral("run.gatehouse"));
+    QVERIFY(session.start(project, { QStringLiteral("--trace-sampling"), QStringLiteral("40") }));
+    QVERIFY(stopped.wait(20000));
+    qputenv("GATEHOUSE_RUNTIME", previous);
+
+    QFile file(record);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList args = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(args.size() > 2 && args.at(0) == QLatin1String("up") && args.at(1) == project, qPrintable(args.join(' ')));
+    auto valueOf = [&args](const QString &option) {
+        const qsizetype i = args.lastIndexOf(option); // `up` keeps the last
+        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : QString();
+    };
+    QCOMPARE(valueOf(QStringLiteral("--redis-port")), QStringLiteral("16379"));
+    QCOMPARE(valueOf(QStringLiteral("--gateway-port")), QStringLiteral("8443"));
+    QVERIFY(!args.contains(QStringLiteral("--postgres-port"))); // automatic
+    QCOMPARE(valueOf(QStringLiteral("--trace-sampling")), QStringLiteral("40")); // the caller's own option wins
+    QCOMPARE(valueOf(QStringLiteral("--data-dir")), session.dataDirFor(project));
+}
+
+void TestSettings::samplingChangeReachesARunningStack()
+{
+    // A real `gatehouse-runtime up` of a one-service diagram (no infrastructure), run the way
+    // Run does; the Settings dialog's OK hands the new options to the session.
+    const QString project = m_dir.filePath(QStringLiteral("sampling.gatehouse"));
+    {
+        QFile file(project);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"formatVersion\":1,\"name\":\"sampling\",\"edges\":[],\"nodes\":[{\"id\":\"catalog\","
+                   "\"kind\":\"service\",\"role\":\"generic\",\"name\":\"Catalog\",\"x\":0,\"y\":0}]}");
+    }
+    const QByteArray previous = qgetenv("GATEHOUSE_RUNTIME");
+    qputenv("GATEHOUSE_RUNTIME", RUNTIME_PATH);
+    LiveSession session;
+    AppSettings a;
+    a.gatewayPort = 0;
+    a.telemetrySamplingPercent = 60;
+    session.setRunOptions(a.runOptions());
+    QSignalSpy started(&session, &LiveSession::started);
+    const QString data = m_dir.filePath(QStringLiteral("sampling-data"));
+    QVERIFY(session.start(project,
+        { QStringLiteral("--data-dir"), data, QStringLiteral("--secrets-file"), QDir(data).filePath(QStringLiteral("s.json")) }));
+    qputenv("GATEHOUSE_RUNTIME", previous);
+    QVERIFY2(started.wait(60000), qPrintable(session.lastError()));
+    auto samplingOfStack = [&session]() {
+        QSignalSpy finished(session.client(), &RuntimeClient::commandFinished);
+        const int id = session.client()->sendCommand(QStringLiteral("snapshot"));
+        while (finished.wait(5000)) {
+            for (const QList<QVariant> &call : std::as_const(finished)) {
+                if (call.at(0).toInt() == id)
+                    return call.at(2).toJsonObject().value(QStringLiteral("stack")).toObject().value(QStringLiteral("samplingPercent")).toInt();
+            }
+        }
+        return -1;
+    };
+    QCOMPARE(samplingOfStack(), 60); // from the start (--trace-sampling)
+
+    a.telemetrySamplingPercent = 15;
+    a.redisPort = 16379; // a port: next Run only, nothing to send
+    session.setRunOptions(a.runOptions());
+    QTRY_COMPARE_WITH_TIMEOUT(samplingOfStack(), 15, 10000);
+
+    QSignalSpy stopped(&session, &LiveSession::stopped);
+    session.stop();
+    QVERIFY(stopped.wait(60000));
 }
 
 void TestSettings::runSettingsAreOneUndoStepWithoutSecrets()

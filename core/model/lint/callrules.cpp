@@ -2,6 +2,7 @@
 #include "lintrule.h"
 
 #include <algorithm>
+#include <QCoreApplication>
 
 namespace Gatehouse::Lint {
 
@@ -96,10 +97,10 @@ void syncCycle(const Context &context, Report &report)
         for (const QString &id : component)
             labels.append(context.label(id));
         report.add(component, edgeIds,
-            QStringLiteral("Services %1 call each other synchronously in a cycle; a request can end up waiting "
+            QCoreApplication::translate("Lint", "Services %1 call each other synchronously in a cycle; a request can end up waiting "
                            "on itself.")
                 .arg(labels.join(QStringLiteral(" → "))),
-            QStringLiteral("Break the cycle: replace one call with an event, or move the shared logic into one "
+            QCoreApplication::translate("Lint", "Break the cycle: replace one call with an event, or move the shared logic into one "
                            "service."));
     }
 }
@@ -110,9 +111,9 @@ void syncCallWithoutTimeout(const Context &context, Report &report)
         if (!isServiceCall(context, edge) || edge.timeoutMs > 0)
             continue;
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral("The call from %1 to %2 has no timeout; a slow %2 holds %1's requests open.")
+            QCoreApplication::translate("Lint", "The call from %1 to %2 has no timeout; a slow %2 holds %1's requests open.")
                 .arg(context.label(edge.source), context.label(edge.target)),
-            QStringLiteral("Set a timeout on the edge, shorter than the gateway's timeout for the routes that "
+            QCoreApplication::translate("Lint", "Set a timeout on the edge, shorter than the gateway's timeout for the routes that "
                            "lead here."));
     }
 }
@@ -126,10 +127,10 @@ void syncCallWithoutFallback(const Context &context, Report &report)
             || !context.isOnUserPath(edge.source))
             continue;
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral("When %1 fails, %2's callers get the error: the call has neither a fallback nor a "
+            QCoreApplication::translate("Lint", "When %1 fails, %2's callers get the error: the call has neither a fallback nor a "
                            "retry, and users reach %2 through public routes.")
                 .arg(context.label(edge.target), context.label(edge.source)),
-            QStringLiteral("Add a fallback (a static response, or defer the work via an event) or a retry for "
+            QCoreApplication::translate("Lint", "Add a fallback (a static response, or defer the work via an event) or a retry for "
                            "idempotent calls."));
     }
 }
@@ -145,10 +146,10 @@ void deferWithoutEventPath(const Context &context, Report &report)
             [](const Route &route) { return route.fallback.mode == FallbackMode::Defer; });
         if (routeDefers && context.isKind(edge.source, NodeKind::Gateway)) {
             report.add({ edge.source, edge.target }, { edge.id },
-                QStringLiteral("A route to %1 has a defer fallback, but the gateway cannot publish events to "
+                QCoreApplication::translate("Lint", "A route to %1 has a defer fallback, but the gateway cannot publish events to "
                                "finish deferred work.")
                     .arg(context.label(edge.target)),
-                QStringLiteral("Use a static-response fallback on the route; defer belongs on a service's call."));
+                QCoreApplication::translate("Lint", "Use a static-response fallback on the route; defer belongs on a service's call."));
         }
         if (edge.fallback.mode != FallbackMode::Defer || !isServiceCall(context, edge))
             continue;
@@ -165,10 +166,10 @@ void deferWithoutEventPath(const Context &context, Report &report)
         if (connected)
             continue;
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral("The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 "
+            QCoreApplication::translate("Lint", "The call from %1 to %2 defers on failure, but %1 publishes no topic that %2 "
                            "consumes; deferred work is never finished.")
                 .arg(context.label(edge.source), context.label(edge.target)),
-            QStringLiteral("Publish a request topic from %1 (e.g. \"payment.requested\") and subscribe %2 to it.")
+            QCoreApplication::translate("Lint", "Publish a request topic from %1 (e.g. \"payment.requested\") and subscribe %2 to it.")
                 .arg(context.label(edge.source), context.label(edge.target)));
     }
 }

@@ -1,5 +1,6 @@
 // Rules about data ownership: databases, the cache keyspace, unused infrastructure.
 #include "lintrule.h"
+#include <QCoreApplication>
 
 namespace Gatehouse::Lint {
 
@@ -18,9 +19,9 @@ void sharedDatabase(const Context &context, Report &report)
             edgeIds.append(e->id);
         }
         report.add(nodeIds, edgeIds,
-            QStringLiteral("Database %1 is owned by %2 services; ownership is never shared.")
+            QCoreApplication::translate("Lint", "Database %1 is owned by %2 services; ownership is never shared.")
                 .arg(context.label(db->id), QString::number(owners.size())),
-            QStringLiteral("Give each service its own database and share data through its API or events."));
+            QCoreApplication::translate("Lint", "Give each service its own database and share data through its API or events."));
     }
 }
 
@@ -44,12 +45,12 @@ void foreignDatabaseAccess(const Context &context, Report &report)
             ownerLabels.append(context.label(owns->source));
         }
         const QString message = ownerLabels.isEmpty()
-            ? QStringLiteral("Service %1 reaches database %2 through a %3 edge instead of owning it.")
+            ? QCoreApplication::translate("Lint", "Service %1 reaches database %2 through a %3 edge instead of owning it.")
                   .arg(context.label(edge.source), context.label(edge.target), nameOf(edge.kind))
-            : QStringLiteral("Service %1 reaches database %2, which belongs to %3.")
+            : QCoreApplication::translate("Lint", "Service %1 reaches database %2, which belongs to %3.")
                   .arg(context.label(edge.source), context.label(edge.target), ownerLabels.join(QStringLiteral(", ")));
         report.add(nodeIds, edgeIds, message,
-            QStringLiteral("Ask the owning service through its API or consume its events; only the owner "
+            QCoreApplication::translate("Lint", "Ask the owning service through its API or consume its events; only the owner "
                            "touches its database."));
     }
 }
@@ -60,9 +61,9 @@ void databaseWithoutOwner(const Context &context, Report &report)
         if (!context.incoming(db->id, EdgeKind::Owns).isEmpty())
             continue;
         report.add({ db->id }, {},
-            QStringLiteral("Database %1 has no owning service; nobody is responsible for its schema and data.")
+            QCoreApplication::translate("Lint", "Database %1 has no owning service; nobody is responsible for its schema and data.")
                 .arg(context.label(db->id)),
-            QStringLiteral("Draw an owns edge from the one service that owns it, or delete the database."));
+            QCoreApplication::translate("Lint", "Draw an owns edge from the one service that owns it, or delete the database."));
     }
 }
 
@@ -81,14 +82,14 @@ void sharedCacheKeyspace(const Context &context, Report &report)
                 if (!a->keyPrefix.startsWith(b->keyPrefix) && !b->keyPrefix.startsWith(a->keyPrefix))
                     continue;
                 const auto shown = [](const QString &prefix) {
-                    return prefix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('"') + prefix + QLatin1Char('"');
+                    return prefix.isEmpty() ? QCoreApplication::translate("Lint", "(none)") : QLatin1Char('"') + prefix + QLatin1Char('"');
                 };
                 report.add({ a->source, b->source, cache->id }, { a->id, b->id },
-                    QStringLiteral("%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can "
+                    QCoreApplication::translate("Lint", "%1 (key prefix %2) and %3 (key prefix %4) share a keyspace in %5 and can "
                                    "overwrite each other's keys.")
                         .arg(context.label(a->source), shown(a->keyPrefix), context.label(b->source),
                             shown(b->keyPrefix), context.label(cache->id)),
-                    QStringLiteral("Give every cache user its own key prefix, none a prefix of another "
+                    QCoreApplication::translate("Lint", "Give every cache user its own key prefix, none a prefix of another "
                                    "(e.g. \"ratelimit:\" and \"inventory:\")."));
             }
         }
@@ -103,11 +104,11 @@ void unusedInfrastructure(const Context &context, Report &report)
         if (!context.outgoing(node.id).isEmpty() || !context.incoming(node.id).isEmpty())
             continue;
         report.add({ node.id }, {},
-            QStringLiteral("%1 is not connected to anything; the runtime would start it for nobody.")
+            QCoreApplication::translate("Lint", "%1 is not connected to anything; the runtime would start it for nobody.")
                 .arg(context.label(node.id)),
             node.kind == NodeKind::CacheRedis
-                ? QStringLiteral("Connect the gateway or a service to it with a uses-cache edge, or delete it.")
-                : QStringLiteral("Connect producers and consumers to it with publish/subscribe edges, or delete it."));
+                ? QCoreApplication::translate("Lint", "Connect the gateway or a service to it with a uses-cache edge, or delete it.")
+                : QCoreApplication::translate("Lint", "Connect producers and consumers to it with publish/subscribe edges, or delete it."));
     }
 }
 

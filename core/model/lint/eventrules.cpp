@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <QCoreApplication>
 
 namespace Gatehouse::Lint {
 
@@ -64,9 +65,9 @@ void topicWithoutConsumers(const Context &context, Report &report)
         if (use.publishers.isEmpty() || !use.subscribers.isEmpty())
             continue;
         report.add(endsOf(use.publishers, true) << use.bus, edgeIdsOf(use.publishers),
-            QStringLiteral("Topic \"%1\" on %2 is published but nobody consumes it.")
+            QCoreApplication::translate("Lint", "Topic \"%1\" on %2 is published but nobody consumes it.")
                 .arg(use.topic, context.label(use.bus)),
-            QStringLiteral("Subscribe the service that needs these events, or stop publishing the topic."));
+            QCoreApplication::translate("Lint", "Subscribe the service that needs these events, or stop publishing the topic."));
     }
 }
 
@@ -76,9 +77,9 @@ void topicWithoutProducers(const Context &context, Report &report)
         if (!use.publishers.isEmpty() || use.subscribers.isEmpty())
             continue;
         report.add(QStringList { use.bus } + endsOf(use.subscribers, false), edgeIdsOf(use.subscribers),
-            QStringLiteral("Topic \"%1\" on %2 is consumed but nobody publishes it; its consumers wait forever.")
+            QCoreApplication::translate("Lint", "Topic \"%1\" on %2 is consumed but nobody publishes it; its consumers wait forever.")
                 .arg(use.topic, context.label(use.bus)),
-            QStringLiteral(
+            QCoreApplication::translate("Lint",
                 "Add the topic to the producing service's publish edge, or check the topic name for a typo."));
     }
 }
@@ -100,9 +101,9 @@ void topicPartitionMismatch(const Context &context, Report &report)
         for (int count : counts)
             shown.append(QString::number(count));
         report.add(endsOf(use.publishers, true) << use.bus, edgeIdsOf(use.publishers),
-            QStringLiteral("Topic \"%1\" is published with different partition counts (%2).")
+            QCoreApplication::translate("Lint", "Topic \"%1\" is published with different partition counts (%2).")
                 .arg(use.topic, shown.join(QStringLiteral(", "))),
-            QStringLiteral("Declare the same partition count on every publish edge of the topic."));
+            QCoreApplication::translate("Lint", "Declare the same partition count on every publish edge of the topic."));
     }
 }
 
@@ -112,10 +113,10 @@ void subscriptionWithoutConsumerGroup(const Context &context, Report &report)
         if (edge.kind != EdgeKind::Subscribe || !edge.consumerGroup.trimmed().isEmpty())
             continue;
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral("The subscription of %1 has no consumer group; offsets are not committed and "
+            QCoreApplication::translate("Lint", "The subscription of %1 has no consumer group; offsets are not committed and "
                            "instances would each get every event.")
                 .arg(context.label(edge.target)),
-            QStringLiteral("Set a consumer group, usually the service's name (e.g. \"%1\").").arg(edge.target));
+            QCoreApplication::translate("Lint", "Set a consumer group, usually the service's name (e.g. \"%1\").").arg(edge.target));
     }
 }
 
@@ -142,9 +143,9 @@ void sharedConsumerGroup(const Context &context, Report &report)
         for (const QString &service : services)
             labels.append(context.label(service));
         report.add(QStringList { key.first } + services, edgeIds,
-            QStringLiteral("Services %1 share consumer group \"%2\", so each receives only part of the events.")
+            QCoreApplication::translate("Lint", "Services %1 share consumer group \"%2\", so each receives only part of the events.")
                 .arg(labels.join(QStringLiteral(", ")), key.second),
-            QStringLiteral("Give every consuming service its own consumer group."));
+            QCoreApplication::translate("Lint", "Give every consuming service its own consumer group."));
     }
 }
 
@@ -154,9 +155,9 @@ void eventEdgeWithoutTopics(const Context &context, Report &report)
         if ((edge.kind != EdgeKind::Publish && edge.kind != EdgeKind::Subscribe) || !edge.topics.isEmpty())
             continue;
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral("The %1 edge from %2 to %3 names no topic, so no event travels along it.")
+            QCoreApplication::translate("Lint", "The %1 edge from %2 to %3 names no topic, so no event travels along it.")
                 .arg(nameOf(edge.kind), context.label(edge.source), context.label(edge.target)),
-            QStringLiteral("Add the topics to the edge, or delete it."));
+            QCoreApplication::translate("Lint", "Add the topics to the edge, or delete it."));
     }
 }
 

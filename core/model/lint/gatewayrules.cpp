@@ -2,6 +2,7 @@
 #include "lintrule.h"
 
 #include <QRegularExpression>
+#include <QCoreApplication>
 
 namespace Gatehouse::Lint {
 
@@ -46,9 +47,9 @@ void clientBypassesGateway(const Context &context, Report &report)
             || target->kind == NodeKind::Gateway)
             continue;
         report.add({ source->id, target->id }, { edge.id },
-            QStringLiteral("Client %1 reaches %2 without going through the API gateway.")
+            QCoreApplication::translate("Lint", "Client %1 reaches %2 without going through the API gateway.")
                 .arg(context.label(source->id), context.label(target->id)),
-            QStringLiteral("Connect the client to the gateway and add a route to the service there."));
+            QCoreApplication::translate("Lint", "Connect the client to the gateway and add a route to the service there."));
     }
 }
 
@@ -58,8 +59,8 @@ void clientNotConnected(const Context &context, Report &report)
         if (!isClient(node.kind) || !context.outgoing(node.id).isEmpty())
             continue;
         report.add({ node.id }, {},
-            QStringLiteral("Client %1 is not connected; its traffic has nowhere to go.").arg(context.label(node.id)),
-            QStringLiteral("Draw a sync edge from the client to the API gateway."));
+            QCoreApplication::translate("Lint", "Client %1 is not connected; its traffic has nowhere to go.").arg(context.label(node.id)),
+            QCoreApplication::translate("Lint", "Draw a sync edge from the client to the API gateway."));
     }
 }
 
@@ -72,9 +73,9 @@ void gatewayWithoutRoutes(const Context &context, Report &report)
         if (hasRoute)
             continue;
         report.add({ gateway->id }, {},
-            QStringLiteral("Gateway %1 has no routes; every request to it ends in 404.")
+            QCoreApplication::translate("Lint", "Gateway %1 has no routes; every request to it ends in 404.")
                 .arg(context.label(gateway->id)),
-            QStringLiteral("Connect it to services and add routes (method, path, visibility, auth) to those edges."));
+            QCoreApplication::translate("Lint", "Connect it to services and add routes (method, path, visibility, auth) to those edges."));
     }
 }
 
@@ -90,9 +91,9 @@ void syncEdgeWithoutRoutes(const Context &context, Report &report)
         if (!gatewayHasRoutes)
             continue; // gateway-without-routes says it once for the whole gateway
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral("The gateway edge to %1 carries no routes, so the gateway never forwards to it.")
+            QCoreApplication::translate("Lint", "The gateway edge to %1 carries no routes, so the gateway never forwards to it.")
                 .arg(context.label(edge.target)),
-            QStringLiteral("Add the routes the service answers, or delete the edge."));
+            QCoreApplication::translate("Lint", "Add the routes the service answers, or delete the edge."));
     }
 }
 
@@ -102,10 +103,10 @@ void routesOutsideGateway(const Context &context, Report &report)
         if (edge.routes.isEmpty() || context.isKind(edge.source, NodeKind::Gateway) || !context.node(edge.source))
             continue;
         report.add({ edge.source, edge.target }, { edge.id },
-            QStringLiteral(
+            QCoreApplication::translate("Lint",
                 "The edge from %1 to %2 carries %3 route(s), but only gateway edges route; they are ignored.")
                 .arg(context.label(edge.source), context.label(edge.target), QString::number(edge.routes.size())),
-            QStringLiteral("Move the routes to the gateway's edge to %1, or remove them.")
+            QCoreApplication::translate("Lint", "Move the routes to the gateway's edge to %1, or remove them.")
                 .arg(context.label(edge.target)));
     }
 }
@@ -119,9 +120,9 @@ void multipleGateways(const Context &context, Report &report)
     for (const Node *gateway : gateways)
         ids.append(gateway->id);
     report.add(ids, {},
-        QStringLiteral("The diagram has %1 API gateways; clients no longer have a single front door.")
+        QCoreApplication::translate("Lint", "The diagram has %1 API gateways; clients no longer have a single front door.")
             .arg(gateways.size()),
-        QStringLiteral("Fine for a backend-for-frontend split; otherwise merge them into one gateway."));
+        QCoreApplication::translate("Lint", "Fine for a backend-for-frontend split; otherwise merge them into one gateway."));
 }
 
 // Login must be anonymous, so a public route with auth none is accepted when it goes to the
@@ -138,9 +139,9 @@ void publicRouteWithoutAuth(const Context &context, Report &report)
         if (isLogin)
             continue;
         report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id },
-            QStringLiteral("Public route %1 to %2 needs no authentication; anyone on the internet can call it.")
+            QCoreApplication::translate("Lint", "Public route %1 to %2 needs no authentication; anyone on the internet can call it.")
                 .arg(describe(route), context.label(ref.edge->target)),
-            QStringLiteral("Require jwt or api-key, or make it internal. Anonymous login routes belong to the "
+            QCoreApplication::translate("Lint", "Require jwt or api-key, or make it internal. Anonymous login routes belong to the "
                            "auth service and need a rate limit."));
     }
 }
@@ -152,9 +153,9 @@ void publicRouteWithoutRateLimit(const Context &context, Report &report)
         if (route.visibility != RouteVisibility::Public || route.rateLimit.isSet() || isAdminPath(route.path))
             continue;
         report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id },
-            QStringLiteral("Public route %1 has no rate limit; one client can exhaust %2.")
+            QCoreApplication::translate("Lint", "Public route %1 has no rate limit; one client can exhaust %2.")
                 .arg(describe(route), context.label(ref.edge->target)),
-            QStringLiteral("Set a rate limit (requests per window per client) on the route."));
+            QCoreApplication::translate("Lint", "Set a rate limit (requests per window per client) on the route."));
     }
 }
 
@@ -167,11 +168,11 @@ void adminRouteExposed(const Context &context, Report &report)
         if (route.visibility == RouteVisibility::Internal && route.auth == AuthMode::Admin)
             continue;
         const QString message = route.visibility == RouteVisibility::Public
-            ? QStringLiteral("Admin route %1 is public; the admin API must never answer on the public listener.")
+            ? QCoreApplication::translate("Lint", "Admin route %1 is public; the admin API must never answer on the public listener.")
                   .arg(describe(route))
-            : QStringLiteral("Admin route %1 uses auth %2 instead of admin.").arg(describe(route), nameOf(route.auth));
+            : QCoreApplication::translate("Lint", "Admin route %1 uses auth %2 instead of admin.").arg(describe(route), nameOf(route.auth));
         report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id }, message,
-            QStringLiteral("Make every /admin route internal with auth admin."));
+            QCoreApplication::translate("Lint", "Make every /admin route internal with auth admin."));
     }
 }
 
@@ -212,10 +213,10 @@ void routeCollision(const Context &context, Report &report)
             if (b.edge != a.edge)
                 edgeIds.append(b.edge->id);
             report.add(nodeIds, edgeIds,
-                QStringLiteral("Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.")
+                QCoreApplication::translate("Lint", "Routes %1 (to %2) and %3 (to %4) collide on %5; the gateway cannot choose.")
                     .arg(describe(*a.route), context.label(a.edge->target), describe(*b.route),
                         context.label(b.edge->target), context.label(a.edge->source)),
-                QStringLiteral("Change the method or path of one of them, or delete the duplicate."));
+                QCoreApplication::translate("Lint", "Change the method or path of one of them, or delete the duplicate."));
         }
     }
 }
@@ -230,9 +231,9 @@ void retryNonIdempotent(const Context &context, Report &report)
         if (route.retries == 0 || idempotent)
             continue;
         report.add({ ref.edge->source, ref.edge->target }, { ref.edge->id },
-            QStringLiteral("Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.")
+            QCoreApplication::translate("Lint", "Route %1 is retried %2 time(s), but %3 is not idempotent; a retry can apply it twice.")
                 .arg(describe(route), QString::number(route.retries), route.method),
-            QStringLiteral("Set retries to 0, or make the handler idempotent (idempotency key) and use PUT."));
+            QCoreApplication::translate("Lint", "Set retries to 0, or make the handler idempotent (idempotency key) and use PUT."));
     }
 }
 

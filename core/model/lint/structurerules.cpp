@@ -2,6 +2,7 @@
 #include "lintrule.h"
 
 #include <map>
+#include <QCoreApplication>
 
 namespace Gatehouse::Lint {
 
@@ -21,9 +22,9 @@ void impossibleEdge(const Context &context, Report &report)
             if (target)
                 nodeIds.append(target->id);
             report.add(nodeIds, { edge.id },
-                QStringLiteral("Edge \"%1\" ends at a node that does not exist (\"%2\").")
+                QCoreApplication::translate("Lint", "Edge \"%1\" ends at a node that does not exist (\"%2\").")
                     .arg(edge.id, source ? edge.target : edge.source),
-                QStringLiteral("Delete the edge or reconnect it to an existing node."));
+                QCoreApplication::translate("Lint", "Delete the edge or reconnect it to an existing node."));
             continue;
         }
         if (edge.kind == EdgeKind::Sync && isClient(source->kind) && target->kind != NodeKind::Gateway)
@@ -34,14 +35,14 @@ void impossibleEdge(const Context &context, Report &report)
         if (isEdgeAllowed(edge.kind, source->kind, target->kind, &reason))
             continue;
         report.add({ source->id, target->id }, { edge.id },
-            QStringLiteral("A %1 edge from %2 (%3) to %4 (%5) is impossible: %6")
+            QCoreApplication::translate("Lint", "A %1 edge from %2 (%3) to %4 (%5) is impossible: %6")
                 .arg(nameOf(edge.kind), context.label(source->id), nameOf(source->kind), context.label(target->id),
                     nameOf(target->kind), reason),
-            QStringLiteral("Delete the edge, or change its kind to one of: %1.").arg([&] {
+            QCoreApplication::translate("Lint", "Delete the edge, or change its kind to one of: %1.").arg([&] {
                 QStringList kinds;
                 for (EdgeKind kind : edgeKindsBetween(source->kind, target->kind))
                     kinds.append(nameOf(kind));
-                return kinds.isEmpty() ? QStringLiteral("none fits between these nodes")
+                return kinds.isEmpty() ? QCoreApplication::translate("Lint", "none fits between these nodes")
                                        : kinds.join(QStringLiteral(", "));
             }()));
     }
@@ -54,9 +55,9 @@ void portCollision(const Context &context, Report &report)
     std::map<int, QList<std::pair<QString, QString>>> users; // port → (node id, which listener)
     for (const Node &node : context.topology().nodes) {
         if (node.port > 0)
-            users[node.port].append({ node.id, QStringLiteral("port") });
+            users[node.port].append({ node.id, QCoreApplication::translate("Lint", "port") });
         if (node.kind == NodeKind::Gateway && node.internalPort() > 0)
-            users[node.internalPort()].append({ node.id, QStringLiteral("internal port") });
+            users[node.internalPort()].append({ node.id, QCoreApplication::translate("Lint", "internal port") });
     }
     for (const auto &[port, list] : users) {
         if (list.size() < 2)
@@ -69,9 +70,9 @@ void portCollision(const Context &context, Report &report)
             described.append(QStringLiteral("%1 (%2)").arg(context.label(id), what));
         }
         report.add(nodeIds, {},
-            QStringLiteral("Port %1 is fixed for %2; only one can listen on it.")
+            QCoreApplication::translate("Lint", "Port %1 is fixed for %2; only one can listen on it.")
                 .arg(QString::number(port), described.join(QStringLiteral(", "))),
-            QStringLiteral("Give each listener its own port, or set the port to 0 to let the runtime choose."));
+            QCoreApplication::translate("Lint", "Give each listener its own port, or set the port to 0 to let the runtime choose."));
     }
 }
 
@@ -90,10 +91,10 @@ void missingReadiness(const Context &context, Report &report)
         if (usable)
             continue;
         report.add({ node.id }, {},
-            QStringLiteral("%1 has no usable readiness check: readinessPath must be an HTTP path such as "
+            QCoreApplication::translate("Lint", "%1 has no usable readiness check: readinessPath must be an HTTP path such as "
                            "\"/readyz\".")
                 .arg(context.label(node.id)),
-            QStringLiteral("Set readinessPath to a path starting with '/', or remove it to use \"/readyz\"."));
+            QCoreApplication::translate("Lint", "Set readinessPath to a path starting with '/', or remove it to use \"/readyz\"."));
     }
 }
 
@@ -104,9 +105,9 @@ void unreachableService(const Context &context, Report &report)
             || !context.incoming(service->id, EdgeKind::Subscribe).isEmpty())
             continue;
         report.add({ service->id }, {},
-            QStringLiteral("Service %1 is unreachable: nothing calls it and it consumes no events.")
+            QCoreApplication::translate("Lint", "Service %1 is unreachable: nothing calls it and it consumes no events.")
                 .arg(context.label(service->id)),
-            QStringLiteral("Route to it from the gateway, call it from another service, or subscribe it to a "
+            QCoreApplication::translate("Lint", "Route to it from the gateway, call it from another service, or subscribe it to a "
                            "topic."));
     }
 }

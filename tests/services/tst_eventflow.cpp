@@ -64,7 +64,7 @@ private:
             return false;
         SqlSession session(c, {});
         for (int i = first; i < first + n; ++i) {
-            OutboundEvent e{"order.created", QString::number(i), QJsonObject{{"orderId", i}}, {}};
+            OutboundEvent e{"order.created", QString::number(i), QJsonObject{{"orderId", i}}, {}, {}};
             if (Outbox::append(session, e, &error).isEmpty())
                 return false;
         }

@@ -210,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(c.open(ServiceEnv::conninfo(m_producerDb), &error));
         QVERIFY(c.exec("BEGIN", &error));
         SqlSession session(c, {});
-        QVERIFY(!Outbox::append(session, OutboundEvent{"order.cancelled", "o-9", QJsonObject{{"orderId", "o-9"}, {"userId", "u1"}}, {}}, &error).isEmpty());
+        QVERIFY(!Outbox::append(session, OutboundEvent{"order.cancelled", "o-9", QJsonObject{{"orderId", "o-9"}, {"userId", "u1"}}, {}, {}}, &error).isEmpty());
         QVERIFY(c.exec("COMMIT", &error));
         OutboxRelay relay(ServiceEnv::conninfo(m_producerDb), m_env.kafkaAccess(), "order", OutboxRelay::Options{20, 500, 2000});
         QVERIFY2(relay.start(&error), qPrintable(error));

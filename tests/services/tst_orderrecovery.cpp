@@ -196,6 +196,9 @@ private:
                 return true;
             QTest::qWait(50);
         }
+        const auto order = client->node("order");
+        qWarning("order not ready again: state %d pid %lld (was %lld) restarts %d: %s", order ? int(order->state) : -1,
+                 order ? order->pid : 0LL, oldPid, order ? order->restarts : -1, order ? qPrintable(order->message) : "");
         return false;
     }
 

@@ -50,11 +50,28 @@ void submitOr503(ServiceContext &context, const ServiceCall &call, SqlPool::Job 
         call.respond(problemResponse(503, QStringLiteral("service overloaded")));
 }
 
+// Serialises the reservation and the release of one order id (transaction-scoped), so a
+// release can never miss a reservation committing at the same moment.
+bool lockOrder(SqlSession &connection, const QString &orderId, QString *error)
+{
+    QList<QStringList> rows;
+    return connection.query(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('reservation:' || $1))"), { orderId }, &rows,
+        error);
+}
+
 // Releases every still-reserved line of `orderId` inside the caller's transaction; returns the
-// skus touched (for cache invalidation) or nullopt on a database error.
+// skus touched (for cache invalidation) or nullopt on a database error. An order id with no
+// reservation at all is remembered as released, so that a reservation arriving late under it
+// (the order service gave up on it, docs/services.md "Recovery") is refused instead of leaked.
 std::optional<QStringList> releaseOrder(SqlSession &connection, const QString &orderId, QString *error)
 {
     QList<QStringList> rows;
+    if (!lockOrder(connection, orderId, error)
+        || !connection.query(QStringLiteral("INSERT INTO released_orders (order_id)"
+                                            " SELECT $1::text WHERE NOT EXISTS (SELECT 1 FROM reservations WHERE order_id = $1::text)"
+                                            " ON CONFLICT (order_id) DO NOTHING"),
+            { orderId }, &rows, error))
+        return std::nullopt;
     if (!connection.query(QStringLiteral("WITH released AS ("
                                          " UPDATE reservations SET state = 'released', released_at = now()"
                                          " WHERE order_id = $1 AND state = 'reserved' RETURNING sku, quantity)"
@@ -115,7 +132,13 @@ QList<Migration> InventoryBehaviour::migrations() const
                        ");\n"
                        "INSERT INTO items (sku, name, price_cents, stock)\n"
                        "  SELECT 'SKU-' || lpad(n::text, 3, '0'), 'Demo item ' || n, 500 + n * 125, 1000\n"
-                       "  FROM generate_series(1, 20) AS n;\n") } };
+                       "  FROM generate_series(1, 20) AS n;\n") },
+        // Order ids released before anything was reserved under them (releaseOrder()).
+        Migration { 3, QStringLiteral("released orders"),
+            QStringLiteral("CREATE TABLE released_orders (\n"
+                           "  order_id text PRIMARY KEY,\n"
+                           "  released_at timestamptz NOT NULL DEFAULT now()\n"
+                           ");\n") } };
 }
 
 void InventoryBehaviour::addRoutes(ServiceRouter &router)
@@ -286,6 +309,8 @@ void InventoryBehaviour::reserve(const ServiceCall &call)
         if (!connection.exec(QStringLiteral("BEGIN"), &error))
             return fail(500, QStringLiteral("database: ") + error);
         // Idempotent per order: a retried reservation answers what was reserved before.
+        if (!lockOrder(connection, orderId, &error))
+            return fail(500, QStringLiteral("database: ") + error);
         if (!connection.query(QStringLiteral("SELECT sku, quantity, unit_price_cents, state FROM reservations"
                                              " WHERE order_id = $1 ORDER BY sku FOR UPDATE"),
                 { orderId }, &rows, &error))
@@ -303,6 +328,11 @@ void InventoryBehaviour::reserve(const ServiceCall &call)
                 total += qint64(row.value(1).toInt()) * row.value(2).toInt();
             }
         } else {
+            QList<QStringList> released;
+            if (!connection.query(QStringLiteral("SELECT 1 FROM released_orders WHERE order_id = $1"), { orderId }, &released, &error))
+                return fail(500, QStringLiteral("database: ") + error);
+            if (!released.isEmpty())
+                return fail(409, QStringLiteral("the reservation of this order was released"));
             // Lock the item rows in sku order so concurrent orders never deadlock.
             QList<QPair<QString, int>> sorted = wanted;
             std::sort(sorted.begin(), sorted.end());

@@ -1,6 +1,7 @@
 #include "orderbehaviour.h"
 
 #include "infra/pgconnection.h"
+#include "services/orderrecovery.h"
 #include "services/servicecontext.h"
 #include "services/sqlpool.h"
 
@@ -97,6 +98,22 @@ OrderBehaviour::OrderBehaviour(ServiceContext &context)
         m_warnings.append(QStringLiteral("no sync edge to an inventory service: orders are not reserved and cost 0"));
     if (m_payment.isEmpty())
         m_warnings.append(QStringLiteral("no sync edge to a payment service: every order waits for payment events"));
+    if (!context.publishedTopics().contains(QStringLiteral("payment.requested")))
+        m_warnings.append(QStringLiteral("payment.requested is not published: an order whose charge is lost (crash, timeout)"
+                                         " stays PENDING_PAYMENT until a payment event settles it"));
+    m_recovery = std::make_unique<OrderRecovery>(context, m_inventory, OrderRecovery::budgetFor(context, m_inventory, m_payment));
+}
+
+OrderBehaviour::~OrderBehaviour() = default;
+
+void OrderBehaviour::start()
+{
+    m_recovery->start();
+}
+
+void OrderBehaviour::stop()
+{
+    m_recovery->stop();
 }
 
 QStringList OrderBehaviour::warnings() const
@@ -118,7 +135,22 @@ QList<Migration> OrderBehaviour::migrations() const
                        "  created_at timestamptz NOT NULL DEFAULT now(),\n"
                        "  updated_at timestamptz NOT NULL DEFAULT now()\n"
                        ");\n"
-                       "CREATE INDEX orders_by_user ON orders (user_id, created_at DESC);\n") } };
+                       "CREATE INDEX orders_by_user ON orders (user_id, created_at DESC);\n") },
+        // Recovery (docs/services.md "Recovery"): the order id is known before inventory reserves
+        // under it; payment_requested_at marks the orders payment.requested was written for.
+        Migration { 3, QStringLiteral("order recovery"),
+            QStringLiteral("CREATE TABLE order_intents (\n"
+                           "  order_id text PRIMARY KEY,\n"
+                           "  user_id text NOT NULL,\n"
+                           "  items jsonb NOT NULL,\n"
+                           "  created_at timestamptz NOT NULL DEFAULT now(),\n"
+                           "  abandoned_at timestamptz\n"
+                           ");\n"
+                           "ALTER TABLE orders ADD COLUMN payment_requested_at timestamptz;\n"
+                           "UPDATE orders SET payment_requested_at = updated_at WHERE status = 'PENDING_PAYMENT'\n"
+                           "  AND id IN (SELECT event_key FROM outbox WHERE topic = 'payment.requested');\n"
+                           "CREATE INDEX orders_awaiting_charge ON orders (created_at)\n"
+                           "  WHERE status = 'PENDING_PAYMENT' AND payment_requested_at IS NULL;\n") } };
 }
 
 void OrderBehaviour::addRoutes(ServiceRouter &router)
@@ -171,7 +203,46 @@ void OrderBehaviour::create(const ServiceCall &call, const QString &userId)
         store(pending);
         return;
     }
-    reserve(pending, 0);
+    recordIntent(pending);
+}
+
+void OrderBehaviour::recordIntent(std::shared_ptr<Pending> pending)
+{
+    // Durable before inventory hears of the order id: whatever happens to this process after,
+    // OrderRecovery finds the id and releases what was reserved under it.
+    const bool queued = m_context.sql().submit(pending->call.traceparent, [this, pending](SqlSession &connection) {
+        QString error;
+        QList<QStringList> rows;
+        if (!connection.query(QStringLiteral("INSERT INTO order_intents (order_id, user_id, items) VALUES ($1, $2, $3::jsonb)"),
+                { pending->orderId, pending->userId,
+                    QString::fromUtf8(QJsonDocument(pending->items).toJson(QJsonDocument::Compact)) },
+                &rows, &error)) {
+            pending->call.respond(problemResponse(500, QStringLiteral("database: ") + error));
+            return;
+        }
+        reserve(pending, 0);
+    });
+    if (!queued)
+        pending->call.respond(problemResponse(503, QStringLiteral("service overloaded")));
+}
+
+void OrderBehaviour::closeIntent(std::shared_ptr<Pending> pending, bool nothingReserved, Http::Response answer)
+{
+    // No order: forget the intent when inventory cannot hold anything under its id (its only
+    // answer was a refusal), else leave the release to OrderRecovery's next pass (a timed-out
+    // attempt may still commit at inventory).
+    auto respond = std::make_shared<Http::Response>(std::move(answer));
+    const bool queued = m_context.sql().submit(pending->call.traceparent, [pending, nothingReserved, respond](SqlSession &connection) {
+        QString error;
+        QList<QStringList> rows;
+        connection.query(nothingReserved
+                ? QStringLiteral("DELETE FROM order_intents WHERE order_id = $1 AND abandoned_at IS NULL")
+                : QStringLiteral("UPDATE order_intents SET abandoned_at = now() WHERE order_id = $1 AND abandoned_at IS NULL"),
+            { pending->orderId }, &rows, &error); // on failure the intent ages and is abandoned all the same
+        pending->call.respond(std::move(*respond));
+    });
+    if (!queued)
+        pending->call.respond(std::move(*respond));
 }
 
 void OrderBehaviour::reserve(std::shared_ptr<Pending> pending, int attempt)
@@ -193,15 +264,16 @@ void OrderBehaviour::reserve(std::shared_ptr<Pending> pending, int attempt)
             if (response.ok() && response.status >= 400 && response.status < 500) {
                 // Out of stock or unknown item: the client's problem, no order is created.
                 const QJsonObject answer = QJsonDocument::fromJson(QByteArray::fromStdString(response.body)).object();
-                pending->call.respond(problemResponse(response.status == 404 ? 422 : 409,
-                    answer.value(QStringLiteral("detail")).toString(QStringLiteral("stock not available"))));
+                closeIntent(pending, attempt == 0,
+                    problemResponse(response.status == 404 ? 422 : 409,
+                        answer.value(QStringLiteral("detail")).toString(QStringLiteral("stock not available"))));
                 return;
             }
             if (attempt < retries) { // reservations are idempotent per order id
                 reserve(pending, attempt + 1);
                 return;
             }
-            pending->call.respond(problemResponse(503, QStringLiteral("inventory unavailable")));
+            closeIntent(pending, false, problemResponse(503, QStringLiteral("inventory unavailable")));
         });
 }
 
@@ -212,8 +284,18 @@ void OrderBehaviour::store(std::shared_ptr<Pending> pending)
         QString ignored;
         QList<QStringList> rows;
         const QString items = QString::fromUtf8(QJsonDocument(pending->reserved).toJson(QJsonDocument::Compact));
-        bool ok = connection.exec(QStringLiteral("BEGIN"), &error)
-            && connection.query(QStringLiteral("INSERT INTO orders (id, user_id, status, total_cents, items)"
+        bool ok = connection.exec(QStringLiteral("BEGIN"), &error);
+        // The intent becomes the order in this transaction; when OrderRecovery abandoned it
+        // first (this request took longer than the reservation budget) its stock is released.
+        bool abandoned = false;
+        if (ok && !m_inventory.isEmpty()) {
+            ok = connection.query(QStringLiteral("DELETE FROM order_intents WHERE order_id = $1 AND abandoned_at IS NULL"
+                                                 " RETURNING order_id"),
+                { pending->orderId }, &rows, &error);
+            abandoned = ok && rows.isEmpty();
+            ok = ok && !abandoned;
+        }
+        ok = ok && connection.query(QStringLiteral("INSERT INTO orders (id, user_id, status, total_cents, items)"
                                                " VALUES ($1, $2, 'PENDING_PAYMENT', $3::bigint, $4::jsonb)"),
                 { pending->orderId, pending->userId, QString::number(pending->totalCents), items }, &rows, &error);
         if (ok && m_context.publishedTopics().contains(QStringLiteral("order.created"))) {
@@ -229,7 +311,9 @@ void OrderBehaviour::store(std::shared_ptr<Pending> pending)
             ok = connection.exec(QStringLiteral("COMMIT"), &error);
         if (!ok) {
             connection.exec(QStringLiteral("ROLLBACK"), &ignored);
-            pending->call.respond(problemResponse(500, QStringLiteral("database: ") + error));
+            pending->call.respond(abandoned
+                    ? problemResponse(503, QStringLiteral("the order took too long and was given up; its stock is released"))
+                    : problemResponse(500, QStringLiteral("database: ") + error));
             return;
         }
         charge(pending);
@@ -332,22 +416,13 @@ void OrderBehaviour::defer(std::shared_ptr<Pending> pending, const QString &why)
             pending->call.respond(jsonResponse(503, orderJson(*row)));
             return;
         }
-        if (!connection.query(QStringLiteral("SELECT ") + QLatin1String(OrderColumns)
-                                  + QStringLiteral(" FROM orders WHERE id = $1 FOR UPDATE"),
+        // Once per order, however often the charge fails or OrderRecovery got there first; a
+        // payment event may have settled the order while the call was failing (then nothing).
+        if (!OrderRecovery::requestPayment(m_context, connection, pending->orderId, why, pending->call.traceparent, &error)
+            || !connection.query(QStringLiteral("SELECT ") + QLatin1String(OrderColumns) + QStringLiteral(" FROM orders WHERE id = $1"),
                 { pending->orderId }, &rows, &error)
             || rows.isEmpty())
             return fail();
-        // A payment event may have settled the order while the call was failing.
-        if (rows.first().value(2) == QLatin1String(Pending_) && m_context.publishedTopics().contains(QStringLiteral("payment.requested"))) {
-            const QJsonObject payload { { QStringLiteral("orderId"), pending->orderId },
-                { QStringLiteral("userId"), pending->userId }, { QStringLiteral("amountCents"), pending->totalCents },
-                { QStringLiteral("reason"), why },
-                { QStringLiteral("occurredAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
-            if (m_context.publish(connection, QStringLiteral("payment.requested"), pending->orderId, payload,
-                    pending->call.traceparent, &error)
-                    .isEmpty())
-                return fail();
-        }
         if (!connection.exec(QStringLiteral("COMMIT"), &error))
             return fail();
         const bool stillPending = rows.first().value(2) == QLatin1String(Pending_);

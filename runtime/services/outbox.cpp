@@ -13,11 +13,14 @@ QString append(SqlSession &connection, const OutboundEvent &event, QString *erro
     // pg_notify is delivered at commit, so the relay wakes exactly when the row becomes visible.
     if (!connection.query(QStringLiteral("WITH inserted AS ("
                                          " INSERT INTO outbox (event_id, topic, event_key, payload, traceparent)"
-                                         " VALUES (gen_random_uuid(), $1, $2, $3::jsonb, NULLIF($4, ''))"
-                                         " RETURNING event_id)"
+                                         " VALUES (COALESCE(NULLIF($5, '')::uuid, gen_random_uuid()), $1, $2, $3::jsonb,"
+                                         "         NULLIF($4, ''))"
+                                         " ON CONFLICT (event_id) DO NOTHING RETURNING event_id)"
                                          " SELECT event_id::text, pg_notify('gatehouse_outbox', '') FROM inserted"),
-                          {event.topic, event.key, payload, event.traceparent}, &rows, error))
+                          {event.topic, event.key, payload, event.traceparent, event.eventId}, &rows, error))
         return {};
+    if (rows.isEmpty() && !event.eventId.isEmpty())
+        return event.eventId; // written before: the outbox holds it once
     if (rows.size() != 1 || rows.first().isEmpty()) {
         if (error)
             *error = QStringLiteral("outbox insert returned no event id");

@@ -39,6 +39,11 @@ public:
     virtual EventConsumer::Handler handlerFor(const Edge &subscribeEdge) = 0;
     // Warnings to report at start (e.g. edges the role ignores).
     virtual QStringList warnings() const { return {}; }
+    // Background work of the role (e.g. the order's recovery pass): start() once the node
+    // serves (pool, client and consumers running), stop() first when the node stops; stop()
+    // may come without start() and must return only when no background job runs any more.
+    virtual void start() {}
+    virtual void stop() {}
 };
 
 } // namespace Gatehouse::Runtime

@@ -157,12 +157,13 @@ QString ServiceContext::topicKeyField(const QString &topic) const
 }
 
 QString ServiceContext::publish(SqlSession &connection, const QString &topic, const QString &key,
-                                const QJsonObject &payload, const QByteArray &traceparent, QString *error)
+                                const QJsonObject &payload, const QByteArray &traceparent, QString *error,
+                                const QString &requestedEventId)
 {
     const std::optional<TraceContext> parent = TraceContext::parseTraceParent(traceparent);
     const TraceContext hop = parent ? *parent : TraceContext::forIncoming({}, {});
     const qint64 start = nowUs();
-    const QString eventId = Outbox::append(connection, OutboundEvent { topic, key, payload, QString::fromLatin1(hop.traceParent()) }, error);
+    const QString eventId = Outbox::append(connection, OutboundEvent { topic, key, payload, QString::fromLatin1(hop.traceParent()), requestedEventId }, error);
 
     QString edgeId;
     for (const Edge *edge : m_config.topology.outgoing(m_config.nodeId, EdgeKind::Publish)) {
@@ -194,6 +195,12 @@ void ServiceContext::recordSpan(Span span)
 {
     if (m_telemetry)
         m_telemetry->record(std::move(span));
+}
+
+void ServiceContext::log(const QString &level, const QString &message, const QJsonObject &fields)
+{
+    if (m_telemetry)
+        m_telemetry->log(level, message, fields);
 }
 
 qint64 ServiceContext::nowUs()

@@ -48,14 +48,17 @@ public:
     // Appends an event to the outbox inside the caller's open transaction, as a child hop of
     // `traceparent` (the request or consumed event that caused it), and records its produce
     // span on the publish edge that carries the topic. Returns the event id or empty + error.
+    // A non-empty `eventId` makes the event exist at most once (OutboundEvent::eventId).
     QString publish(SqlSession &connection, const QString &topic, const QString &key, const QJsonObject &payload,
-                    const QByteArray &traceparent, QString *error);
+                    const QByteArray &traceparent, QString *error, const QString &eventId = {});
     // Topics this node publishes (its publish edges), in edge order.
     QStringList publishedTopics() const;
     // The payload field a topic is keyed by ("" when the diagram names none).
     QString topicKeyField(const QString &topic) const;
 
     void recordSpan(Span span);
+    // A log event to the supervisor ("info", "warning", "error"); dropped without telemetry.
+    void log(const QString &level, const QString &message, const QJsonObject &fields = {});
     static qint64 nowUs();
 
     // Injected faults (control channel): call() applies the edge fault of the sync edge it

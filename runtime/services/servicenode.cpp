@@ -286,6 +286,7 @@ bool ServiceNode::start(QString *error)
     d->port = listened.port;
     d->loop->start();
     d->running = true;
+    d->behaviour->start();
     if (d->telemetry) {
         for (const QString &warning : std::as_const(d->warnings))
             d->telemetry->log(QStringLiteral("warning"), warning);
@@ -295,6 +296,8 @@ bool ServiceNode::start(QString *error)
 
 void ServiceNode::stop()
 {
+    if (d->behaviour)
+        d->behaviour->stop();
     if (d->server && d->running)
         d->server->stop();
     if (d->client && d->running)

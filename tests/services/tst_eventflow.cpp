@@ -64,7 +64,7 @@ private:
             return false;
         SqlSession session(c, {});
         for (int i = first; i < first + n; ++i) {
-            OutboundEvent e{"order.created", QString::number(i), QJsonObject{{"orderId", i}}, {}};
+            OutboundEvent e{"order.created", QString::number(i), QJsonObject{{"orderId", i}}, {}, {}};
             if (Outbox::append(session, e, &error).isEmpty())
                 return false;
         }
@@ -185,6 +185,24 @@ private Q_SLOTS:
         QVERIFY(appendEvents(m_producerDb, 1000, 1));
         QTRY_COMPARE_WITH_TIMEOUT(count(m_consumerDb, "SELECT count(*) FROM seen WHERE order_id = 1000"), 1, 30000);
         QCOMPARE(consumer.stats().failures, quint64(1));
+    }
+
+    // A producer-given event id (e.g. one payment.requested per order): a second append of it,
+    // in another transaction, is a no-op that answers the same id.
+    void anEventWithAGivenIdIsWrittenOnce()
+    {
+        const QString id = "6f9e1c52-3a59-5b0e-9d1a-2b1f8e4c7d00";
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            PgConnection c;
+            QString error;
+            QVERIFY2(c.open(m_producerDb, &error) && c.exec("BEGIN", &error), qPrintable(error));
+            SqlSession session(c, {});
+            const OutboundEvent e{"payment.requested", "o-1", QJsonObject{{"orderId", "o-1"}, {"attempt", attempt}}, {}, id};
+            QCOMPARE(Outbox::append(session, e, &error), id);
+            QVERIFY2(c.exec("COMMIT", &error), qPrintable(error));
+        }
+        QCOMPARE(count(m_producerDb, "SELECT count(*) FROM outbox WHERE event_id = '" + id + "'"), 1);
+        QCOMPARE(count(m_producerDb, "SELECT (payload->>'attempt')::int FROM outbox WHERE event_id = '" + id + "'"), 0);
     }
 };
 

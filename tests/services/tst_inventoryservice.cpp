@@ -199,6 +199,25 @@ private Q_SLOTS:
         QCOMPARE(m_http.send(port(), "POST", "/inventory/reservations", reservation("o-1", {{"SKU-003", 3}})).status, 409);
     }
 
+    // The order service gave up on an order id before its reservation arrived (docs/services.md
+    // "Recovery"): the release is remembered, the late reservation refused, no stock taken.
+    void releaseBeforeReservationRefusesIt()
+    {
+        const HttpResult released = m_http.send(port(), "POST", "/inventory/reservations/o-late/release");
+        QCOMPARE(released.status, 200);
+        QCOMPARE(released.json.value("releasedLines").toInt(), 0);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM released_orders WHERE order_id = 'o-late'"), 1);
+        const int stock = stockOf("SKU-011");
+        const HttpResult late = m_http.send(port(), "POST", "/inventory/reservations", reservation("o-late", {{"SKU-011", 2}}));
+        QCOMPARE(late.status, 409);
+        QCOMPARE(stockOf("SKU-011"), stock);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM reservations WHERE order_id = 'o-late'"), 0);
+        // a second release changes nothing; an order that had a reservation leaves no tombstone
+        QCOMPARE(m_http.send(port(), "POST", "/inventory/reservations/o-late/release").status, 200);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM released_orders WHERE order_id = 'o-late'"), 1);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM released_orders WHERE order_id = 'o-1'"), 0);
+    }
+
     void orderCancelledReleasesStock()
     {
         QCOMPARE(m_http.send(port(), "POST", "/inventory/reservations", reservation("o-9", {{"SKU-008", 4}})).status, 201);
@@ -210,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(c.open(ServiceEnv::conninfo(m_producerDb), &error));
         QVERIFY(c.exec("BEGIN", &error));
         SqlSession session(c, {});
-        QVERIFY(!Outbox::append(session, OutboundEvent{"order.cancelled", "o-9", QJsonObject{{"orderId", "o-9"}, {"userId", "u1"}}, {}}, &error).isEmpty());
+        QVERIFY(!Outbox::append(session, OutboundEvent{"order.cancelled", "o-9", QJsonObject{{"orderId", "o-9"}, {"userId", "u1"}}, {}, {}}, &error).isEmpty());
         QVERIFY(c.exec("COMMIT", &error));
         OutboxRelay relay(ServiceEnv::conninfo(m_producerDb), m_env.kafkaAccess(), "order", OutboxRelay::Options{20, 500, 2000});
         QVERIFY2(relay.start(&error), qPrintable(error));

@@ -13,10 +13,11 @@
 //    one order.created notification per order (the consumer deduplicates the relay's
 //    at-least-once republishing);
 //  - inventory: stock decreased by exactly the quantities still reserved; CONFIRMED orders keep
-//    their reservation, CANCELLED ones were released; no reservation is left without an order.
-// Two windows of the order service break the last two points when the kill lands in them (a
-// reservation leaked, an order stuck PENDING_PAYMENT): docs/services.md "Killed mid-flow". The
-// test fails with the evidence when it sees one; the natural timing here rarely hits them.
+//    their reservation, CANCELLED ones were released; a reservation without an order (a lost
+//    request's, the kill between inventory's commit and the order's insert) is released by the
+//    restarted order service's recovery pass, none stays reserved.
+// The two crash windows themselves are held open deterministically by tst_orderrecovery; the
+// natural timing here rarely hits them (docs/services.md "Recovery").
 #include "runtimeclient/runtimeprocess.h"
 #include "infra/pgconnection.h"
 #include "supervisor/portcheck.h"
@@ -547,6 +548,15 @@ private Q_SLOTS:
             return true;
         };
         QTRY_VERIFY_WITH_TIMEOUT(releasedAsCancelled(), 60000);
+        // The recovery pass releases the stock of an order id that never became an order.
+        auto noReservedOrphan = [&] {
+            for (const QStringList &r : reservations()) {
+                if (!statusOf.contains(r.value(0)) && r.value(3) == "reserved")
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(noReservedOrphan(), 60000);
         QHash<QString, int> reservedOf;    // sku → units in state reserved
         QHash<QString, QStringList> orphans; // order id of no order row → its SKUs
         QHash<QString, int> orphanUnits;
@@ -569,8 +579,7 @@ private Q_SLOTS:
             QCOMPARE(reservedOf.value(sku), quantityOf.value(sku) + orphanUnits.value(sku));
         }
         // A reservation without an order: the kill came between inventory's commit and the order's
-        // insert. Only a request whose answer was lost can be one; its stock stays reserved (the
-        // order service keeps no record of the order id it reserved under).
+        // insert. Only a request whose answer was lost can be one; the recovery pass released it.
         int leakedUnits = 0;
         for (auto it = orphans.begin(); it != orphans.end(); ++it) {
             const int request = bySignature.value(signature(it.value()), -1);
@@ -591,16 +600,16 @@ private Q_SLOTS:
               static_cast<long long>(rowCount), confirmed, cancelled, static_cast<long long>(rowCount),
               static_cast<long long>(onTopic), static_cast<long long>(notified.size()), static_cast<long long>(restartMs),
               readyAt - killedAt);
-        // Issue 7 wants no reservation without an order. The order service reserves under a fresh
-        // order id before it stores the order and keeps no record of it, so a kill between
-        // inventory's commit and the order's insert leaks that stock for good (reproduced with a
-        // slow inventory, docs/services.md "Killed mid-flow"): a real bug, reported as one.
+        // Issue 7 wants no reservation held without an order.
         QStringList evidence;
         for (auto it = orphans.begin(); it != orphans.end(); ++it)
             evidence.append(it.key() + " [" + it.value().join(',') + "] request "
                             + QString::number(bySignature.value(signature(it.value()), -1)));
-        QVERIFY2(orphans.isEmpty(), qPrintable(QString("LEAKED STOCK: %1 reservation(s) without an order, %2 unit(s) still reserved: %3")
-                                                   .arg(orphans.size()).arg(leakedUnits).arg(evidence.join("; "))));
+        QVERIFY2(leakedUnits == 0, qPrintable(QString("LEAKED STOCK: %1 unit(s) reserved without an order: %2")
+                                                  .arg(leakedUnits).arg(evidence.join("; "))));
+        if (!orphans.isEmpty())
+            qInfo("%lld reservation(s) of lost requests released by the recovery pass: %s",
+                  static_cast<long long>(orphans.size()), qPrintable(evidence.join("; ")));
         if (onTopic > rowCount)
             qInfo("the relay republished %lld order.created message(s) after the kill (at-least-once; notification stored each once)",
                   static_cast<long long>(onTopic - rowCount));

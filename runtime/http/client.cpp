@@ -586,6 +586,22 @@ void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_cod
         return onResponse(exchange, ec);
     auto connection = exchange->connection;
     auto &parser = *connection->parser;
+    // Whatever of the body arrived with the head is parsed here and now: a small answer is then
+    // complete without a second asynchronous read (which would cost a post per request).
+    parser.eager(true);
+    while (!parser.is_done() && connection->buffer.size() > 0) {
+        if (parser.chunked() && connection->buffer.size() < 5)
+            break; // see RequestDecoder: Beast 1.74 wants the final chunk whole
+        error_code parseError;
+        const std::size_t n = parser.put(connection->buffer.data(), parseError);
+        connection->buffer.consume(n);
+        if (parseError == bhttp::error::need_more)
+            break;
+        if (parseError)
+            return onResponse(exchange, parseError);
+        if (n == 0)
+            break;
+    }
     if (parser.is_done())
         return onResponse(exchange, ec);
     const auto length = parser.content_length();

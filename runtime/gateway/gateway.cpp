@@ -22,6 +22,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr char AdminPrefix[] = "/admin/gateway";
+constexpr std::size_t MaxAdminBodyBytes = 16 * 1024 * 1024;
 
 qint64 epochMicros()
 {
@@ -94,19 +95,43 @@ bool isHopByHop(std::string_view name)
     return false;
 }
 
-// Fields named in Connection are hop-by-hop too (RFC 9110 §7.6.1).
-bool namedInConnection(const Http::Headers &headers, std::string_view name)
+// Fields named in Connection are hop-by-hop too (RFC 9110 §7.6.1). The tokens are collected
+// once per message (views into its fields, no allocation for the usual one or two), not once
+// per field.
+class ConnectionTokens
 {
-    for (std::string_view value : headers.values("Connection")) {
-        const QList<QByteArray> tokens = bytes(value).split(',');
-        for (const QByteArray &token : tokens) {
-            const QByteArray t = token.trimmed();
-            if (Http::Headers::equalsIgnoreCase(std::string_view(t.constData(), static_cast<size_t>(t.size())), name))
-                return true;
+public:
+    explicit ConnectionTokens(const Http::Headers &headers)
+    {
+        for (const auto &[name, value] : headers.fields()) {
+            if (!Http::Headers::equalsIgnoreCase(name, "connection"))
+                continue;
+            std::string_view rest = value;
+            while (!rest.empty()) {
+                const std::size_t comma = rest.find(',');
+                std::string_view token = rest.substr(0, comma);
+                rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+                while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+                    token.remove_prefix(1);
+                while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+                    token.remove_suffix(1);
+                if (!token.empty())
+                    m_tokens.push_back(token);
+            }
         }
     }
-    return false;
-}
+    bool names(std::string_view field) const
+    {
+        for (std::string_view token : m_tokens) {
+            if (Http::Headers::equalsIgnoreCase(token, field))
+                return true;
+        }
+        return false;
+    }
+
+private:
+    std::vector<std::string_view> m_tokens;
+};
 
 bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
 {
@@ -150,6 +175,19 @@ QJsonObject routeJson(const GatewayRoute &r)
 
 } // namespace
 
+QHash<QString, Gateway::Target> Gateway::targetsOf(const QHash<QString, Endpoint> &upstreams)
+{
+    QHash<QString, Target> targets;
+    for (auto it = upstreams.constBegin(); it != upstreams.constEnd(); ++it) {
+        if (!it->isSet())
+            continue;
+        targets.insert(it.key(),
+            Target { str(it->host), static_cast<std::uint16_t>(it->port),
+                it->host.toUtf8() + ':' + QByteArray::number(it->port) });
+    }
+    return targets;
+}
+
 // The state of one request as it moves through the pipeline (possibly across threads: the
 // Redis thread hands it back to the loop thread it came from).
 struct Gateway::Exchange
@@ -191,6 +229,7 @@ Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, 
     , m_jwt(std::move(jwt))
     , m_apiKeys(std::move(apiKeys))
     , m_upstreams(std::move(upstreams))
+    , m_targets(targetsOf(m_upstreams))
     , m_routes(routes ? std::move(routes) : std::make_shared<const RouteTable>())
     , m_retryTokensMilli(static_cast<qint64>(m_options.retryBudgetReserve) * 1000)
 {
@@ -309,6 +348,19 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
         || (ex->listener == Listener::Internal
             && (path == QLatin1String("/metrics") || path == QLatin1String(AdminPrefix)
                 || path.startsWith(QLatin1String(AdminPrefix) + QLatin1Char('/'))))) {
+        if (ex->request.bodySource) {
+            // Built-ins and the admin API take whole documents (a reload body may be large).
+            Http::readWholeBody(std::move(ex->request.bodySource), MaxAdminBodyBytes,
+                [this, ex](bool ok, std::string body, std::string) {
+                    if (!ok) {
+                        finish(ex, problem(413, QStringLiteral("the request body is too large or incomplete")));
+                        return;
+                    }
+                    ex->request.body = std::move(body);
+                    serveBuiltin(ex);
+                });
+            return;
+        }
         serveBuiltin(ex);
         return;
     }
@@ -629,8 +681,8 @@ void Gateway::rateLimit(const ExchangePtr &ex)
 void Gateway::attempt(const ExchangePtr &ex)
 {
     const GatewayRoute &r = *ex->route;
-    const auto endpointIt = m_upstreams.constFind(r.upstreamNodeId);
-    if (endpointIt == m_upstreams.constEnd() || !endpointIt->isSet()) {
+    const auto endpointIt = m_targets.constFind(r.upstreamNodeId);
+    if (endpointIt == m_targets.constEnd()) {
         upstreamFailed(ex, QStringLiteral("upstream %1 has no address").arg(r.upstreamNodeId), false);
         return;
     }
@@ -641,21 +693,27 @@ void Gateway::attempt(const ExchangePtr &ex)
         return;
     }
     ++ex->attempts;
-    ex->upstreamAddress = endpointIt->host.toUtf8() + ':' + QByteArray::number(endpointIt->port);
+    ex->upstreamAddress = endpointIt->address;
 
     Http::ClientRequest out;
-    out.host = str(endpointIt->host);
-    out.port = static_cast<std::uint16_t>(endpointIt->port);
+    out.host = endpointIt->host;
+    out.port = endpointIt->port;
     out.method = ex->request.method;
     out.target = ex->request.target; // forwarded as is: nothing stripped
     out.body = ex->request.body;
+    // A large or chunked body streams through (bounded buffers, paced by the upstream), and so
+    // does a large or unbounded answer (paced by the client).
+    out.bodySource = ex->request.bodySource;
+    out.streamResponse = true;
     const int timeoutMs = r.route.timeoutMs > 0 ? r.route.timeoutMs : m_options.defaultTimeoutMs;
     out.timeout = std::chrono::milliseconds(timeoutMs);
 
     const Http::Headers &in = ex->request.headers;
+    const ConnectionTokens connectionTokens(in);
+    out.headers.reserve(in.size() + 8);
     std::string forwardedFor;
     for (const auto &[name, value] : in.fields()) {
-        if (isHopByHop(name) || namedInConnection(in, name) || Http::Headers::equalsIgnoreCase(name, "host")
+        if (isHopByHop(name) || connectionTokens.names(name) || Http::Headers::equalsIgnoreCase(name, "host")
             || Http::Headers::equalsIgnoreCase(name, "traceparent")
             || Http::Headers::equalsIgnoreCase(name, "tracestate") || Http::Headers::equalsIgnoreCase(name, "x-api-key")
             || startsWithIgnoreCase(name, "x-gatehouse-")) {
@@ -696,6 +754,15 @@ void Gateway::attempt(const ExchangePtr &ex)
         const qint64 tookUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent).count();
         ex->upstreamUs += tookUs;
         const GatewayRoute &r = *ex->route;
+        if (response.error == Http::ClientError::RequestBody) {
+            // The client broke off its upload: nothing wrong with the upstream (no breaker
+            // failure, no retry); the client's connection is already closed.
+            cbp->onSuccess();
+            m_metrics.countUpstream(r.upstreamNodeId, QStringLiteral("client-aborted"));
+            ex->upstreamError = QStringLiteral("the client broke off the request body");
+            finish(ex, problem(400, QStringLiteral("the request body broke off")));
+            return;
+        }
         const bool failed = !response.ok() || response.status >= 500;
         if (failed)
             cbp->onFailure();
@@ -737,7 +804,9 @@ void Gateway::attempt(const ExchangePtr &ex)
 
         const bool transportFailure = !response.ok() && response.error != Http::ClientError::Cancelled;
         const bool retryable = transportFailure || (response.ok() && isGatewayFailureStatus(response.status));
-        if (retryable && isIdempotent(ex->request.method) && ex->attempts <= r.route.retries && takeRetryToken()) {
+        // A streamed request body cannot be sent twice: its bytes are gone once read.
+        if (retryable && !ex->request.bodySource && isIdempotent(ex->request.method) && ex->attempts <= r.route.retries
+            && takeRetryToken()) {
             m_metrics.countRetry(r.upstreamNodeId);
             attempt(ex);
             return;
@@ -757,12 +826,19 @@ void Gateway::attempt(const ExchangePtr &ex)
         }
         Http::Response back;
         back.status = response.status;
-        for (const auto &[name, value] : response.headers.fields()) {
-            if (isHopByHop(name) || namedInConnection(response.headers, name))
-                continue;
-            back.headers.add(name, value);
+        {
+            const ConnectionTokens responseTokens(response.headers);
+            // Moving the vector keeps its strings where they are, so the tokens' views (into
+            // the Connection field, which is never moved) stay valid.
+            auto fields = response.headers.takeFields();
+            back.headers.reserve(fields.size() + 4); // room for the RateLimit-* fields
+            for (auto &[name, value] : fields) {
+                if (!isHopByHop(name) && !responseTokens.names(name))
+                    back.headers.add(std::move(name), std::move(value));
+            }
         }
         back.body = std::move(response.body);
+        back.bodySource = std::move(response.bodySource);
         finish(ex, std::move(back));
     };
     if (!fault.injected()) {
@@ -827,7 +903,10 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         }
     }
     const int status = response.status;
-    const std::size_t bytesOut = response.body.size();
+    // A streamed answer is still moving: its announced length (0 when unknown).
+    const std::size_t bytesOut = response.bodySource
+        ? static_cast<std::size_t>(std::max<std::int64_t>(0, response.bodySource->length()))
+        : response.body.size();
     ex->responder.send(std::move(response));
 
     const qint64 latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - ex->started).count();
@@ -873,7 +952,9 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
             .add("route", routeKey)
             .add("upstream", ex->route ? ex->route->upstreamNodeId : QString())
             .add("status", status)
-            .add("bytesIn", static_cast<qint64>(ex->request.body.size()))
+            .add("bytesIn",
+                static_cast<qint64>(ex->request.bodySource ? ex->request.bodySource->transferred()
+                                                           : ex->request.body.size()))
             .add("bytesOut", static_cast<qint64>(bytesOut))
             .add("latencyMs", double(latencyUs) / 1000.0)
             .add("auth", ex->authDecision)

@@ -39,6 +39,9 @@ class Gateway
 public:
     static constexpr int PublicListenerId = 0;
     static constexpr int InternalListenerId = 1;
+    // Request bodies above 64 KiB or chunked stream through to the upstream (docs/http-engine.md
+    // "Streaming"); this is the largest one accepted (413 beyond).
+    static constexpr std::size_t MaxStreamedBodyBytes = std::size_t(1) << 30;
 
     struct Options
     {
@@ -113,6 +116,16 @@ private:
     const JwtVerifier m_jwt;
     const ApiKeyVerifier m_apiKeys;
     const QHash<QString, Endpoint> m_upstreams;
+    // Per upstream with an address, what a forwarded request needs, converted once so that the
+    // proxy path does no QString work.
+    struct Target
+    {
+        std::string host;
+        std::uint16_t port = 0;
+        QByteArray address; // "host:port" for the access log
+    };
+    static QHash<QString, Target> targetsOf(const QHash<QString, Endpoint> &upstreams);
+    const QHash<QString, Target> m_targets;
 
     mutable std::mutex m_routesMutex;
     std::shared_ptr<const RouteTable> m_routes;

@@ -121,8 +121,10 @@ bool GatewayNode::start(QString *error)
         options, collaborators, std::move(jwt), std::move(apiKeys), c.upstreams, std::move(routes));
 
     Gateway *gateway = d->gateway.get();
+    Http::ServerOptions serverOptions;
+    serverOptions.maxStreamBodyBytes = Gateway::MaxStreamedBodyBytes;
     d->server = std::make_unique<Http::Server>(
-        *d->loop, Http::ServerOptions {}, [gateway](Http::Request request, Http::Responder responder) {
+        *d->loop, serverOptions, [gateway](Http::Request request, Http::Responder responder) {
             gateway->handle(std::move(request), std::move(responder));
         });
     const auto publicResult = d->server->listen(c.publicListener.host.toStdString(),

@@ -5,6 +5,7 @@
 #include "http/eventloop.h"
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -13,7 +14,8 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
+
+#include "http/detail/appendbody.h"
 
 #include <algorithm>
 #include <array>
@@ -21,6 +23,8 @@
 #include <charconv>
 #include <condition_variable>
 #include <deque>
+#include <iterator>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -43,6 +47,7 @@ std::string_view nameOf(ClientError error)
     case ClientError::TooLarge: return "too-large";
     case ClientError::Resolve: return "resolve";
     case ClientError::Cancelled: return "cancelled";
+    case ClientError::RequestBody: return "request-body";
     }
     return "unknown";
 }
@@ -62,7 +67,7 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
     tcp::socket socket;
     std::chrono::steady_clock::time_point idleSince;
     boost::beast::flat_buffer buffer;
-    std::optional<bhttp::response_parser<bhttp::string_body>> parser;
+    std::optional<bhttp::response_parser<detail::AppendBody>> parser;
     bool idle = false;
     bool closed = false;
     bool everUsed = false;
@@ -70,15 +75,38 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
 
 struct Exchange : std::enable_shared_from_this<Exchange>
 {
+    ~Exchange();
+
     ClientRequest request;
     Client::Callback callback;
     std::string wire;
     std::chrono::steady_clock::time_point deadline;
     std::shared_ptr<UpstreamConnection> connection;
     std::shared_ptr<Pool> pool;
-    bool done = false;
+    asio::io_context *context = nullptr;
+    std::chrono::milliseconds timeout{0};
+    bool done = false; // the callback has run (or is running)
     bool retried = false;
     bool headRequest = false;
+
+    // Streamed request body (request.bodySource).
+    bool uploading = false;         // pieces still to be sent
+    bool uploadReadStarted = false; // a piece was taken from the source: no retry any more
+    bool waitingOnSource = false;   // paused by the body's producer, not by the upstream
+    bool uploadChunked = false;
+    bool uploadLast = false;
+    std::string uploadHead, uploadData, uploadTail;
+
+    // Streamed response body (ClientResponse::bodySource), after the callback ran.
+    bool streaming = false;
+    BodySource::Callback bodyWaiter;
+    std::atomic<std::uint64_t> bodyTransferred{0};
+
+    // Links in the pool's list of active exchanges (started, not finished): intrusive, so
+    // tracking a request costs no allocation. Touched only on the pool's loop thread.
+    Exchange *activePrev = nullptr;
+    Exchange *activeNext = nullptr;
+    bool activeLinked = false;
 };
 
 } // namespace
@@ -111,6 +139,14 @@ public:
     void connectNew(std::shared_ptr<Exchange> exchange);
     void send(std::shared_ptr<Exchange> exchange);
     void onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec);
+    void onHead(std::shared_ptr<Exchange> exchange, const error_code &ec);
+    void pumpUpload(std::shared_ptr<Exchange> exchange);
+    void onUploadPiece(std::shared_ptr<Exchange> exchange, std::shared_ptr<UpstreamConnection> connection,
+                       BodyPiece piece);
+    void readResponseBody(std::shared_ptr<Exchange> exchange, BodySource::Callback callback);
+    void endStream(std::shared_ptr<Exchange> exchange, bool ok);
+    void failStream(std::shared_ptr<Exchange> exchange, std::string error);
+    void abandonStream(std::shared_ptr<Exchange> exchange);
     void finish(std::shared_ptr<Exchange> exchange, ClientResponse response);
     void fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message);
     void release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection, bool reusable);
@@ -143,8 +179,49 @@ struct Pool
     std::size_t total = 0;
     std::deque<std::shared_ptr<Exchange>> waiting;
     std::deque<std::shared_ptr<Exchange>> resolveWaiting;
-    std::unordered_map<Exchange *, std::weak_ptr<Exchange>> active; // started, not finished
+    Exchange *active = nullptr; // started, not finished (intrusive list, see Exchange)
+
+    void link(Exchange &exchange)
+    {
+        if (exchange.activeLinked)
+            return;
+        exchange.activeLinked = true;
+        exchange.activePrev = nullptr;
+        exchange.activeNext = active;
+        if (active)
+            active->activePrev = &exchange;
+        active = &exchange;
+    }
+    void unlink(Exchange &exchange)
+    {
+        if (!exchange.activeLinked)
+            return;
+        exchange.activeLinked = false;
+        if (exchange.activePrev)
+            exchange.activePrev->activeNext = exchange.activeNext;
+        else
+            active = exchange.activeNext;
+        if (exchange.activeNext)
+            exchange.activeNext->activePrev = exchange.activePrev;
+        exchange.activePrev = exchange.activeNext = nullptr;
+    }
+    // Strong references to every active exchange (callbacks may change the list meanwhile).
+    std::vector<std::shared_ptr<Exchange>> activeSnapshot() const
+    {
+        std::vector<std::shared_ptr<Exchange>> result;
+        for (Exchange *e = active; e; e = e->activeNext) {
+            if (auto strong = e->weak_from_this().lock())
+                result.push_back(std::move(strong));
+        }
+        return result;
+    }
 };
+
+Exchange::~Exchange()
+{
+    if (activeLinked && pool)
+        pool->unlink(*this);
+}
 
 void serialize(Exchange &exchange)
 {
@@ -157,8 +234,10 @@ void serialize(Exchange &exchange)
     out += " HTTP/1.1\r\n";
     bool hasHost = false;
     for (const auto &[name, value] : request.headers.fields()) {
+        // Expect is dropped: the body follows the head at once, the client never waits for a 100.
         if (Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
-            || Headers::equalsIgnoreCase(name, "connection") || !detail::isValidField(name, value))
+            || Headers::equalsIgnoreCase(name, "connection") || Headers::equalsIgnoreCase(name, "expect")
+            || !detail::isValidField(name, value))
             continue;
         hasHost = hasHost || Headers::equalsIgnoreCase(name, "host");
         out += name;
@@ -175,7 +254,19 @@ void serialize(Exchange &exchange)
     }
     const bool bodyExpected = !request.body.empty() || request.method == "POST" || request.method == "PUT"
         || request.method == "PATCH";
-    if (bodyExpected) {
+    if (request.bodySource) {
+        const std::int64_t length = request.bodySource->length();
+        exchange.uploadChunked = length < 0;
+        if (length < 0) {
+            out += "Transfer-Encoding: chunked\r\n";
+        } else {
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, length).ptr;
+            out += "Content-Length: ";
+            out.append(digits, end);
+            out += "\r\n";
+        }
+    } else if (bodyExpected) {
         char digits[24];
         const auto end = std::to_chars(digits, digits + sizeof digits, request.body.size()).ptr;
         out += "Content-Length: ";
@@ -187,6 +278,42 @@ void serialize(Exchange &exchange)
 
 } // namespace
 
+namespace {
+
+// A response body still arriving from the upstream, read through the client's exchange.
+class ClientBodySource final : public BodySource
+{
+public:
+    ClientBodySource(std::shared_ptr<Client::Private> client, std::shared_ptr<Exchange> exchange, std::int64_t length)
+        : m_client(std::move(client))
+        , m_exchange(std::move(exchange))
+        , m_length(length)
+    {
+    }
+    ~ClientBodySource() override
+    {
+        asio::post(*m_exchange->context,
+                   [client = m_client, exchange = m_exchange] { client->abandonStream(exchange); });
+    }
+
+    std::int64_t length() const override { return m_length; }
+    std::uint64_t transferred() const override { return m_exchange->bodyTransferred.load(std::memory_order_relaxed); }
+    void read(Callback callback) override
+    {
+        asio::dispatch(*m_exchange->context,
+                       [client = m_client, exchange = m_exchange, callback = std::move(callback)]() mutable {
+                           client->readResponseBody(std::move(exchange), std::move(callback));
+                       });
+    }
+
+private:
+    std::shared_ptr<Client::Private> m_client;
+    std::shared_ptr<Exchange> m_exchange;
+    std::int64_t m_length;
+};
+
+} // namespace
+
 void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
 {
     auto &shard = shards[static_cast<std::size_t>(index)];
@@ -194,6 +321,8 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
         return fail(exchange, ClientError::Cancelled, "client stopped");
     ++requests;
     const auto timeout = exchange->request.timeout.count() > 0 ? exchange->request.timeout : options.defaultTimeout;
+    exchange->context = &loop.context(index);
+    exchange->timeout = timeout;
     exchange->deadline = std::chrono::steady_clock::now() + timeout;
     shard.sweepInterval = std::min(shard.sweepInterval, std::clamp(std::min(timeout, options.idleTimeout) / 8,
                                                                    std::chrono::milliseconds(5),
@@ -215,7 +344,7 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
         }
     }
     exchange->pool = pool;
-    pool->active.emplace(exchange.get(), exchange);
+    pool->link(*exchange);
     exchange->headRequest = exchange->request.method == "HEAD";
     serialize(*exchange);
     if (pool->resolved)
@@ -298,7 +427,12 @@ void Client::Private::send(std::shared_ptr<Exchange> exchange)
         ++reused;
     connection->parser.emplace();
     connection->parser->header_limit(static_cast<std::uint32_t>(options.maxResponseHeaderBytes));
-    connection->parser->body_limit(options.maxResponseBodyBytes);
+    if (exchange->request.streamResponse)
+        // Streamed: bounded by pieces, not by size. (Not boost::none: Beast 1.74 compares a
+        // Content-Length against an empty optional as "too large".)
+        connection->parser->body_limit(std::numeric_limits<std::uint64_t>::max());
+    else
+        connection->parser->body_limit(options.maxResponseBodyBytes);
     if (exchange->headRequest)
         connection->parser->skip(true);
     connection->buffer.consume(connection->buffer.size());
@@ -309,12 +443,92 @@ void Client::Private::send(std::shared_ptr<Exchange> exchange)
                               return;
                           if (ec)
                               return self->onResponse(exchange, ec);
+                          // The upload runs alongside the read: an upstream may answer early.
+                          if (exchange->request.bodySource) {
+                              exchange->uploading = true;
+                              self->pumpUpload(exchange);
+                          }
+                          if (exchange->request.streamResponse) {
+                              bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
+                                                       [self, exchange, connection](const error_code &ec, std::size_t) {
+                                                           if (exchange->done || exchange->connection != connection)
+                                                               return;
+                                                           self->onHead(exchange, ec);
+                                                       });
+                              return;
+                          }
                           bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
                                             [self, exchange, connection](const error_code &ec, std::size_t) {
                                                 if (exchange->done || exchange->connection != connection)
                                                     return;
                                                 self->onResponse(exchange, ec);
                                             });
+                      });
+}
+
+void Client::Private::pumpUpload(std::shared_ptr<Exchange> exchange)
+{
+    exchange->waitingOnSource = true;
+    exchange->uploadReadStarted = true;
+    auto source = exchange->request.bodySource;
+    source->read([self = shared_from_this(), exchange, connection = exchange->connection](BodyPiece piece) mutable {
+        asio::dispatch(*exchange->context, [self, exchange, connection, piece = std::move(piece)]() mutable {
+            self->onUploadPiece(std::move(exchange), std::move(connection), std::move(piece));
+        });
+    });
+}
+
+void Client::Private::onUploadPiece(std::shared_ptr<Exchange> exchange, std::shared_ptr<UpstreamConnection> connection,
+                                    BodyPiece piece)
+{
+    exchange->waitingOnSource = false;
+    if (exchange->connection != connection || !exchange->uploading)
+        return; // the exchange ended meanwhile
+    if (piece.failed) {
+        // The upstream must never take a truncated body for a whole one: the connection closes.
+        exchange->uploading = false;
+        exchange->request.bodySource.reset();
+        if (!exchange->done)
+            return fail(exchange, ClientError::RequestBody, "request body: " + piece.error);
+        if (exchange->streaming)
+            return failStream(exchange, "request body: " + piece.error);
+        return;
+    }
+    exchange->uploadHead.clear();
+    exchange->uploadTail.clear();
+    if (exchange->uploadChunked) {
+        if (!piece.data.empty()) {
+            detail::appendChunkHeader(exchange->uploadHead, piece.data.size());
+            exchange->uploadTail = "\r\n";
+        }
+        if (piece.last)
+            exchange->uploadTail += "0\r\n\r\n";
+    }
+    exchange->uploadData = std::move(piece.data);
+    exchange->uploadLast = piece.last;
+    exchange->deadline = std::chrono::steady_clock::now() + exchange->timeout;
+    const std::array<asio::const_buffer, 3> buffers{asio::buffer(exchange->uploadHead),
+                                                    asio::buffer(exchange->uploadData),
+                                                    asio::buffer(exchange->uploadTail)};
+    asio::async_write(connection->socket, buffers,
+                      [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                          if (exchange->connection != connection || !exchange->uploading)
+                              return;
+                          if (ec) {
+                              // The upstream stopped reading (it may have answered already): the
+                              // response read decides what happens; the connection is not reused.
+                              exchange->uploading = false;
+                              exchange->request.bodySource.reset();
+                              return;
+                          }
+                          exchange->deadline = std::chrono::steady_clock::now() + exchange->timeout;
+                          if (exchange->uploadLast) {
+                              exchange->uploading = false;
+                              exchange->uploadData.clear();
+                              exchange->request.bodySource.reset();
+                              return;
+                          }
+                          self->pumpUpload(exchange);
                       });
 }
 
@@ -330,7 +544,9 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
             || ec == asio::error::broken_pipe || ec == bhttp::error::end_of_stream;
         discard(*exchange->pool, connection);
         exchange->connection.reset();
-        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried) {
+        const bool uploadStarted = exchange->uploadReadStarted;
+        exchange->uploading = false;
+        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried && !uploadStarted) {
             // A pooled connection the upstream had already closed: retry once on a new one.
             exchange->retried = true;
             return acquire(exchange);
@@ -351,13 +567,166 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
     response.status = static_cast<int>(message.result_int());
     response.version = message.version();
     response.reusedConnection = reusedConnection;
+    response.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
     for (const auto &field : message)
         response.headers.add(std::string(field.name_string()), std::string(field.value()));
     response.body = std::move(message.body());
-    const bool reusable = message.keep_alive() && !message.need_eof() && connection->buffer.size() == 0;
+    const bool reusable = message.keep_alive() && !message.need_eof() && connection->buffer.size() == 0
+        && !exchange->request.bodySource; // a body not sent to its end leaves the stream unusable
+    exchange->uploading = false;
+    exchange->request.bodySource.reset();
     exchange->connection.reset();
     release(exchange->pool, connection, reusable);
     finish(exchange, std::move(response));
+}
+
+void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_code &ec)
+{
+    if (ec)
+        return onResponse(exchange, ec);
+    auto connection = exchange->connection;
+    auto &parser = *connection->parser;
+    // Whatever of the body arrived with the head is parsed here and now: a small answer is then
+    // complete without a second asynchronous read (which would cost a post per request).
+    parser.eager(true);
+    while (!parser.is_done() && connection->buffer.size() > 0) {
+        if (parser.chunked() && connection->buffer.size() < 5)
+            break; // see RequestDecoder: Beast 1.74 wants the final chunk whole
+        error_code parseError;
+        const std::size_t n = parser.put(connection->buffer.data(), parseError);
+        connection->buffer.consume(n);
+        if (parseError == bhttp::error::need_more)
+            break;
+        if (parseError)
+            return onResponse(exchange, parseError);
+        if (n == 0)
+            break;
+    }
+    if (parser.is_done())
+        return onResponse(exchange, ec);
+    const auto length = parser.content_length();
+    if (!parser.chunked() && length && *length <= exchange->request.streamResponseAbove) {
+        // Small: read it whole, one callback, as without streaming.
+        bhttp::async_read(connection->socket, connection->buffer, parser,
+                          [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                              if (exchange->done || exchange->connection != connection)
+                                  return;
+                              self->onResponse(exchange, ec);
+                          });
+        return;
+    }
+    const auto &head = parser.get();
+    ClientResponse response;
+    response.status = static_cast<int>(head.result_int());
+    response.version = head.version();
+    response.reusedConnection = connection->everUsed;
+    connection->everUsed = true;
+    response.headers.reserve(static_cast<std::size_t>(std::distance(head.begin(), head.end())));
+    for (const auto &field : head)
+        response.headers.add(std::string(field.name_string()), std::string(field.value()));
+    response.bodySource = std::make_shared<ClientBodySource>(
+        shared_from_this(), exchange, length ? static_cast<std::int64_t>(*length) : std::int64_t(-1));
+    // The exchange stays active (the sweep watches its reads) until the body ends.
+    exchange->streaming = true;
+    exchange->done = true;
+    exchange->deadline = std::chrono::steady_clock::now() + exchange->timeout;
+    auto callback = std::move(exchange->callback);
+    exchange->callback = nullptr;
+    if (callback)
+        callback(std::move(response));
+}
+
+void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodySource::Callback callback)
+{
+    if (!exchange->streaming || !exchange->connection) {
+        BodyPiece piece;
+        piece.failed = true;
+        piece.error = "the response body is no longer available";
+        return callback(std::move(piece));
+    }
+    auto connection = exchange->connection;
+    auto &parser = *connection->parser;
+    auto &body = parser.get().body();
+    if (!body.empty() || parser.is_done()) {
+        BodyPiece piece;
+        piece.data.swap(body);
+        piece.last = parser.is_done();
+        exchange->bodyTransferred.fetch_add(piece.data.size(), std::memory_order_relaxed);
+        if (piece.last)
+            endStream(exchange, true);
+        return callback(std::move(piece));
+    }
+    // Read from the upstream only now that the reader wants more: that is the backpressure.
+    exchange->bodyWaiter = std::move(callback);
+    exchange->deadline = std::chrono::steady_clock::now() + exchange->timeout;
+    bhttp::async_read_some(connection->socket, connection->buffer, parser,
+                           [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                               if (exchange->connection != connection || !exchange->streaming)
+                                   return;
+                               auto waiter = std::move(exchange->bodyWaiter);
+                               exchange->bodyWaiter = nullptr;
+                               if (ec) {
+                                   self->endStream(exchange, false);
+                                   BodyPiece piece;
+                                   piece.failed = true;
+                                   piece.error = "upstream: " + ec.message();
+                                   if (waiter)
+                                       waiter(std::move(piece));
+                                   return;
+                               }
+                               if (waiter)
+                                   self->readResponseBody(exchange, std::move(waiter));
+                           });
+}
+
+void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
+{
+    if (!exchange->streaming)
+        return;
+    exchange->streaming = false;
+    auto connection = std::move(exchange->connection);
+    exchange->connection.reset();
+    auto pool = exchange->pool;
+    if (pool)
+        pool->unlink(*exchange);
+    bool reusable = false;
+    if (ok && connection && connection->parser) {
+        const auto &message = connection->parser->get();
+        reusable = message.keep_alive() && !connection->parser->need_eof() && connection->buffer.size() == 0
+            && !exchange->request.bodySource;
+    }
+    exchange->uploading = false;
+    exchange->request.bodySource.reset();
+    if (!connection || !pool)
+        return;
+    if (ok) {
+        connection->parser.reset(); // frees the piece buffer of an idle connection
+        release(pool, connection, reusable);
+    } else {
+        discard(*pool, connection);
+        pump(pool);
+    }
+}
+
+void Client::Private::failStream(std::shared_ptr<Exchange> exchange, std::string error)
+{
+    if (!exchange->streaming)
+        return;
+    auto waiter = std::move(exchange->bodyWaiter);
+    exchange->bodyWaiter = nullptr;
+    endStream(exchange, false);
+    if (waiter) {
+        BodyPiece piece;
+        piece.failed = true;
+        piece.error = std::move(error);
+        waiter(std::move(piece));
+    }
+}
+
+void Client::Private::abandonStream(std::shared_ptr<Exchange> exchange)
+{
+    exchange->bodyWaiter = nullptr;
+    endStream(exchange, false);
 }
 
 void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse response)
@@ -366,7 +735,7 @@ void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse 
         return;
     exchange->done = true;
     if (exchange->pool)
-        exchange->pool->active.erase(exchange.get());
+        exchange->pool->unlink(*exchange);
     auto callback = std::move(exchange->callback);
     exchange->callback = nullptr;
     if (callback)
@@ -377,6 +746,8 @@ void Client::Private::fail(std::shared_ptr<Exchange> exchange, ClientError error
 {
     if (exchange->done)
         return;
+    exchange->uploading = false;
+    exchange->request.bodySource.reset();
     if (auto connection = exchange->connection) {
         exchange->connection.reset();
         if (exchange->pool)
@@ -444,20 +815,25 @@ void Client::Private::sweep(int index)
             pools.push_back(entry.second);
         for (auto &pool : pools) {
             std::vector<std::shared_ptr<Exchange>> expired;
-            for (auto &[raw, weak] : pool->active) {
-                auto exchange = weak.lock();
-                if (exchange && !exchange->done && now >= exchange->deadline)
-                    expired.push_back(std::move(exchange));
+            for (auto &exchange : pool->activeSnapshot()) {
+                if (now < exchange->deadline || exchange->waitingOnSource)
+                    continue; // a streamed request body's producer holds it up, not the upstream
+                if (exchange->streaming ? exchange->bodyWaiter != nullptr : !exchange->done)
+                    expired.push_back(std::move(exchange)); // a streamed response waits for its reader
             }
-            for (auto &exchange : expired)
-                self->fail(exchange, ClientError::Timeout, "upstream did not answer in time");
+            for (auto &exchange : expired) {
+                if (exchange->streaming)
+                    self->failStream(exchange, "the upstream stopped sending the response body");
+                else
+                    self->fail(exchange, ClientError::Timeout, "upstream did not answer in time");
+            }
             std::erase_if(pool->idle, [&](const std::shared_ptr<UpstreamConnection> &connection) {
                 if (now - connection->idleSince < self->options.idleTimeout)
                     return false;
                 self->discard(*pool, connection);
                 return true;
             });
-            busy = busy || !pool->active.empty() || !pool->idle.empty();
+            busy = busy || pool->active || !pool->idle.empty();
         }
         if (busy && !shard.sweeping)
             self->sweep(index);
@@ -486,13 +862,12 @@ void Client::Private::stopShard(int index)
     for (auto &entry : shard.pools)
         pools.push_back(entry.second);
     for (auto &pool : pools) {
-        std::vector<std::shared_ptr<Exchange>> active;
-        for (auto &[raw, weak] : pool->active) {
-            if (auto exchange = weak.lock())
-                active.push_back(std::move(exchange));
+        for (auto &exchange : pool->activeSnapshot()) {
+            if (exchange->streaming)
+                failStream(exchange, "client stopped");
+            else
+                fail(exchange, ClientError::Cancelled, "client stopped");
         }
-        for (auto &exchange : active)
-            fail(exchange, ClientError::Cancelled, "client stopped");
         auto idle = std::move(pool->idle);
         pool->idle.clear();
         for (auto &connection : idle)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/bodysource.h"
 #include "http/headers.h"
 
 #include <chrono>
@@ -37,7 +38,8 @@ enum class ClientError {
     Protocol,       // the upstream sent something that is not valid HTTP/1.x
     TooLarge,       // the response exceeded maxResponseHeaderBytes / maxResponseBodyBytes
     Resolve,        // the host name did not resolve
-    Cancelled       // the client was stopped
+    Cancelled,      // the client was stopped
+    RequestBody     // the streamed request body broke off (ClientRequest::bodySource failed)
 };
 
 std::string_view nameOf(ClientError error);
@@ -50,7 +52,19 @@ struct ClientRequest
     std::string target = "/";
     Headers headers; // Host is added when absent; Content-Length is set from the body
     std::string body;
-    std::chrono::milliseconds timeout{0}; // 0: ClientOptions::defaultTimeout
+    // A streamed body instead of `body`: sent with Content-Length when its length() is known,
+    // else chunked, piece by piece as the upstream accepts it. A request with a streamed body is
+    // retried on a fresh connection only if no piece had been read from the source yet.
+    std::shared_ptr<BodySource> bodySource;
+    // 0: ClientOptions::defaultTimeout. Covers queueing, connect and the wait for the response
+    // head; while a streamed body moves it counts from the last progress (a piece written to or
+    // read from the upstream), and it is paused while the other side (the body's producer or
+    // the response's reader) holds things up.
+    std::chrono::milliseconds timeout{0};
+    // Deliver the response after its head when its body is larger than streamResponseAbove or
+    // of unknown length: ClientResponse::bodySource then yields the body as the caller reads it.
+    bool streamResponse = false;
+    std::size_t streamResponseAbove = 64 * 1024;
 };
 
 struct ClientResponse
@@ -61,6 +75,10 @@ struct ClientResponse
     int version = 11;
     Headers headers;
     std::string body;
+    // Set instead of `body` for a streamed response (ClientRequest::streamResponse). The
+    // upstream connection stays with this response until the body is read to its end (then it
+    // returns to the pool) or the source is dropped (then it is closed).
+    std::shared_ptr<BodySource> bodySource;
     bool reusedConnection = false; // served on a pooled keep-alive connection
 
     bool ok() const { return error == ClientError::None; }

@@ -30,6 +30,8 @@ public:
     // Removes every field named `name`; returns how many were removed.
     std::size_t remove(std::string_view name);
     void clear() { m_fields.clear(); }
+    // Room for `n` fields without reallocating (the engine knows the count when it parses).
+    void reserve(std::size_t n) { m_fields.reserve(n); }
 
     const std::vector<Field> &fields() const { return m_fields; }
     // Moves the fields out (forwarding without copying); leaves this empty.

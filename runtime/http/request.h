@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/bodysource.h"
 #include "http/headers.h"
 
 #include <cstdint>
@@ -20,6 +21,10 @@ struct Request
     int version = 11;     // 10 for HTTP/1.0, 11 for HTTP/1.1
     Headers headers;      // request header fields in order (Host included)
     std::string body;     // de-chunked body; at most ServerOptions::maxBodyBytes
+    // Set instead of `body` when the server streams this request's body (ServerOptions::
+    // maxStreamBodyBytes): read it piece by piece, as fast as it can be passed on. A handler
+    // that answers without reading it all gets its connection closed after the response.
+    std::shared_ptr<BodySource> bodySource;
     std::string remoteAddress; // peer IP address, e.g. "127.0.0.1"
     std::uint16_t remotePort = 0;
     int listenerId = 0;   // id given to Server::listen() for the listener that accepted it

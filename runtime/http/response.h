@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/bodysource.h"
 #include "http/headers.h"
 
 #include <memory>
@@ -18,6 +19,11 @@ struct Response
     Headers headers;
     std::string body;
     bool chunked = false; // send the body with chunked transfer coding (HTTP/1.1 peers only)
+    // A streamed body (instead of `body`): written piece by piece as the peer reads it.
+    // Content-Length when bodySource->length() is known, else chunked (HTTP/1.1) or, for
+    // HTTP/1.0 peers, the body until the connection closes. If the source fails midway the
+    // connection is closed, so the peer sees a truncated message, never a complete wrong one.
+    std::shared_ptr<BodySource> bodySource;
 
     static Response text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");
 };

@@ -56,6 +56,9 @@ public:
         limits.maxTargetBytes = this->options.maxTargetBytes;
         limits.maxHeaderFields = this->options.maxHeaderFields;
         limits.maxBodyBytes = this->options.maxBodyBytes;
+        limits.maxStreamBodyBytes = this->options.maxStreamBodyBytes;
+        limits.inlineBodyBytes = this->options.streamBodyAbove;
+        limits.streamPieceBytes = BodySource::PieceBytes;
     }
 
     void accept(int index, std::shared_ptr<tcp::acceptor> acceptor, int listenerId);
@@ -116,7 +119,14 @@ public:
     {
         if (m_phase != Phase::Handling)
             return;
-        const bool keepAlive = m_keepAlive && !m_closeAfterResponse;
+        // A request body the handler did not read to the end cannot be skipped reliably:
+        // the connection closes after this response.
+        const bool keepAlive = m_keepAlive && !m_closeAfterResponse && !m_streamingIn;
+        const int status = response.status;
+        const bool bodyAllowed = !(status < 200 || status == 204 || status == 304);
+        if (response.bodySource && bodyAllowed && !m_headRequest)
+            return deliverStreamed(std::move(response), keepAlive);
+        response.bodySource.reset(); // HEAD or a status without body: abandoned
         // A large body goes out as a second buffer instead of being copied behind the head.
         const bool separateBody = !m_headRequest && !response.chunked && response.body.size() > kInlineBodyBytes;
         detail::writeResponse(response, m_headRequest, keepAlive, m_version, m_out, !separateBody);
@@ -142,8 +152,23 @@ public:
         m_timerMode = TimerMode::None;
         error_code ec;
         m_socket.close(ec);
+        // Outside this call stack: the consumer of a streamed request body learns that it ended,
+        // and a streamed response's producer is abandoned (its upstream connection closes).
+        failBodyLater("the client connection closed");
+        auto source = std::move(m_outSource);
+        m_outSource.reset();
+        if (source)
+            asio::post(executor(), [source = std::move(source)] {});
         m_server->connectionClosed(m_index, this);
     }
+
+    // Request body streaming (Request::bodySource), on this connection's thread.
+    // `request` is the sequence number of the request the source belongs to: a source that
+    // outlives its request (keep-alive moved on) must not touch the next one.
+    void readBody(std::uint64_t request, BodySource::Callback callback);
+    void abandonBody(std::uint64_t request);
+    std::uint64_t requestSequence() const { return m_requestSeq; }
+    std::uint64_t bodyTransferred() const { return m_bodyTransferred.load(std::memory_order_relaxed); }
 
 private:
     enum class Phase { Reading, Handling, Writing, Lingering, Closed };
@@ -157,6 +182,8 @@ private:
                 if (m_begin == m_end)
                     m_begin = m_end = 0;
             }
+            if (m_decoder.state() != detail::RequestDecoder::State::Error && m_decoder.streaming())
+                return dispatch();
             switch (m_decoder.state()) {
             case detail::RequestDecoder::State::Error:
                 return reject(m_decoder.errorStatus());
@@ -185,6 +212,8 @@ private:
 public:
     void checkDeadline(std::chrono::steady_clock::time_point now)
     {
+        if (m_bodyReading && m_streamingIn && now >= m_bodyDeadline)
+            bodyFailed("the request body did not arrive in time", 408);
         if (m_timerMode != TimerMode::None && now >= m_deadline)
             onTimeout();
     }
@@ -280,11 +309,37 @@ private:
         });
     }
 
+    void deliverStreamed(Response response, bool keepAlive);
+    void nextResponsePiece();
+    void onResponsePiece(BodyPiece piece);
+    void pumpBody();
+    void readBodySocket();
+    void bodyFailed(std::string reason, int status);
+    void failBodyLater(std::string reason)
+    {
+        if (!m_bodyWaiter)
+            return;
+        asio::post(executor(), [callback = std::move(m_bodyWaiter), reason = std::move(reason)] {
+            BodyPiece piece;
+            piece.failed = true;
+            piece.error = reason;
+            callback(std::move(piece));
+        });
+        m_bodyWaiter = nullptr;
+    }
+
     void afterWrite()
     {
         ++m_served;
         m_body.clear();
         m_body.shrink_to_fit();
+        m_outSource.reset();
+        if (m_streamingIn) {
+            // The response is out but the request body is not read to its end: stop here.
+            m_streamingIn = false;
+            m_keepAlive = false;
+            failBodyLater("the response was sent before the request body was read");
+        }
         const std::size_t maxRequests = m_server->options.maxRequestsPerConnection;
         if (!m_keepAlive || m_closeAfterResponse || (maxRequests && m_served >= maxRequests))
             return linger();
@@ -293,6 +348,9 @@ private:
         cancelTimer();
         m_decoder.reset();
         m_continueSent = false;
+        m_bodyEnded = false;
+        m_bodyError.clear();
+        m_bodyTransferred.store(0, std::memory_order_relaxed);
         m_phase = Phase::Reading;
         process();
     }
@@ -308,9 +366,12 @@ private:
             return close();
         armTimer(TimerMode::Linger, std::min(kLingerTimeout, m_server->options.requestTimeout));
         m_begin = m_end = 0;
+        if (m_bodyReading)
+            return; // that read's completion continues the drain
         drain();
     }
 
+public:
     void drain()
     {
         m_socket.async_read_some(asio::buffer(m_in), [self = shared_from_this()](const error_code &ec, std::size_t n) {
@@ -323,6 +384,7 @@ private:
         });
     }
 
+private:
     std::shared_ptr<Server::Private> m_server;
     int m_index;
     tcp::socket m_socket;
@@ -345,7 +407,269 @@ private:
     bool m_headRequest = false;
     bool m_continueSent = false;
     bool m_closeAfterResponse = false;
+
+    // Streamed request body.
+    bool m_streamingIn = false;   // dispatched with a bodySource whose end is not reached
+    bool m_bodyEnded = false;     // the streamed body was read to its end
+    bool m_bodyReading = false;   // a socket read for the body is outstanding
+    std::string m_bodyError;
+    BodySource::Callback m_bodyWaiter;
+    std::chrono::steady_clock::time_point m_bodyDeadline;
+    std::atomic<std::uint64_t> m_bodyTransferred{0};
+    std::uint64_t m_requestSeq = 0; // requests dispatched on this connection
+
+    // Streamed response body.
+    std::shared_ptr<BodySource> m_outSource;
+    detail::StreamFraming m_outFraming = detail::StreamFraming::Length;
+    std::uint64_t m_outRemaining = 0;
+    bool m_outLast = false;
+    std::string m_tail;
 };
+
+// The request body of a streaming request, read through its connection.
+class ServerBodySource final : public BodySource
+{
+public:
+    ServerBodySource(std::shared_ptr<Connection> connection, std::int64_t length)
+        : m_connection(std::move(connection))
+        , m_length(length)
+        , m_request(m_connection->requestSequence())
+    {
+    }
+    ~ServerBodySource() override
+    {
+        asio::post(m_connection->executor(),
+                   [connection = m_connection, request = m_request] { connection->abandonBody(request); });
+    }
+
+    std::int64_t length() const override { return m_length; }
+    std::uint64_t transferred() const override { return m_connection->bodyTransferred(); }
+    void read(Callback callback) override
+    {
+        asio::dispatch(m_connection->executor(),
+                       [connection = m_connection, request = m_request, callback = std::move(callback)]() mutable {
+                           connection->readBody(request, std::move(callback));
+                       });
+    }
+
+private:
+    std::shared_ptr<Connection> m_connection;
+    std::int64_t m_length;
+    std::uint64_t m_request;
+};
+
+void Connection::readBody(std::uint64_t request, BodySource::Callback callback)
+{
+    if (request != m_requestSeq || !m_streamingIn || m_phase == Phase::Closed || m_phase == Phase::Lingering) {
+        BodyPiece piece;
+        if (request == m_requestSeq && m_bodyEnded) {
+            piece.last = true;
+        } else {
+            piece.failed = true;
+            piece.error = m_bodyError.empty() ? std::string("the request body is no longer available") : m_bodyError;
+        }
+        return callback(std::move(piece));
+    }
+    m_bodyWaiter = std::move(callback);
+    pumpBody();
+}
+
+void Connection::abandonBody(std::uint64_t request)
+{
+    if (request != m_requestSeq || !m_streamingIn)
+        return;
+    // Nobody will read the rest: the connection cannot carry another request.
+    m_streamingIn = false;
+    m_keepAlive = false;
+    m_bodyWaiter = nullptr;
+    m_bodyError = "abandoned";
+}
+
+void Connection::pumpBody()
+{
+    while (m_bodyWaiter && m_streamingIn) {
+        const auto state = m_decoder.state();
+        if (state == detail::RequestDecoder::State::Error)
+            return bodyFailed("invalid or too large request body", m_decoder.errorStatus());
+        const bool complete = state == detail::RequestDecoder::State::Complete;
+        if (m_decoder.bodyPending() > 0 || complete) {
+            BodyPiece piece;
+            piece.data = m_decoder.takeBody();
+            piece.last = complete;
+            m_bodyTransferred.fetch_add(piece.data.size(), std::memory_order_relaxed);
+            if (complete) {
+                m_streamingIn = false;
+                m_bodyEnded = true;
+            }
+            auto callback = std::move(m_bodyWaiter);
+            m_bodyWaiter = nullptr;
+            return callback(std::move(piece));
+        }
+        if (m_begin < m_end) {
+            const std::size_t consumed = m_decoder.feed(m_in.data() + m_begin, m_end - m_begin);
+            m_begin += consumed;
+            if (m_begin == m_end)
+                m_begin = m_end = 0;
+            if (consumed > 0 || m_decoder.bodyPending() > 0 || m_decoder.state() != state)
+                continue;
+        }
+        // Nothing decodable buffered: ask the peer. 100 Continue goes out only now that the
+        // handler wants the body (for the gateway: once the upstream connection is ready).
+        if (m_decoder.expectsContinue() && !m_continueSent && m_phase == Phase::Handling
+            && m_bodyTransferred.load(std::memory_order_relaxed) == 0) {
+            static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+            m_continueSent = true;
+            m_bodyReading = true; // no other read while the interim response is written
+            asio::async_write(m_socket, asio::buffer(kContinue.data(), kContinue.size()),
+                              [self = shared_from_this()](const error_code &ec, std::size_t) {
+                                  self->m_bodyReading = false;
+                                  if (self->m_phase == Phase::Closed)
+                                      return;
+                                  if (ec)
+                                      return self->close();
+                                  if (self->m_phase == Phase::Lingering)
+                                      return self->drain();
+                                  self->readBodySocket();
+                              });
+            return;
+        }
+        return readBodySocket();
+    }
+}
+
+void Connection::readBodySocket()
+{
+    if (m_bodyReading || !m_streamingIn || !m_bodyWaiter)
+        return;
+    if (m_in.size() - m_end < kReadChunk / 2) {
+        if (m_begin > 0) {
+            std::memmove(m_in.data(), m_in.data() + m_begin, m_end - m_begin);
+            m_end -= m_begin;
+            m_begin = 0;
+        }
+        if (m_in.size() - m_end < kReadChunk / 2)
+            m_in.resize(m_in.size() * 2);
+    }
+    m_bodyReading = true;
+    m_bodyDeadline = std::chrono::steady_clock::now() + m_server->options.requestTimeout;
+    m_socket.async_read_some(asio::buffer(m_in.data() + m_end, m_in.size() - m_end),
+                             [self = shared_from_this()](const error_code &ec, std::size_t n) {
+                                 self->m_bodyReading = false;
+                                 if (self->m_phase == Phase::Closed)
+                                     return;
+                                 if (self->m_phase == Phase::Lingering) {
+                                     self->m_drained += n;
+                                     if (ec || self->m_drained > kMaxLingerBytes)
+                                         return self->close();
+                                     return self->drain();
+                                 }
+                                 if (ec)
+                                     return self->bodyFailed("the client closed the connection during the body", 0);
+                                 self->m_end += n;
+                                 self->pumpBody();
+                             });
+}
+
+// The body broke off: the client went away (status 0), sent a bad or too large body, or
+// stalled. With no response started yet the engine answers `status` itself; otherwise (or when
+// the peer is gone) the connection closes. Either way the consumer gets a failed piece.
+void Connection::bodyFailed(std::string reason, int status)
+{
+    if (!m_streamingIn)
+        return;
+    m_streamingIn = false;
+    m_keepAlive = false;
+    m_bodyError = reason;
+    auto callback = std::move(m_bodyWaiter);
+    m_bodyWaiter = nullptr;
+    if (status != 0 && m_phase == Phase::Handling)
+        reject(status);
+    else if (m_phase != Phase::Lingering)
+        close();
+    if (callback) {
+        BodyPiece piece;
+        piece.failed = true;
+        piece.error = std::move(reason);
+        callback(std::move(piece));
+    }
+}
+
+void Connection::deliverStreamed(Response response, bool keepAlive)
+{
+    const std::int64_t length = response.bodySource->length();
+    if (length >= 0)
+        m_outFraming = detail::StreamFraming::Length;
+    else if (m_version == 11)
+        m_outFraming = detail::StreamFraming::Chunked;
+    else
+        m_outFraming = detail::StreamFraming::UntilClose; // HTTP/1.0 peer, unknown length
+    if (m_outFraming == detail::StreamFraming::UntilClose)
+        keepAlive = false;
+    m_outRemaining = length >= 0 ? static_cast<std::uint64_t>(length) : 0;
+    m_outLast = false;
+    detail::writeStreamHead(response, keepAlive, m_version, m_outFraming, m_outRemaining, m_out);
+    m_keepAlive = keepAlive;
+    m_outSource = std::move(response.bodySource);
+    m_phase = Phase::Writing;
+    armTimer(TimerMode::Write, m_server->options.writeTimeout);
+    asio::async_write(m_socket, asio::buffer(m_out), [self = shared_from_this()](const error_code &ec, std::size_t) {
+        if (self->m_phase != Phase::Writing)
+            return;
+        if (ec)
+            return self->close();
+        self->nextResponsePiece();
+    });
+}
+
+// Pulls the next piece of a streamed response only after the previous one was written: a
+// client that reads slowly slows the producer (the upstream) down instead of filling memory.
+void Connection::nextResponsePiece()
+{
+    cancelTimer(); // waiting for the producer is not the peer's fault
+    if (!m_outSource)
+        return close();
+    m_outSource->read([self = shared_from_this()](BodyPiece piece) {
+        asio::dispatch(self->executor(),
+                       [self, piece = std::move(piece)]() mutable { self->onResponsePiece(std::move(piece)); });
+    });
+}
+
+void Connection::onResponsePiece(BodyPiece piece)
+{
+    if (m_phase != Phase::Writing)
+        return;
+    if (piece.failed)
+        return close(); // truncated on the wire: the peer must not take it for complete
+    if (m_outFraming == detail::StreamFraming::Length) {
+        if (piece.data.size() > m_outRemaining || (piece.last && piece.data.size() != m_outRemaining))
+            return close(); // the producer broke its announced length
+        m_outRemaining -= piece.data.size();
+    }
+    m_out.clear();
+    m_tail.clear();
+    if (m_outFraming == detail::StreamFraming::Chunked) {
+        if (!piece.data.empty()) {
+            detail::appendChunkHeader(m_out, piece.data.size());
+            m_tail = "\r\n";
+        }
+        if (piece.last)
+            m_tail += "0\r\n\r\n";
+    }
+    m_body = std::move(piece.data);
+    m_outLast = piece.last;
+    armTimer(TimerMode::Write, m_server->options.writeTimeout);
+    const std::array<asio::const_buffer, 3> buffers{asio::buffer(m_out), asio::buffer(m_body), asio::buffer(m_tail)};
+    asio::async_write(m_socket, buffers, [self = shared_from_this()](const error_code &ec, std::size_t) {
+        if (self->m_phase != Phase::Writing)
+            return;
+        if (ec)
+            return self->close();
+        if (!self->m_outLast)
+            return self->nextResponsePiece();
+        self->m_out.clear();
+        self->afterWrite();
+    });
+}
 
 } // namespace
 
@@ -386,6 +710,12 @@ private:
 void Connection::dispatch()
 {
     Request request = m_decoder.takeRequest();
+    ++m_requestSeq;
+    if (m_decoder.streaming()) {
+        m_streamingIn = true;
+        m_bodyEnded = false;
+        request.bodySource = std::make_shared<ServerBodySource>(shared_from_this(), m_decoder.contentLength());
+    }
     request.remoteAddress = m_remoteAddress;
     request.remotePort = m_remotePort;
     request.listenerId = m_listenerId;

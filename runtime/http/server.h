@@ -22,6 +22,13 @@ struct ServerOptions
     std::size_t maxTargetBytes = 8 * 1024;       // request-target length; else 414
     std::size_t maxHeaderFields = 100;           // number of fields; else 431
     std::size_t maxBodyBytes = 8 * 1024 * 1024;  // de-chunked body; else 413
+    // Streaming of request bodies (0: off, every body is buffered up to maxBodyBytes). When set,
+    // a chunked body or a Content-Length above streamBodyAbove is handed to the handler after
+    // the head as Request::bodySource, up to this many bytes in total (413 when announced
+    // larger; a chunked body growing beyond closes the connection, or answers 413 if no response
+    // has started). 100-continue is then answered only when the handler first reads the body.
+    std::size_t maxStreamBodyBytes = 0;
+    std::size_t streamBodyAbove = 64 * 1024;
     // A request (header or body) that does not arrive completely in time: 408 and close.
     std::chrono::milliseconds requestTimeout{10000};
     // An idle keep-alive connection (no byte of a next request) is closed silently after this.

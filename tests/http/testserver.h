@@ -4,6 +4,7 @@
 #include "http/eventloop.h"
 #include "http/server.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -14,7 +15,7 @@ namespace HttpTest {
 using namespace Gatehouse::Runtime::Http;
 
 // Routes:
-//   /echo…        200, body = request body; X-Method, X-Path, X-Query, X-Version, X-Listener
+//   /echo…        200, body = request body (a streamed one gathered first); X-Method, X-Path, X-Query, X-Version, X-Listener
 //   /chunked      200 with a chunked body "hello chunked world"
 //   /later        answered from another thread, body "later"
 //   /drop         the handler drops the responder (engine answers 500)
@@ -61,6 +62,8 @@ public:
         for (auto &responder : held)
             responder.send(Response::text(200, "released"));
     }
+    // Streamed request bodies that broke off (client gone, bad chunk, limit, stall).
+    int bodyFailures() const { return m_bodyFailures.load(); }
     std::size_t heldCount()
     {
         std::lock_guard lock(m_mutex);
@@ -71,6 +74,19 @@ private:
     void handle(Request request, Responder responder)
     {
         const std::string &path = request.path;
+        if (path.rfind("/echo", 0) == 0 && request.bodySource) {
+            // A streamed body (ServerOptions::maxStreamBodyBytes): gathered, then echoed.
+            auto source = std::move(request.bodySource);
+            readWholeBody(std::move(source), 64 * 1024 * 1024,
+                          [this, responder](bool ok, std::string body, std::string) {
+                              if (!ok) {
+                                  ++m_bodyFailures;
+                                  return responder.send(Response::text(400, "body broke off\n"));
+                              }
+                              responder.send(Response::text(200, std::move(body)));
+                          });
+            return;
+        }
         if (path.rfind("/echo", 0) == 0) {
             Response response = Response::text(200, request.body);
             response.headers.add("X-Method", request.method);
@@ -111,6 +127,7 @@ private:
     std::mutex m_mutex;
     std::vector<std::thread> m_threads;
     std::vector<Responder> m_held;
+    std::atomic<int> m_bodyFailures{0};
 };
 
 } // namespace HttpTest

@@ -32,6 +32,66 @@ ClientRequest get(std::uint16_t port, std::string target)
     return request;
 }
 
+// A request body made on demand (unknown length: sent chunked).
+class PatternSource final : public BodySource
+{
+public:
+    explicit PatternSource(std::size_t size)
+        : m_size(size)
+    {
+    }
+    std::int64_t length() const override { return -1; }
+    std::uint64_t transferred() const override { return m_offset; }
+    void read(Callback callback) override
+    {
+        BodyPiece piece;
+        const std::size_t n = std::min<std::size_t>(10000, m_size - m_offset);
+        for (std::size_t i = 0; i < n; ++i)
+            piece.data.push_back(static_cast<char>('a' + (m_offset + i) % 26));
+        m_offset += n;
+        piece.last = m_offset == m_size;
+        callback(std::move(piece));
+    }
+
+private:
+    std::size_t m_size;
+    std::size_t m_offset = 0;
+};
+
+std::string pattern(std::size_t size)
+{
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i)
+        text.push_back(static_cast<char>('a' + i % 26));
+    return text;
+}
+
+// Reads a streamed body to its end (on this thread, waiting for each piece).
+std::optional<std::string> drain(const std::shared_ptr<BodySource> &source)
+{
+    std::string body;
+    for (;;) {
+        auto promise = std::make_shared<std::promise<BodyPiece>>();
+        auto future = promise->get_future();
+        source->read([promise](BodyPiece piece) { promise->set_value(std::move(piece)); });
+        if (future.wait_for(std::chrono::seconds(kGuardSeconds)) != std::future_status::ready)
+            return std::nullopt;
+        BodyPiece piece = future.get();
+        if (piece.failed)
+            return std::nullopt;
+        body += piece.data;
+        if (piece.last)
+            return body;
+    }
+}
+
+ServerOptions streamingServer()
+{
+    ServerOptions options;
+    options.maxStreamBodyBytes = 64 * 1024 * 1024;
+    return options;
+}
+
 } // namespace
 
 class TestHttpClient : public QObject
@@ -39,6 +99,60 @@ class TestHttpClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A streamed upload (chunked, unknown length) and a streamed answer; once the answer is read
+    // to its end the connection goes back to the pool and serves the next request.
+    void streamedUploadAndResponse()
+    {
+        TestServer server(streamingServer(), 1);
+        EventLoop loop(1);
+        loop.start();
+        Client client(loop);
+        ClientRequest request = get(server.port(), "/echo");
+        request.method = "POST";
+        request.bodySource = std::make_shared<PatternSource>(300 * 1000);
+        request.streamResponse = true;
+        auto response = fetch(client, std::move(request));
+        QVERIFY(response);
+        QVERIFY(response->ok());
+        QCOMPARE(response->status, 200);
+        QVERIFY(response->bodySource);
+        QCOMPARE(response->bodySource->length(), std::int64_t(300 * 1000));
+        const auto body = drain(response->bodySource);
+        QVERIFY(body);
+        QVERIFY(*body == pattern(300 * 1000));
+        response.reset();
+
+        ClientRequest small = get(server.port(), "/echo?small");
+        small.streamResponse = true; // small answers still come whole, in one callback
+        const auto next = fetch(client, std::move(small));
+        QVERIFY(next && next->ok());
+        QVERIFY(!next->bodySource);
+        QVERIFY(next->reusedConnection);
+        QCOMPARE(client.stats().connectionsOpened, 1u);
+    }
+
+    // Dropping a streamed answer before its end closes that upstream connection.
+    void abandonedStreamedResponseIsNotReused()
+    {
+        TestServer server(streamingServer(), 1);
+        EventLoop loop(1);
+        loop.start();
+        Client client(loop);
+        ClientRequest request = get(server.port(), "/echo");
+        request.method = "POST";
+        request.body = pattern(2 * 1000 * 1000);
+        request.streamResponse = true;
+        auto response = fetch(client, std::move(request));
+        QVERIFY(response && response->ok());
+        QVERIFY(response->bodySource);
+        response.reset(); // abandoned after the head
+        QTRY_COMPARE(server.server().stats().openConnections, 0u);
+        const auto next = fetch(client, get(server.port(), "/echo?after"));
+        QVERIFY(next && next->ok());
+        QVERIFY(!next->reusedConnection);
+        QCOMPARE(client.stats().connectionsOpened, 2u);
+    }
+
     void keepAlivePoolReusesOneConnection()
     {
         TestServer server({}, 1);

@@ -32,6 +32,14 @@ ServerOptions hostileOptions()
     return options;
 }
 
+ServerOptions streamingOptions()
+{
+    ServerOptions options = hostileOptions();
+    options.maxStreamBodyBytes = 4096;
+    options.streamBodyAbove = 64;
+    return options;
+}
+
 } // namespace
 
 class TestHttpHostile : public QObject
@@ -40,7 +48,11 @@ class TestHttpHostile : public QObject
 
 private Q_SLOTS:
     void initTestCase() { m_server = std::make_unique<TestServer>(hostileOptions()); }
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        m_streaming.reset();
+    }
 
     void hostile_data()
     {
@@ -168,8 +180,101 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->server().stats().openConnections, 0u);
     }
 
+    // Streamed request bodies (ServerOptions::maxStreamBodyBytes): every way a body can break
+    // off after the handler got the request ends with the exact status or a clean close, the
+    // handler's body source reports the failure, and the server carries on.
+    void streaming_data()
+    {
+        QTest::addColumn<std::string>("head");
+        QTest::addColumn<std::string>("body");
+        QTest::addColumn<int>("status");
+        const std::string post = "POST /echo HTTP/1.1\r\nHost: t\r\n";
+        const std::string chunked = post + "Transfer-Encoding: chunked\r\n\r\n";
+        std::string overrun;
+        for (int i = 0; i < 5; ++i)
+            overrun += "3e8\r\n" + std::string(1000, 'x') + "\r\n";
+        // An empty body: refused from the head alone, the handler never sees it.
+        QTest::newRow("announced over the stream limit") << post + "Content-Length: 5000\r\n\r\n" << std::string() << 413;
+        QTest::newRow("chunked body growing over the limit") << chunked << overrun + "0\r\n\r\n" << 413;
+        QTest::newRow("bad chunk size mid-body") << chunked << "100\r\n" + std::string(256, 'y') + "\r\nzz\r\n" << 400;
+        QTest::newRow("chunk longer than announced")
+            << chunked << "10\r\n" + std::string(40, 'y') + "\r\n0\r\n\r\n" << 400;
+        QTest::newRow("body stalls") << post + "Content-Length: 2000\r\n\r\n" << std::string(100, 'z') << 408;
+        QTest::newRow("chunked body stalls") << chunked << "7d0\r\n" + std::string(100, 'z') << 408;
+    }
+
+    void streaming()
+    {
+        QFETCH(std::string, head);
+        QFETCH(std::string, body);
+        QFETCH(int, status);
+        if (!m_streaming)
+            m_streaming = std::make_unique<TestServer>(streamingOptions());
+        const int failuresBefore = m_streaming->bodyFailures();
+        const auto requestsBefore = m_streaming->server().stats().requests;
+        RawConnection connection(m_streaming->port());
+        QVERIFY(connection.send(head));
+        if (!body.empty()) {
+            // The handler has the request (and reads its body) before the bad bytes arrive.
+            QTRY_COMPARE(m_streaming->server().stats().requests, requestsBefore + 1);
+            QVERIFY(connection.send(body));
+        }
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, status);
+        QCOMPARE(connection.waitForClose(), CloseKind::Clean);
+        if (!body.empty())
+            QTRY_COMPARE(m_streaming->bodyFailures(), failuresBefore + 1);
+        else
+            QCOMPARE(m_streaming->server().stats().requests, requestsBefore);
+        QVERIFY(serverStillAnswers(m_streaming->port()));
+    }
+
+    // A streamed body within the limits arrives whole, chunked or not; 100-continue is sent
+    // when the handler reads it.
+    void streamingWithinLimits()
+    {
+        if (!m_streaming)
+            m_streaming = std::make_unique<TestServer>(streamingOptions());
+        RawConnection connection(m_streaming->port());
+        const std::string body(3000, 'q');
+        QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 3000\r\n\r\n"));
+        auto interim = connection.readResponse();
+        QVERIFY(interim);
+        QCOMPARE(interim->status, 100);
+        QVERIFY(connection.send(body));
+        auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, body);
+        QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\nGET / HTTP/1.1\r\nHost: t\r\n\r\n"));
+        response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->body, std::string("hello world"));
+        response = connection.readResponse(); // the pipelined one, in order
+        QVERIFY(response);
+        QCOMPARE(response->body, std::string("ok"));
+    }
+
+    // The client vanishes mid-body: the handler's source fails, nothing hangs.
+    void streamingClientVanishes()
+    {
+        if (!m_streaming)
+            m_streaming = std::make_unique<TestServer>(streamingOptions());
+        const int failuresBefore = m_streaming->bodyFailures();
+        {
+            RawConnection connection(m_streaming->port());
+            QVERIFY(connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n" + std::string(500, 'v')));
+        }
+        QTRY_COMPARE(m_streaming->bodyFailures(), failuresBefore + 1);
+        QTRY_COMPARE(m_streaming->server().stats().openConnections, std::uint64_t(0));
+        QVERIFY(serverStillAnswers(m_streaming->port()));
+    }
+
 private:
     std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestServer> m_streaming;
 };
 
 QTEST_GUILESS_MAIN(TestHttpHostile)

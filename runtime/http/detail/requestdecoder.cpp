@@ -3,9 +3,11 @@
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
+
+#include "http/detail/appendbody.h"
 
 #include <array>
+#include <iterator>
 #include <optional>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -188,7 +190,7 @@ public:
         parser.emplace();
         parser->eager(true);
         parser->header_limit(static_cast<std::uint32_t>(limits.maxHeaderBytes + 1024));
-        parser->body_limit(limits.maxBodyBytes);
+        parser->body_limit(std::max(limits.maxBodyBytes, limits.maxStreamBodyBytes));
         state = State::NeedMore;
         status = 0;
         scanned = 0;
@@ -200,6 +202,9 @@ public:
         headerDone = false;
         expectContinue = false;
         started = false;
+        streaming = false;
+        headTaken = false;
+        length = -1;
     }
 
     void fail(int httpStatus)
@@ -368,11 +373,19 @@ public:
                 if (c < '0' || c > '9')
                     return fail(400);
             }
-            if (std::stoull(std::string(length)) > limits.maxBodyBytes)
+            const auto announced = std::stoull(std::string(length));
+            const bool streamable = limits.maxStreamBodyBytes > 0 && announced > limits.inlineBodyBytes;
+            if (announced > (streamable ? limits.maxStreamBodyBytes : limits.maxBodyBytes))
                 return fail(413);
+            this->length = static_cast<std::int64_t>(announced);
+            streaming = streamable;
         }
         if (encodings && (msg.version() != 11 || !beast::iequals(encoding, "chunked")))
             return fail(400);
+        if (encodings && limits.maxStreamBodyBytes > 0)
+            streaming = true;
+        if (!streaming)
+            parser->body_limit(limits.maxBodyBytes);
         if (!expect.empty()) {
             if (!beast::iequals(expect, "100-continue"))
                 return fail(417);
@@ -419,8 +432,18 @@ public:
             // bytes arrive never stalls a valid request (found by fuzz_http_request).
             if (parser->chunked() && size - consumed < 5)
                 break;
+            std::size_t offer = size - consumed;
+            if (streaming) {
+                // Bounded: stop consuming while a piece's worth of decoded bytes is not taken.
+                const std::size_t pending = parser->get().body().size();
+                if (pending >= limits.streamPieceBytes)
+                    break;
+                offer = std::min(offer, limits.streamPieceBytes - pending);
+                if (parser->chunked() && offer < 5)
+                    offer = std::min<std::size_t>(size - consumed, 5);
+            }
             beast::error_code ec;
-            const std::size_t n = parser->put(boost::asio::buffer(data + consumed, size - consumed), ec);
+            const std::size_t n = parser->put(boost::asio::buffer(data + consumed, offer), ec);
             consumed += n;
             if (ec == bhttp::error::need_more)
                 break;
@@ -441,7 +464,7 @@ public:
     }
 
     DecoderLimits limits;
-    std::optional<bhttp::request_parser<bhttp::string_body>> parser;
+    std::optional<bhttp::request_parser<AppendBody>> parser;
     State state = State::NeedMore;
     int status = 0;
     std::size_t scanned = 0;
@@ -453,6 +476,9 @@ public:
     bool headerDone = false;
     bool expectContinue = false;
     bool started = false;
+    bool streaming = false;
+    bool headTaken = false;
+    std::int64_t length = -1;
 };
 
 RequestDecoder::RequestDecoder(const DecoderLimits &limits)
@@ -490,6 +516,23 @@ bool RequestDecoder::expectsContinue() const
 Request RequestDecoder::takeRequest()
 {
     Request request;
+    if (m_d->streaming) {
+        // The parser keeps decoding the body: copy the head, leave the message in place.
+        m_d->headTaken = true;
+        const auto &head = m_d->parser->get();
+        request.method = std::string(head.method_string());
+        request.target = std::string(head.target());
+        const std::size_t q = request.target.find('?');
+        request.path = request.target.substr(0, q);
+        if (q != std::string::npos)
+            request.query = request.target.substr(q + 1);
+        request.version = head.version();
+        request.keepAlive = head.keep_alive();
+        request.headers.reserve(static_cast<std::size_t>(std::distance(head.begin(), head.end())));
+        for (const auto &field : head)
+            request.headers.add(std::string(field.name_string()), std::string(trim(field.value())));
+        return request;
+    }
     auto message = m_d->parser->release();
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
@@ -499,6 +542,7 @@ Request RequestDecoder::takeRequest()
         request.query = request.target.substr(q + 1);
     request.version = message.version();
     request.keepAlive = message.keep_alive();
+    request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
     for (const auto &field : message)
         request.headers.add(std::string(field.name_string()), std::string(trim(field.value())));
     request.body = std::move(message.body());
@@ -508,6 +552,29 @@ Request RequestDecoder::takeRequest()
 void RequestDecoder::reset()
 {
     m_d->reset();
+}
+
+bool RequestDecoder::streaming() const
+{
+    return m_d->streaming && m_d->headerDone && m_d->state != State::Error;
+}
+
+std::size_t RequestDecoder::bodyPending() const
+{
+    return m_d->streaming && m_d->parser ? m_d->parser->get().body().size() : 0;
+}
+
+std::string RequestDecoder::takeBody()
+{
+    std::string piece;
+    if (m_d->streaming && m_d->parser)
+        piece.swap(m_d->parser->get().body());
+    return piece;
+}
+
+std::int64_t RequestDecoder::contentLength() const
+{
+    return m_d->length;
 }
 
 } // namespace Gatehouse::Runtime::Http::detail

@@ -13,13 +13,22 @@ struct DecoderLimits
     std::size_t maxTargetBytes = 8 * 1024;
     std::size_t maxHeaderFields = 100;
     std::size_t maxBodyBytes = 8 * 1024 * 1024;
+    // Streaming (0: off). When on, a chunked body or a Content-Length above inlineBodyBytes is
+    // not buffered: the request is handed over after its head and the body is taken piece by
+    // piece (takeBody()), up to maxStreamBodyBytes in total.
+    std::size_t maxStreamBodyBytes = 0;
+    std::size_t inlineBodyBytes = 64 * 1024;
+    // Decoded body bytes held at most before feed() stops consuming (streaming only).
+    std::size_t streamPieceBytes = 64 * 1024;
 };
 
 // The strict incremental request decoder shared by the server connections and the fuzzer.
 // A byte-level pre-scan of the header block enforces what Beast's parser tolerates (bare LF,
 // obs-fold, control bytes, 414/431 limits, …); Beast's request_parser then parses the block
 // and decodes the body (Content-Length or chunked). One request at a time: after Complete,
-// takeRequest() and reset() for the next pipelined one.
+// takeRequest() and reset() for the next pipelined one. In streaming mode (streaming() after
+// HeaderDone) takeRequest() is called at HeaderDone and returns the head only; the body is then
+// drained with takeBody() until the state is Complete and bodyPending() is 0.
 class RequestDecoder
 {
 public:
@@ -44,6 +53,14 @@ public:
     bool expectsContinue() const;
     Request takeRequest();
     void reset();
+
+    // Streaming mode: the body is being decoded piece by piece (decided when the head is done).
+    bool streaming() const;
+    // Decoded body bytes not taken yet, and taking them (streaming mode).
+    std::size_t bodyPending() const;
+    std::string takeBody();
+    // Content-Length of the current request, or -1 (chunked, or no body).
+    std::int64_t contentLength() const;
 
 private:
     class Private;

@@ -2,6 +2,7 @@
 
 #include "http/headers.h"
 
+#include <array>
 #include <charconv>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -15,11 +16,25 @@ void appendNumber(std::string &out, std::size_t value, int base = 10)
     out.append(buffer, result.ptr);
 }
 
+// RFC 9110 tchar, as a table: this runs for every byte of every field name written.
+constexpr std::array<bool, 256> makeTokenTable()
+{
+    std::array<bool, 256> table{};
+    for (int c = '0'; c <= '9'; ++c)
+        table[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        table[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        table[c] = true;
+    for (char c : std::string_view("!#$%&'*+-.^_`|~"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}
+constexpr std::array<bool, 256> kTokenChar = makeTokenTable();
+
 bool isTokenChar(unsigned char c)
 {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return true;
-    return std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    return kTokenChar[c];
 }
 
 } // namespace
@@ -39,16 +54,16 @@ bool isValidField(std::string_view name, std::string_view value)
     return true;
 }
 
-void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion, std::string &out,
-                   bool includeBody)
+namespace {
+
+int validStatus(int status)
 {
-    out.clear();
-    int status = response.status;
-    if (status < 100 || status > 999)
-        status = 500;
-    const bool bodyAllowed = !(status < 200 || status == 204 || status == 304);
-    const bool chunked = bodyAllowed && response.chunked && requestVersion == 11;
-    out.reserve(128 + response.headers.size() * 48 + (headRequest || !includeBody ? 0 : response.body.size()));
+    return (status < 100 || status > 999) ? 500 : status;
+}
+
+// Status line and the handler's fields, without the framing fields the engine owns.
+void appendHead(const Response &response, int status, std::string &out)
+{
     out += "HTTP/1.1 ";
     appendNumber(out, static_cast<std::size_t>(status));
     out += ' ';
@@ -63,6 +78,52 @@ void writeResponse(const Response &response, bool headRequest, bool keepAlive, i
         out += value;
         out += "\r\n";
     }
+}
+
+} // namespace
+
+void appendChunkHeader(std::string &out, std::size_t size)
+{
+    appendNumber(out, size, 16);
+    out += "\r\n";
+}
+
+void writeStreamHead(const Response &response, bool keepAlive, int requestVersion, StreamFraming framing,
+                     std::uint64_t length, std::string &out)
+{
+    out.clear();
+    const int status = validStatus(response.status);
+    out.reserve(128 + response.headers.size() * 48);
+    appendHead(response, status, out);
+    switch (framing) {
+    case StreamFraming::Length:
+        out += "Content-Length: ";
+        appendNumber(out, static_cast<std::size_t>(length));
+        out += "\r\n";
+        break;
+    case StreamFraming::Chunked:
+        out += "Transfer-Encoding: chunked\r\n";
+        break;
+    case StreamFraming::UntilClose:
+        keepAlive = false;
+        break;
+    }
+    if (!keepAlive)
+        out += "Connection: close\r\n";
+    else if (requestVersion == 10)
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+}
+
+void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion, std::string &out,
+                   bool includeBody)
+{
+    out.clear();
+    const int status = validStatus(response.status);
+    const bool bodyAllowed = !(status < 200 || status == 204 || status == 304);
+    const bool chunked = bodyAllowed && response.chunked && requestVersion == 11;
+    out.reserve(128 + response.headers.size() * 48 + (headRequest || !includeBody ? 0 : response.body.size()));
+    appendHead(response, status, out);
     if (bodyAllowed) {
         if (chunked) {
             out += "Transfer-Encoding: chunked\r\n";

@@ -2,6 +2,7 @@
 
 #include "http/response.h"
 
+#include <cstdint>
 #include <string>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -12,6 +13,19 @@ namespace Gatehouse::Runtime::Http::detail {
 // ignored, and fields with invalid names or values are dropped (no response splitting).
 void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion,
                    std::string &out, bool includeBody = true);
+
+// How a streamed body (Response::bodySource) is delimited on the wire.
+enum class StreamFraming { Length, Chunked, UntilClose };
+
+// Serialises only the head of a response whose body follows as a stream, with the framing
+// fields for `framing` (Content-Length: length, Transfer-Encoding: chunked, or none and
+// Connection: close).
+void writeStreamHead(const Response &response, bool keepAlive, int requestVersion, StreamFraming framing,
+                     std::uint64_t length, std::string &out);
+
+// Appends one chunk of chunked transfer coding ("size CRLF" before the data); the data itself
+// and the CRLF after it are separate buffers.
+void appendChunkHeader(std::string &out, std::size_t size);
 
 // True when `name` is a token and `value` has no CR, LF, NUL or other control byte but HTAB.
 bool isValidField(std::string_view name, std::string_view value);

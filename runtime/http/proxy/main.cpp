@@ -74,17 +74,22 @@ int main(int argc, char **argv)
 
     EventLoop loop(threads);
     Client client(loop);
-    Server server(loop, ServerOptions{}, [&](Request request, Responder responder) {
+    ServerOptions serverOptions;
+    serverOptions.maxStreamBodyBytes = std::size_t(1) << 30; // large bodies stream through
+    Server server(loop, serverOptions, [&](Request request, Responder responder) {
         ClientRequest upstream;
         upstream.host = upstreamHost;
         upstream.port = upstreamPort;
         upstream.method = std::move(request.method);
         upstream.target = std::move(request.target);
+        upstream.headers.reserve(request.headers.size());
         for (auto &[name, value] : request.headers.takeFields()) {
             if (!isHopByHop(name))
                 upstream.headers.add(std::move(name), std::move(value));
         }
         upstream.body = std::move(request.body);
+        upstream.bodySource = std::move(request.bodySource);
+        upstream.streamResponse = true;
         client.request(std::move(upstream), [responder](ClientResponse reply) {
             if (!reply.ok()) {
                 const int status = reply.error == ClientError::Timeout ? 504 : 502;
@@ -93,11 +98,13 @@ int main(int argc, char **argv)
             }
             Response response;
             response.status = reply.status;
+            response.headers.reserve(reply.headers.size());
             for (auto &[name, value] : reply.headers.takeFields()) {
                 if (!isHopByHop(name))
                     response.headers.add(std::move(name), std::move(value));
             }
             response.body = std::move(reply.body);
+            response.bodySource = std::move(reply.bodySource);
             responder.send(std::move(response));
         });
     });

@@ -153,7 +153,7 @@ void NodeItem::paintDraft(QPainter *painter, const Node &node, qreal lod) const
     if (lod < LabelsBelow) {
         // Under 6 px the title could not be read: a bar of about its length stands in for it.
         const qreal width = std::min<qreal>(textRect.width(), title.size() * 7.0);
-        painter->fillRect(QRectF(textLeft, r.height() / 2 - 3, width, 6), colors.text);
+        painter->fillRect(QRectF(textLeft, r.height() / 2 - 2, width, 4), colors.subtext);
         return;
     }
     painter->setPen(colors.text);

@@ -435,6 +435,9 @@ private Q_SLOTS:
         QCOMPARE(lightInGateway(shot), 0);
         QCOMPARE(QColor(shot.pixel(c.view->mapFromScene(QRectF(gw->position, gw->size).center()))).name(),
             QStringLiteral("#1e2a4a"));
+        // The node and edge items paint nothing here but stay in the scene for hit tests.
+        const QPoint gatewayAt = c.view->mapFromScene(QRectF(gw->position, gw->size).center());
+        QVERIFY(c.view->items(gatewayAt).contains(c.scene->nodeItem("gateway")));
         // Just above the threshold the items draw themselves again, title included.
         c.view->setZoom(NodeItem::OverviewBelow + 0.05);
         c.view->settleZoom();

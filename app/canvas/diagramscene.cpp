@@ -4,6 +4,7 @@
 #include "items/edgeitem.h"
 #include "items/laneitem.h"
 #include "items/nodeitem.h"
+#include "items/overviewitem.h"
 #include "render/lanepainter.h"
 
 #include <QApplication>
@@ -35,6 +36,8 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     };
     m_laneItem = new LaneItem(this);
     addItem(m_laneItem);
+    m_overviewItem = new OverviewItem(this);
+    addItem(m_overviewItem);
     connect(m_document, &Document::changed, this, &DiagramScene::onDocumentChanged);
     connect(m_document, &Document::selectionChanged, this, &DiagramScene::syncSelectionFromDocument);
     connect(this, &QGraphicsScene::selectionChanged, this, &DiagramScene::syncSelectionToDocument);
@@ -71,6 +74,14 @@ void DiagramScene::setItemCaching(bool on)
         item->setCacheMode(mode);
 }
 
+void DiagramScene::setDraft(bool on)
+{
+    if (on == m_draft)
+        return;
+    m_draft = on;
+    update();
+}
+
 // --- document → scene ------------------------------------------------------------------------
 
 void DiagramScene::rebuildAll()
@@ -100,6 +111,7 @@ void DiagramScene::rebuildAll()
     m_syncingSelection = false;
     syncSelectionFromDocument();
     updateSceneRect();
+    m_overviewItem->invalidate();
 }
 
 void DiagramScene::syncEdges(const QStringList &edgeIds)
@@ -179,6 +191,7 @@ void DiagramScene::onDocumentChanged(const DocumentChange &change)
     }
     m_laneItem->sync();
     updateSceneRect();
+    m_overviewItem->invalidate();
 }
 
 void DiagramScene::updateSceneRect()
@@ -198,6 +211,7 @@ void DiagramScene::syncSelectionFromDocument()
     for (auto it = m_edgeItems.cbegin(); it != m_edgeItems.cend(); ++it)
         it.value()->setSelected(m_document->isSelected(it.key()));
     m_syncingSelection = false;
+    m_overviewItem->invalidate(); // selected boxes and lines are drawn in the selection colour
 }
 
 void DiagramScene::syncSelectionToDocument()
@@ -215,6 +229,7 @@ void DiagramScene::syncSelectionToDocument()
     m_syncingSelection = true;
     m_document->setSelection(ids);
     m_syncingSelection = false;
+    m_overviewItem->invalidate();
 }
 
 // --- gestures ----------------------------------------------------------------------------------

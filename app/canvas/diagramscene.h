@@ -19,6 +19,7 @@ class Document;
 struct DocumentChange;
 class EdgeItem;
 class LaneItem;
+class OverviewItem;
 class NodeItem;
 
 // The graphics scene of one Document. It mirrors the document (one NodeItem / EdgeItem per
@@ -49,6 +50,8 @@ public:
     const DiagramLayout &layout() const { return m_layout; }
     NodeItem *nodeItem(const QString &id) const { return m_nodeItems.value(id); }
     EdgeItem *edgeItem(const QString &id) const { return m_edgeItems.value(id); }
+    // Draws the whole diagram below NodeItem::OverviewBelow (see OverviewItem).
+    OverviewItem *overviewItem() const { return m_overviewItem; }
 
     ViewFilters filters() const { return m_filters; }
     void setFilters(ViewFilters filters);
@@ -63,6 +66,10 @@ public:
     // and re-renders on every zoom step, so the view turns it off there. Edges are never
     // cached: a long edge's cache would be a pixmap the size of the diagram.
     void setItemCaching(bool on);
+    // Draft drawing while the view zooms (see NodeItem::DraftBelow); the view turns it on at
+    // each zoom step and off when the gesture settles. Changing it repaints the scene.
+    bool isDraft() const { return m_draft; }
+    void setDraft(bool on);
 
     // --- operations on the document's selection (each one undo step) ---
     QString createNode(NodeKind kind, ServiceRole role, const QPointF &centre);
@@ -123,8 +130,10 @@ private:
     QHash<QString, NodeItem *> m_nodeItems;
     QHash<QString, EdgeItem *> m_edgeItems;
     LaneItem *m_laneItem = nullptr;
+    OverviewItem *m_overviewItem = nullptr;
     bool m_syncingSelection = false;
     bool m_itemCaching = false;
+    bool m_draft = false;
 
     // Gesture state.
     enum class Gesture { None, Move, Resize, Connect, Waypoint };

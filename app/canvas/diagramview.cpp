@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
+#include <QTimer>
 #include <QUndoStack>
 #include <QWheelEvent>
 #include <cmath>
@@ -29,6 +30,10 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
     setAcceptDrops(true);
     setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
+    m_settleTimer = new QTimer(this);
+    m_settleTimer->setSingleShot(true);
+    m_settleTimer->setInterval(SettleMs);
+    connect(m_settleTimer, &QTimer::timeout, this, &DiagramView::settleZoom);
     createActions();
     connect(m_scene, &DiagramScene::renameRequested, this, &DiagramView::startRename);
     connect(m_scene->document(), &Document::selectionChanged, this, &DiagramView::updateSelectionActions);
@@ -165,14 +170,35 @@ void DiagramView::setZoom(qreal z)
 {
     z = std::clamp(z, 0.05, 8.0);
     const qreal factor = z / zoom();
+    if (z < NodeItem::DraftBelow) {
+        // Device-pixel caches would be re-rendered at every step of the gesture: off until it settles.
+        m_scene->setItemCaching(false);
+        m_scene->setDraft(true);
+        m_settleTimer->start();
+    } else {
+        m_settleTimer->stop();
+        m_scene->setDraft(false);
+        m_scene->setItemCaching(true);
+    }
     scale(factor, factor);
-    m_scene->setItemCaching(z >= NodeItem::SimplifyBelow);
+}
+
+bool DiagramView::isZoomSettling() const
+{
+    return m_settleTimer->isActive();
+}
+
+void DiagramView::settleZoom()
+{
+    m_settleTimer->stop();
+    m_scene->setItemCaching(zoom() >= NodeItem::OverviewBelow);
+    m_scene->setDraft(false);
 }
 
 void DiagramView::zoomToFit()
 {
     fitInView(m_scene->itemsBoundingRect(), Qt::KeepAspectRatio);
-    m_scene->setItemCaching(zoom() >= NodeItem::SimplifyBelow);
+    settleZoom();
 }
 
 bool DiagramView::findNode(const QString &text)

@@ -10,6 +10,7 @@
 class QAction;
 class QLineEdit;
 class QMenu;
+class QTimer;
 
 namespace Gatehouse {
 
@@ -67,7 +68,13 @@ public:
     DiagramScene *diagramScene() const { return m_scene; }
     QAction *action(Action which) const { return m_actions.value(which); }
     qreal zoom() const { return transform().m11(); }
+    // One zoom step. Below 100 % the scene draws in draft until no step came for SettleMs
+    // (DiagramScene::isDraft), so a wheel gesture over a large diagram keeps its frame rate.
     void setZoom(qreal zoom);
+    static constexpr int SettleMs = 150;
+    bool isZoomSettling() const;
+    // Ends the zoom gesture now (what the settle timer does): full detail again.
+    void settleZoom();
     void zoomToFit();
     // Selects the first node matching `text` and centres it; false when none matches.
     bool findNode(const QString &text);
@@ -104,6 +111,8 @@ private:
     QPoint m_panLast;
     QLineEdit *m_renameEditor = nullptr;
     QList<ContextMenuHook> m_menuHooks;
+    // Ends a zoom gesture: the scene leaves draft drawing this long after the last zoom step.
+    QTimer *m_settleTimer = nullptr;
 };
 
 } // namespace Gatehouse

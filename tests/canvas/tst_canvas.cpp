@@ -5,8 +5,10 @@
 #include "canvas/diagramview.h"
 #include "canvas/items/edgeitem.h"
 #include "canvas/items/nodeitem.h"
+#include "canvas/items/overviewitem.h"
 #include "document/document.h"
 #include "model/projectfile.h"
+#include "render/diagramstyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 
 using namespace Gatehouse;
@@ -395,6 +398,102 @@ private Q_SLOTS:
         const QPoint centre
             = c.view->mapFromScene(gw->position + QPointF(gw->size.width() / 2, gw->size.height() - 10));
         QCOMPARE(QColor(shot.pixel(centre)).name(), QStringLiteral("#1e2a4a"));
+    }
+
+    // --- levels of detail ---------------------------------------------------------------------
+
+    // Pixels darker than the gateway's navy fill would be text or lines; lighter than 0xc0 in
+    // every channel counts as "light" (white title text on the navy gateway).
+    static int countPixels(const QImage &image, const QRect &rect, const std::function<bool(QColor)> &test)
+    {
+        int n = 0;
+        for (int y = rect.top(); y <= rect.bottom(); ++y)
+            for (int x = rect.left(); x <= rect.right(); ++x)
+                n += test(QColor(image.pixel(x, y))) ? 1 : 0;
+        return n;
+    }
+
+    void overviewBelowThreshold()
+    {
+        Canvas c;
+        const Node *gw = c.doc.node("gateway");
+        const auto lightInGateway = [&](const QImage &shot) {
+            const QRect inner = c.view->mapFromScene(QRectF(gw->position, gw->size).adjusted(4, 4, -4, -4))
+                                    .boundingRect()
+                                    .intersected(shot.rect());
+            return countPixels(
+                shot, inner, [](QColor p) { return p.red() > 0xc0 && p.green() > 0xc0 && p.blue() > 0xc0; });
+        };
+        // Far out: the overview draws every node as a box (the gateway a plain navy box, no
+        // white title) and the edges as merged device-pixel runs.
+        c.view->setZoom(0.25);
+        c.view->settleZoom();
+        c.view->centerOn(c.scene->itemsBoundingRect().center());
+        QImage shot = c.view->viewport()->grab().toImage();
+        QCOMPARE(c.scene->overviewItem()->paintedBoxes(), int(c.doc.topology().nodes.size()));
+        QVERIFY(c.scene->overviewItem()->paintedSegments() > 0);
+        QCOMPARE(lightInGateway(shot), 0);
+        QCOMPARE(QColor(shot.pixel(c.view->mapFromScene(QRectF(gw->position, gw->size).center()))).name(),
+            QStringLiteral("#1e2a4a"));
+        // The node and edge items paint nothing here but stay in the scene for hit tests.
+        const QPoint gatewayAt = c.view->mapFromScene(QRectF(gw->position, gw->size).center());
+        QVERIFY(c.view->items(gatewayAt).contains(c.scene->nodeItem("gateway")));
+        // Just above the threshold the items draw themselves again, title included.
+        c.view->setZoom(NodeItem::OverviewBelow + 0.05);
+        c.view->settleZoom();
+        c.view->centerOn(c.scene->itemsBoundingRect().center());
+        shot = c.view->viewport()->grab().toImage();
+        QCOMPARE(c.scene->overviewItem()->paintedBoxes(), 0);
+        QVERIFY(lightInGateway(shot) > 10);
+    }
+
+    void overviewFollowsSelection()
+    {
+        Canvas c;
+        c.view->setZoom(0.25);
+        c.view->settleZoom();
+        c.view->centerOn(c.scene->itemsBoundingRect().center());
+        const Node *order = c.doc.node("order");
+        const QPoint corner = c.view->mapFromScene(order->position + QPointF(0, order->size.height() / 2));
+        const auto borderIsSelection = [&] {
+            const QImage shot = c.view->viewport()->grab().toImage();
+            const QColor selection = DiagramStyle::selectionColor();
+            for (int dx = -2; dx <= 2; ++dx) {
+                if (QColor(shot.pixel(corner + QPoint(dx, 0))) == selection)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(!borderIsSelection());
+        c.doc.setSelection({ "order" });
+        QVERIFY(borderIsSelection());
+    }
+
+    void draftWhileZoomingThenFullDetail()
+    {
+        Canvas c;
+        c.view->resize(1920, 1080);
+        // A label with text: the order → payment call ("charge", timeout, fallback).
+        const EdgeGeometry *g = c.scene->layout().edge("e-order-payment");
+        QVERIFY(g && !g->labelRect.isEmpty());
+        c.view->setZoom(0.7);
+        QVERIFY(c.scene->isDraft());
+        QVERIFY(c.view->isZoomSettling());
+        c.view->centerOn(g->labelRect.center());
+        const auto darkInLabel = [&] {
+            const QImage shot = c.view->viewport()->grab().toImage();
+            const QRect r = c.view->mapFromScene(g->labelRect).boundingRect().intersected(shot.rect());
+            return countPixels(shot, r, [](QColor p) { return p.lightness() < 140; });
+        };
+        const int draft = darkInLabel();
+        // The gesture settles on its own (SettleMs after the last step): the label's text is back.
+        QTRY_VERIFY_WITH_TIMEOUT(!c.scene->isDraft(), 5000);
+        const int full = darkInLabel();
+        QVERIFY2(full > draft + 40, qPrintable(QStringLiteral("draft %1, full %2").arg(draft).arg(full)));
+        // At 100 % a zoom step is never a draft.
+        c.view->setZoom(1.0);
+        QVERIFY(!c.scene->isDraft());
+        QVERIFY(!c.view->isZoomSettling());
     }
 
     void zoomActions()

@@ -69,16 +69,34 @@ int EdgeItem::waypointAt(const QPointF &scenePos) const
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < NodeItem::OverviewBelow)
+        return; // the OverviewItem draws every edge in one batch per colour
     const Edge *edge = m_scene->document()->edge(m_id);
     const EdgeGeometry *g = m_scene->layout().edge(m_id);
     if (!edge || !g)
         return;
-    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < NodeItem::SimplifyBelow) {
-        // Zoomed far out: a thin solid line in the kind's colour (no dashes, heads or labels).
+    if (lod < NodeItem::DraftBelow && m_scene->isDraft() && g->path.size() >= 2) {
+        // Zooming: the route in the kind's colour and dash, one device pixel wide, with a small
+        // arrowhead for the direction; the label comes back when the gesture settles.
+        const QColor color = isSelected() ? DiagramStyle::selectionColor() : DiagramStyle::edgeColor(edge->kind);
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : DiagramStyle::edgeColor(edge->kind), 0));
+        QPen pen = DiagramStyle::edgePen(edge->kind); // keeps the kind's dash pattern
+        pen.setColor(color);
+        pen.setWidth(0); // cosmetic
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
         painter->drawPolyline(g->path);
+        const QLineF last(g->path[g->path.size() - 2], g->path.last());
+        if (last.length() > 0) {
+            const QPointF dir = (last.p2() - last.p1()) / last.length();
+            const QPointF normal(-dir.y(), dir.x());
+            const QPointF base = last.p2() - dir * 8;
+            const QPointF head[3] = { last.p2(), base + normal * 3.5, base - normal * 3.5 };
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(color);
+            painter->drawPolygon(head, 3);
+        }
         return;
     }
     EdgePainter::Context ctx;

@@ -4,6 +4,7 @@
 #include "document/document.h"
 #include "render/diagramstyle.h"
 #include "render/nodepainter.h"
+#include "render/textcache.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -99,17 +100,18 @@ bool NodeItem::isOnResizeHandle(const QPointF &scenePos) const
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < OverviewBelow) {
+        // The OverviewItem draws the box; only the live state stays, grown to be readable.
+        if (m_badge)
+            paintBadge(painter, lod);
+        return;
+    }
     const Node *node = m_scene->document()->node(m_id);
     if (!node)
         return;
-    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < SimplifyBelow) {
-        // Zoomed far out: a box in the kind's colours is all that can be seen anyway.
-        const DiagramStyle::NodeColors colors = DiagramStyle::nodeColors(*node);
-        painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : colors.stroke, 0));
-        painter->setBrush(colors.fill);
-        painter->drawRect(QRectF(QPointF(), m_size));
+    if (lod < DraftBelow && m_scene->isDraft()) {
+        paintDraft(painter, *node, lod);
         if (m_badge)
             paintBadge(painter, lod);
         return;
@@ -132,6 +134,32 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         paintBadge(painter, lod);
 }
 
+void NodeItem::paintDraft(QPainter *painter, const Node &node, qreal lod) const
+{
+    // Axis-aligned and without antialiasing: the raster engine fills these as plain spans.
+    const DiagramStyle::NodeColors colors = DiagramStyle::nodeColors(node);
+    const QRectF r(QPointF(), m_size);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(isSelected() ? DiagramStyle::selectionColor() : colors.stroke, 0));
+    painter->setBrush(colors.fill);
+    painter->drawRect(r);
+    qreal textLeft = 10;
+    if (node.kind == NodeKind::Service) {
+        painter->fillRect(QRectF(0, 0, 6, r.height()), colors.accent);
+        textLeft = 16;
+    }
+    const QString title = node.name.isEmpty() ? node.id : node.name;
+    const QRectF textRect(textLeft, 0, r.width() - textLeft - 8, r.height());
+    if (lod < LabelsBelow) {
+        // Under 6 px the title could not be read: a bar of about its length stands in for it.
+        const qreal width = std::min<qreal>(textRect.width(), title.size() * 7.0);
+        painter->fillRect(QRectF(textLeft, r.height() / 2 - 2, width, 4), colors.subtext);
+        return;
+    }
+    painter->setPen(colors.text);
+    TextCache::draw(*painter, DiagramStyle::nodeTitleFont(), title, textRect, Qt::AlignLeft | Qt::AlignVCenter);
+}
+
 void NodeItem::paintBadge(QPainter *painter, qreal lod) const
 {
     const QRectF r = badgeRect(m_badge->text, m_badge->faultInjected);
@@ -152,8 +180,8 @@ void NodeItem::paintBadge(QPainter *painter, qreal lod) const
     if (m_badge->faultInjected) {
         // A lightning mark: faults injected from the canvas are active on this node.
         const QPointF o(r.right() - 18, r.top() + 3);
-        const QPolygonF bolt({o + QPointF(6, 0), o + QPointF(1, 7), o + QPointF(5, 7), o + QPointF(3, 12),
-            o + QPointF(9, 5), o + QPointF(5, 5), o + QPointF(7, 0)});
+        const QPolygonF bolt({ o + QPointF(6, 0), o + QPointF(1, 7), o + QPointF(5, 7), o + QPointF(3, 12),
+            o + QPointF(9, 5), o + QPointF(5, 5), o + QPointF(7, 0) });
         painter->setBrush(QColor(0xff, 0xd5, 0x4f));
         painter->setPen(Qt::NoPen);
         painter->drawPolygon(bolt);

@@ -1,19 +1,26 @@
 // Canvas benchmark: builds a 2,000-node / 4,000-edge topology, opens it in the real
 // DiagramScene/DiagramView (offscreen, 1920×1080) and prints
 //   - open time: JSON parse + Document reset + scene build (routing, labels, items) + first frame;
-//   - frame times of pan steps at 100 % and zoom steps from "fit to window".
+//   - frame times (wall and thread CPU, median / p95 / max, with the load average) of pan steps
+//     at 100 % and 30 %, zoom steps from "fit to window" (also split by level of detail), the
+//     full-detail frame that follows a zoom gesture once it settles, and node drags; the whole
+//     measurement is repeated (--runs, default 3).
 // Figures only: no assertion on wall-clock time (BRIEF: benchmarks print, tests assert).
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
+#include "canvas/items/nodeitem.h"
 #include "document/document.h"
 #include "model/projectfile.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPixmap>
 #include <QScrollBar>
 #include <QWindow>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 
@@ -133,6 +140,15 @@ double cpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+// The 1-minute load average, printed with every figure: on a busy machine wall times mean little.
+QByteArray loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return "n/a";
+    return f.readAll().split(' ').value(0);
+}
+
 // One real frame: the viewport's paint event (QGraphicsView::paintEvent) into a pixmap, the
 // same code path as on screen, independent of whether the offscreen window is "exposed".
 void frame(DiagramView &view)
@@ -141,19 +157,34 @@ void frame(DiagramView &view)
     Q_UNUSED(pixmap);
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// Wall and CPU time of each step of one interaction.
+struct Series
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    QList<double> wall, cpu;
 
-    const Topology source = bigTopology();
-    const QByteArray json = ProjectFile::toJson(source);
-    std::printf("topology: %lld nodes, %lld edges, %lld bytes of JSON\n", (long long)source.nodes.size(),
-        (long long)source.edges.size(), (long long)json.size());
+    template <typename Step> void measure(Step &&step)
+    {
+        QElapsedTimer t;
+        t.start();
+        const double c0 = cpuMs();
+        step();
+        wall << ms(t);
+        cpu << cpuMs() - c0;
+    }
+};
 
+void print(const char *what, const Series &s)
+{
+    const Stats w = stats(s.wall), c = stats(s.cpu);
+    std::printf("  %-58s wall median %6.2f / p95 %6.2f / max %6.2f ms; CPU median %6.2f / p95 %6.2f / max %6.2f ms "
+                "(%lld frames, load %s)\n",
+        what, w.median, w.p95, w.max, c.median, c.p95, c.max, (long long)s.wall.size(), loadAverage().constData());
+}
+
+// One run: open the topology in a fresh Document/Scene/View, then each interaction.
+void run(const QByteArray &json, const QString &only, const QString &shotDir, bool perStep)
+{
+    const auto wanted = [&only](const char *name) { return only.isEmpty() || only == QLatin1String(name); };
     Document doc;
     DiagramScene scene(&doc);
     DiagramView view(&scene);
@@ -183,79 +214,168 @@ int main(int argc, char **argv)
     frame(view);
     const double firstFrameMs = ms(step);
     const double openCpu = cpuMs() - openCpu1;
-    std::printf(
-        "open CPU time (document + scene + first frame; parse excluded): %.1f ms; parse + layout-only pass: %.1f ms\n",
-        openCpu, openCpu1 - openCpu0);
-    std::printf("open: %.1f ms total (parse %.1f, document + scene %.1f, first frame %.1f); "
-                "of which routing + label placement alone: %.1f ms\n",
-        ms(total) + parseMs, parseMs, sceneMs, firstFrameMs, layoutOnlyMs);
+    std::printf("  open: wall %.1f ms (parse %.1f, document + scene %.1f, first frame %.1f); CPU %.1f ms without "
+                "parse; parse + a layout-only pass %.1f ms wall / %.1f ms CPU (load %s)\n",
+        ms(total) + parseMs, parseMs, sceneMs, firstFrameMs, openCpu, parseMs + layoutOnlyMs, openCpu1 - openCpu0,
+        loadAverage().constData());
 
-    QList<double> pan, panCpu;
-    for (int i = 0; i < 80; ++i) {
-        step.restart();
-        const double c0 = cpuMs();
-        view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->value() + (i < 40 ? 60 : -60));
-        view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + 25);
-        frame(view);
-        pan << ms(step);
-        panCpu << cpuMs() - c0;
+    if (!shotDir.isEmpty()) {
+        QDir().mkpath(shotDir);
+        view.zoomToFit();
+        const qreal fit = view.zoom();
+        for (qreal z : { fit, 0.2, 0.3, 0.4, 0.6, 1.0 }) {
+            view.setZoom(z);
+            view.centerOn(QPointF(1200, 900));
+            const QString file
+                = QStringLiteral("%1/bench-zoom-%2.png").arg(shotDir).arg(int(z * 1000), 4, 10, QLatin1Char('0'));
+            view.viewport()->grab().save(file);
+            std::printf("  wrote %s\n", qPrintable(file));
+        }
     }
-    const Stats p = stats(pan), pc = stats(panCpu);
+
+    if (wanted("pan")) {
+        view.setZoom(1.0);
+        view.centerOn(QPointF(960, 540));
+        Series pan;
+        for (int i = 0; i < 80; ++i) {
+            pan.measure([&] {
+                view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->value() + (i < 40 ? 60 : -60));
+                view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + 25);
+                frame(view);
+            });
+        }
+        print("pan at 100 % (full 1920x1080 frame):", pan);
+    }
+
     // The real pan path: the view scrolls the viewport and repaints only the exposed strip.
     while (!view.windowHandle()->isExposed())
         QCoreApplication::processEvents();
-    QList<double> scroll, scrollCpu;
-    for (int i = 0; i < 80; ++i) {
-        step.restart();
-        const double c0 = cpuMs();
-        view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->value() + (i < 40 ? 30 : -30));
-        view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + 12);
+    const auto scrollSteps = [&view](qreal zoom, const QPointF &centre) {
+        view.setZoom(zoom);
+        view.settleZoom(); // panning after the zoom gesture ended: full detail
+        view.centerOn(centre);
         view.viewport()->repaint();
-        scroll << ms(step);
-        scrollCpu << cpuMs() - c0;
+        Series scroll;
+        for (int i = 0; i < 80; ++i) {
+            scroll.measure([&] {
+                view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->value() + (i < 40 ? 30 : -30));
+                view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + 12);
+                view.viewport()->repaint();
+            });
+        }
+        return scroll;
+    };
+    if (wanted("scroll")) {
+        print("pan step at 100 % (scroll + repaint of the exposed region):", scrollSteps(1.0, QPointF(960, 540)));
+        print("pan step at 30 % (scroll + repaint of the exposed region):", scrollSteps(0.3, QPointF(4000, 3000)));
     }
-    const Stats sw = stats(scroll), sc = stats(scrollCpu);
-    std::printf(
-        "pan step at 100 %% (scroll + repaint of the exposed region): wall median %.2f / p95 %.2f / max %.2f ms; "
-        "CPU median %.2f / p95 %.2f / max %.2f ms\n",
-        sw.median, sw.p95, sw.max, sc.median, sc.p95, sc.max);
-    std::printf("pan at 100 %% (full 1920x1080 frame): wall median %.2f / p95 %.2f / max %.2f ms; "
-                "CPU median %.2f / p95 %.2f / max %.2f ms (%lld frames)\n",
-        p.median, p.p95, p.max, pc.median, pc.p95, pc.max, (long long)pan.size());
 
-    view.zoomToFit();
-    const double fitZoom = view.zoom();
-    frame(view);
-    QList<double> zoom, zoomCpu;
-    for (int i = 0; i < 40; ++i) {
-        step.restart();
-        const double c0 = cpuMs();
-        view.setZoom(view.zoom() * (i < 20 ? 1.12 : 1 / 1.12));
+    if (wanted("zoom")) {
+        view.zoomToFit();
+        const double fitZoom = view.zoom();
         frame(view);
-        zoom << ms(step);
-        zoomCpu << cpuMs() - c0;
+        Series zoom, far, mid, near;
+        for (int i = 0; i < 40; ++i) {
+            Series one;
+            one.measure([&] {
+                view.setZoom(view.zoom() * (i < 20 ? 1.12 : 1 / 1.12));
+                frame(view);
+            });
+            zoom.wall << one.wall;
+            zoom.cpu << one.cpu;
+            if (perStep)
+                std::printf("    zoom step %2d to x%.3f: wall %6.2f ms, CPU %6.2f ms\n", i + 1, view.zoom(),
+                    one.wall.first(), one.cpu.first());
+            // By the level of detail the frame was drawn at (NodeItem's thresholds).
+            Series &band = view.zoom() < NodeItem::OverviewBelow ? far
+                : view.zoom() < NodeItem::DraftBelow             ? mid
+                                                                 : near;
+            band.wall << one.wall;
+            band.cpu << one.cpu;
+        }
+        char what[120];
+        std::snprintf(what, sizeof what, "zoom steps from fit (x%.3f) in to x%.2f and out, full frame:", fitZoom,
+            fitZoom * std::pow(1.12, 20));
+        print(what, zoom);
+        std::snprintf(what, sizeof what, "  of which below x%.2f (overview):", NodeItem::OverviewBelow);
+        if (!far.wall.isEmpty())
+            print(what, far);
+        std::snprintf(what, sizeof what, "  of which x%.2f..x%.2f (draft while zooming):", NodeItem::OverviewBelow,
+            NodeItem::DraftBelow);
+        if (!mid.wall.isEmpty())
+            print(what, mid);
+        std::snprintf(what, sizeof what, "  of which from x%.2f (full detail):", NodeItem::DraftBelow);
+        if (!near.wall.isEmpty())
+            print(what, near);
     }
-    const Stats z = stats(zoom), zc = stats(zoomCpu);
-    std::printf("zoom steps from fit-to-window (x%.3f) in and out: wall median %.2f / p95 %.2f / max %.2f ms; "
-                "CPU median %.2f / p95 %.2f / max %.2f ms (%lld frames)\n",
-        fitZoom, z.median, z.p95, z.max, zc.median, zc.p95, zc.max, (long long)zoom.size());
 
-    // A drag step: one node moved with its edges re-routed, then a frame.
-    QList<double> drag, dragCpu;
-    view.setZoom(1.0);
-    view.centerOn(QPointF(1200, 900));
-    const QPointF start = doc.node(QStringLiteral("s3-4"))->position;
-    for (int i = 1; i <= 40; ++i) {
-        step.restart();
-        const double c0 = cpuMs();
-        doc.moveNodes({ { QStringLiteral("s3-4"), start + QPointF(i * 3, i) } }, i == 40);
-        frame(view);
-        drag << ms(step);
-        dragCpu << cpuMs() - c0;
+    if (wanted("zoom")) {
+        // The frame that follows a zoom gesture once it settles (SettleMs without a step): full
+        // detail at that zoom, drawn once.
+        Series settle;
+        QList<qreal> levels;
+        for (qreal z = 0.36; z < 1.0; z *= 1.12)
+            levels << z;
+        for (qreal z : std::as_const(levels)) {
+            view.setZoom(z);
+            view.centerOn(QPointF(4000, 3000));
+            frame(view);
+            settle.measure([&] {
+                view.settleZoom();
+                frame(view);
+            });
+        }
+        char what[120];
+        std::snprintf(what, sizeof what,
+            "settle frame after a zoom gesture (full detail, x%.2f..x%.2f):", levels.first(), levels.last());
+        print(what, settle);
     }
-    const Stats d = stats(drag), dc = stats(dragCpu);
-    std::printf("drag step (move + re-route + full frame): wall median %.2f / p95 %.2f / max %.2f ms; "
-                "CPU median %.2f / p95 %.2f / max %.2f ms\n",
-        d.median, d.p95, d.max, dc.median, dc.p95, dc.max);
+
+    if (wanted("drag")) {
+        // A drag step: one node moved with its edges re-routed, then a frame.
+        view.setZoom(1.0);
+        view.centerOn(QPointF(1200, 900));
+        const QPointF start = doc.node(QStringLiteral("s3-4"))->position;
+        Series drag;
+        for (int i = 1; i <= 40; ++i) {
+            drag.measure([&] {
+                doc.moveNodes({ { QStringLiteral("s3-4"), start + QPointF(i * 3, i) } }, i == 40);
+                frame(view);
+            });
+        }
+        print("drag step (move + re-route + full frame):", drag);
+    }
+}
+
+} // namespace
+
+// bench_canvas [--runs N] [--only pan|scroll|zoom|drag] [--shots DIR] [--steps]
+//   --runs N    repeat the whole measurement (open + interactions) N times (default 3)
+//   --only X    open, then only interaction X (for a profiler)
+//   --shots DIR also save the viewport at fit, x0.2 … x1.0 as PNG into DIR
+//   --steps     print every zoom step (zoom level and time)
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const auto option = [&args](const QString &name, const QString &fallback) {
+        const qsizetype i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
+    };
+    const int runs = std::max(1, option(QStringLiteral("--runs"), QStringLiteral("3")).toInt());
+    const QString only = option(QStringLiteral("--only"), QString());
+    const QString shotDir = option(QStringLiteral("--shots"), QString());
+    const bool perStep = args.contains(QStringLiteral("--steps"));
+
+    const Topology source = bigTopology();
+    const QByteArray json = ProjectFile::toJson(source);
+    std::printf("topology: %lld nodes, %lld edges, %lld bytes of JSON; viewport 1920x1080\n",
+        (long long)source.nodes.size(), (long long)source.edges.size(), (long long)json.size());
+    for (int r = 1; r <= runs; ++r) {
+        std::printf("run %d/%d (load %s)\n", r, runs, loadAverage().constData());
+        run(json, only, r == 1 ? shotDir : QString(), perStep);
+    }
     return 0;
 }

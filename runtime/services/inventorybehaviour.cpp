@@ -4,6 +4,7 @@
 #include "services/rediscache.h"
 #include "services/servicecontext.h"
 #include "services/sqlpool.h"
+#include "services/stocksupplier.h"
 #include "telemetry/tracecontext.h"
 
 #include <QJsonArray>
@@ -100,9 +101,30 @@ InventoryBehaviour::InventoryBehaviour(ServiceContext &context)
         m_cache = std::make_unique<RedisCache>(*c.redis, prefix);
     else
         m_warnings.append(QStringLiteral("no Redis access: items are read from the database only"));
+    m_supplier = std::make_unique<StockSupplier>(context, [this](const QStringList &skus) { invalidate(skus); });
 }
 
 InventoryBehaviour::~InventoryBehaviour() = default;
+
+void InventoryBehaviour::start()
+{
+    m_supplier->start();
+}
+
+void InventoryBehaviour::stop()
+{
+    m_supplier->stop();
+}
+
+void InventoryBehaviour::invalidate(const QStringList &skus)
+{
+    if (!m_cache || skus.isEmpty())
+        return;
+    QList<QByteArray> keys { ListKey };
+    for (const QString &sku : skus)
+        keys.append(itemKey(sku));
+    m_cache->del(keys);
+}
 
 QStringList InventoryBehaviour::warnings() const
 {
@@ -138,6 +160,20 @@ QList<Migration> InventoryBehaviour::migrations() const
             QStringLiteral("CREATE TABLE released_orders (\n"
                            "  order_id text PRIMARY KEY,\n"
                            "  released_at timestamptz NOT NULL DEFAULT now()\n"
+                           ");\n") },
+        // The simulated supplier (StockSupplier): the demo items are refilled to their initial
+        // 1000 when they fall below 100; every delivery is a stock movement.
+        Migration { 4, QStringLiteral("restocking"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN restock_level integer CHECK (restock_level >= 0),\n"
+                           "  ADD COLUMN restock_below integer CHECK (restock_below >= 0);\n"
+                           "UPDATE items SET restock_level = 1000, restock_below = 100\n"
+                           "  WHERE sku IN (SELECT 'SKU-' || lpad(n::text, 3, '0') FROM generate_series(1, 20) AS n);\n"
+                           "CREATE TABLE stock_movements (\n"
+                           "  id bigserial PRIMARY KEY,\n"
+                           "  sku text NOT NULL REFERENCES items (sku),\n"
+                           "  quantity integer NOT NULL CHECK (quantity > 0),\n"
+                           "  kind text NOT NULL CHECK (kind IN ('restock')),\n"
+                           "  created_at timestamptz NOT NULL DEFAULT now()\n"
                            ");\n") } };
 }
 
@@ -238,25 +274,34 @@ void InventoryBehaviour::putItem(const ServiceCall &call)
     const QJsonValue stock = body.value(QStringLiteral("stock"));
     const QJsonValue price = body.value(QStringLiteral("priceCents"));
     const QJsonValue name = body.value(QStringLiteral("name"));
+    const QJsonValue restockLevel = body.value(QStringLiteral("restockLevel"));
+    const QJsonValue restockBelow = body.value(QStringLiteral("restockBelow"));
     if ((!stock.isUndefined() && (!stock.isDouble() || stock.toInt(-1) < 0))
         || (!price.isUndefined() && (!price.isDouble() || price.toInt(-1) < 0))
+        || (!restockLevel.isUndefined() && (!restockLevel.isDouble() || restockLevel.toInt(-1) < 0))
+        || (!restockBelow.isUndefined() && (!restockBelow.isDouble() || restockBelow.toInt(-1) < 0))
         || (!name.isUndefined() && (!name.isString() || name.toString().isEmpty() || name.toString().size() > 200))) {
-        call.respond(problemResponse(400, QStringLiteral("stock and priceCents must be non-negative integers, name a non-empty string")));
+        call.respond(problemResponse(400, QStringLiteral("stock, priceCents, restockLevel and restockBelow must be non-negative"
+                                                         " integers, name a non-empty string")));
         return;
     }
     const QStringList params { sku, name.isUndefined() ? QString() : name.toString(),
         price.isUndefined() ? QString() : QString::number(price.toInt()),
-        stock.isUndefined() ? QString() : QString::number(stock.toInt()) };
+        stock.isUndefined() ? QString() : QString::number(stock.toInt()),
+        restockLevel.isUndefined() ? QString() : QString::number(restockLevel.toInt()),
+        restockBelow.isUndefined() ? QString() : QString::number(restockBelow.toInt()) };
     submitOr503(m_context, call, [this, call, params](SqlSession &connection) {
         QString error;
         QList<QStringList> rows;
-        if (!connection.query(QStringLiteral("INSERT INTO items (sku, name, price_cents, stock)"
+        if (!connection.query(QStringLiteral("INSERT INTO items (sku, name, price_cents, stock, restock_level, restock_below)"
                                              " VALUES ($1, COALESCE(NULLIF($2, ''), $1), COALESCE(NULLIF($3, '')::int, 0),"
-                                             "         COALESCE(NULLIF($4, '')::int, 0))"
+                                             "         COALESCE(NULLIF($4, '')::int, 0), NULLIF($5, '')::int, NULLIF($6, '')::int)"
                                              " ON CONFLICT (sku) DO UPDATE SET"
                                              "  name = COALESCE(NULLIF($2, ''), items.name),"
                                              "  price_cents = COALESCE(NULLIF($3, '')::int, items.price_cents),"
-                                             "  stock = COALESCE(NULLIF($4, '')::int, items.stock), updated_at = now()"
+                                             "  stock = COALESCE(NULLIF($4, '')::int, items.stock),"
+                                             "  restock_level = COALESCE(NULLIF($5, '')::int, items.restock_level),"
+                                             "  restock_below = COALESCE(NULLIF($6, '')::int, items.restock_below), updated_at = now()"
                                              " RETURNING sku, name, price_cents, stock"),
                 params, &rows, &error)) {
             call.respond(problemResponse(500, QStringLiteral("database: ") + error));

@@ -158,7 +158,7 @@ private Q_SLOTS:
 
     void insufficientStockReservesNothing()
     {
-        QCOMPARE(m_http.send(port(), "PUT", "/admin/inventory/SKU-006", "{\"stock\":5}").status, 200);
+        QCOMPARE(m_http.send(port(), "PUT", "/admin/inventory/SKU-006", "{\"stock\":5,\"restockBelow\":0}").status, 200);
         const HttpResult refused = m_http.send(port(), "POST", "/inventory/reservations",
                                                reservation("o-2", {{"SKU-005", 1}, {"SKU-006", 6}}));
         QCOMPARE(refused.status, 409);
@@ -170,7 +170,7 @@ private Q_SLOTS:
 
     void concurrentReservationsNeverOversell()
     {
-        QCOMPARE(m_http.send(port(), "PUT", "/admin/inventory/SKU-007", "{\"stock\":20}").status, 200);
+        QCOMPARE(m_http.send(port(), "PUT", "/admin/inventory/SKU-007", "{\"stock\":20,\"restockBelow\":0}").status, 200);
         QList<HttpHelper::Call> calls;
         for (int i = 0; i < 50; ++i)
             calls.append({"POST", "/inventory/reservations", reservation(QString("c-%1").arg(i), {{"SKU-007", 1}})});
@@ -216,6 +216,28 @@ private Q_SLOTS:
         QCOMPARE(m_http.send(port(), "POST", "/inventory/reservations/o-late/release").status, 200);
         QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM released_orders WHERE order_id = 'o-late'"), 1);
         QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM released_orders WHERE order_id = 'o-1'"), 0);
+    }
+
+    // The simulated supplier refills a demo item that fell below 100 to 1000, as one stock
+    // movement; the reservation that took the stock is untouched, the cache is invalidated.
+    void supplierRefillsALowItem()
+    {
+        QCOMPARE(m_http.send(port(), "GET", "/inventory/items/SKU-015").json.value("stock").toInt(), 1000); // cached
+        QCOMPARE(m_http.send(port(), "POST", "/inventory/reservations", reservation("o-big", {{"SKU-015", 950}})).status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(stockOf("SKU-015"), 1000, 20000);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM stock_movements WHERE sku = 'SKU-015'"), 1);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT quantity FROM stock_movements WHERE sku = 'SKU-015' AND kind = 'restock'"), 950);
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT quantity FROM reservations WHERE order_id = 'o-big' AND state = 'reserved'"), 950);
+        QTRY_COMPARE_WITH_TIMEOUT(m_http.send(port(), "GET", "/inventory/items/SKU-015").json.value("stock").toInt(), 1000, 10000);
+        // initial − stock + delivered = reserved, for every item
+        QCOMPARE(ServiceEnv::count(m_db, "SELECT count(*) FROM items i WHERE restock_level IS NOT NULL AND"
+                                         " 1000 - i.stock + COALESCE((SELECT sum(quantity) FROM stock_movements m WHERE m.sku = i.sku), 0)"
+                                         " <> COALESCE((SELECT sum(quantity) FROM reservations r WHERE r.sku = i.sku AND r.state = 'reserved'), 0)"
+                                         " AND i.sku NOT IN ('SKU-006', 'SKU-007')"),
+                 0);
+        // a stock-take without restocking stays as set
+        QCOMPARE(stockOf("SKU-006"), 5);
+        QCOMPARE(m_http.send(port(), "PUT", "/admin/inventory/SKU-016", "{\"restockBelow\":-1}").status, 400);
     }
 
     void orderCancelledReleasesStock()

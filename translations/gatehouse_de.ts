@@ -30,8 +30,8 @@
         <translation>Circuit-Breaker</translation>
     </message>
     <message>
-        <source>Stop calling the service while it keeps failing</source>
-        <translation>Dienst nicht mehr aufrufen, solange er wiederholt fehlschlägt</translation>
+        <source>Use a circuit breaker for this service</source>
+        <translation>Circuit-Breaker für diesen Dienst verwenden</translation>
     </message>
     <message>
         <source>Reset to Defaults</source>

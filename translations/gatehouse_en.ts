@@ -30,7 +30,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop calling the service while it keeps failing</source>
+        <source>Use a circuit breaker for this service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -30,8 +30,8 @@
         <translation>熔断器</translation>
     </message>
     <message>
-        <source>Stop calling the service while it keeps failing</source>
-        <translation>服务持续失败时停止调用</translation>
+        <source>Use a circuit breaker for this service</source>
+        <translation>为此服务启用熔断器</translation>
     </message>
     <message>
         <source>Reset to Defaults</source>

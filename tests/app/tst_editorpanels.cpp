@@ -591,6 +591,7 @@ void TestEditorPanels::circuitBreakerEdits()
     QCOMPARE(box->openEdit()->text(), "5000");
     QCOMPARE(box->probesEdit()->text(), "1");
     QVERIFY(!box->defaultsButton()->isEnabled());
+    QVERIFY(box->minimumSizeHint().width() <= editor.width()); // fits the dock without scrolling
 
     // Every field is one undo step with a readable text.
     box->failureThresholdEdit()->setText("3");

@@ -24,6 +24,85 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::CircuitBreakerBox</name>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Circuit-Breaker</translation>
+    </message>
+    <message>
+        <source>Use a circuit breaker for this service</source>
+        <translation>Circuit-Breaker für diesen Dienst verwenden</translation>
+    </message>
+    <message>
+        <source>Reset to Defaults</source>
+        <translation>Auf Standardwerte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Failed calls in a row (connection error, timeout or 5xx) that open the circuit.</source>
+        <translation>Fehlgeschlagene Aufrufe in Folge (Verbindungsfehler, Zeitlimit oder 5xx), die den Circuit-Breaker öffnen.</translation>
+    </message>
+    <message>
+        <source>How long the gateway answers at once with the route&apos;s fallback or 503 before it tries the service again. Milliseconds, or seconds with &quot;s&quot;.</source>
+        <translation>Wie lange das Gateway sofort mit dem Fallback der Route oder 503 antwortet, bevor es den Dienst erneut aufruft. Millisekunden oder Sekunden mit „s“.</translation>
+    </message>
+    <message>
+        <source>Trial calls let through after the open time. That many successes close the circuit; a failure opens it again.</source>
+        <translation>Probeaufrufe, die nach der Öffnungszeit durchgelassen werden. Ebenso viele Erfolge schließen den Circuit-Breaker, ein Fehlschlag öffnet ihn erneut.</translation>
+    </message>
+    <message>
+        <source>While the circuit is open, requests get the route&apos;s fallback or 503 at once.</source>
+        <translation>Solange der Circuit-Breaker offen ist, erhalten Anfragen sofort den Fallback der Route oder 503.</translation>
+    </message>
+    <message>
+        <source>Failure &amp;threshold:</source>
+        <translation>Fehler&amp;schwelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Open time (ms):</source>
+        <translation>Ö&amp;ffnungszeit (ms):</translation>
+    </message>
+    <message>
+        <source>Half-open &amp;probes:</source>
+        <translation>Halboffene &amp;Probeaufrufe:</translation>
+    </message>
+    <message>
+        <source>The failure threshold is the number of failed calls in a row that open the circuit: a whole number from %1 to %2.</source>
+        <translation>Die Fehlerschwelle ist die Zahl fehlgeschlagener Aufrufe in Folge, die den Circuit-Breaker öffnen: eine ganze Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>The open time is how long calls are refused before a trial call: %1 to %2 milliseconds (or seconds with &quot;s&quot;, e.g. 30s).</source>
+        <translation>Die Öffnungszeit gibt an, wie lange Aufrufe vor einem Probeaufruf abgewiesen werden: %1 bis %2 Millisekunden (oder Sekunden mit „s“, z. B. 30s).</translation>
+    </message>
+    <message>
+        <source>The half-open probes are the trial calls after the open time: a whole number from %1 to %2.</source>
+        <translation>Die halboffenen Probeaufrufe sind die Aufrufe nach der Öffnungszeit, die den Zustand entscheiden: eine ganze Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>Turn on circuit breaker of %1</source>
+        <translation>Circuit-Breaker von %1 einschalten</translation>
+    </message>
+    <message>
+        <source>Turn off circuit breaker of %1</source>
+        <translation>Circuit-Breaker von %1 ausschalten</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: failure threshold %2</source>
+        <translation>Circuit-Breaker von %1: Fehlerschwelle %2</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: open time %2 ms</source>
+        <translation>Circuit-Breaker von %1: Öffnungszeit %2 ms</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: half-open probes %2</source>
+        <translation>Circuit-Breaker von %1: halboffene Probeaufrufe %2</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker of %1</source>
+        <translation>Circuit-Breaker von %1 zurücksetzen</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ConnectionProbe</name>
     <message>
         <source>“%1” is not a Redis URL like redis://host:6379/0.</source>

@@ -24,6 +24,85 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::CircuitBreakerBox</name>
+    <message>
+        <source>Circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a circuit breaker for this service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed calls in a row (connection error, timeout or 5xx) that open the circuit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the gateway answers at once with the route&apos;s fallback or 503 before it tries the service again. Milliseconds, or seconds with &quot;s&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial calls let through after the open time. That many successes close the circuit; a failure opens it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the circuit is open, requests get the route&apos;s fallback or 503 at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure &amp;threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open time (ms):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-open &amp;probes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failure threshold is the number of failed calls in a row that open the circuit: a whole number from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open time is how long calls are refused before a trial call: %1 to %2 milliseconds (or seconds with &quot;s&quot;, e.g. 30s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The half-open probes are the trial calls after the open time: a whole number from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on circuit breaker of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off circuit breaker of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: failure threshold %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: open time %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: half-open probes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ConnectionProbe</name>
     <message>
         <source>“%1” is not a Redis URL like redis://host:6379/0.</source>

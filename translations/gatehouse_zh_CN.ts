@@ -24,6 +24,85 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::CircuitBreakerBox</name>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>熔断器</translation>
+    </message>
+    <message>
+        <source>Use a circuit breaker for this service</source>
+        <translation>为此服务启用熔断器</translation>
+    </message>
+    <message>
+        <source>Reset to Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Failed calls in a row (connection error, timeout or 5xx) that open the circuit.</source>
+        <translation>使熔断器断开的连续失败调用次数（连接错误、超时或 5xx）。</translation>
+    </message>
+    <message>
+        <source>How long the gateway answers at once with the route&apos;s fallback or 503 before it tries the service again. Milliseconds, or seconds with &quot;s&quot;.</source>
+        <translation>网关再次调用服务之前，立即以路由的 Fallback 或 503 应答的时长。单位为毫秒，或加“s”表示秒。</translation>
+    </message>
+    <message>
+        <source>Trial calls let through after the open time. That many successes close the circuit; a failure opens it again.</source>
+        <translation>断开时长结束后放行的试探调用数。同样次数的成功会闭合熔断器；一次失败会使其再次断开。</translation>
+    </message>
+    <message>
+        <source>While the circuit is open, requests get the route&apos;s fallback or 503 at once.</source>
+        <translation>熔断器断开期间，请求会立即得到路由的 Fallback 或 503。</translation>
+    </message>
+    <message>
+        <source>Failure &amp;threshold:</source>
+        <translation>失败阈值(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Open time (ms):</source>
+        <translation>断开时长（毫秒）(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Half-open &amp;probes:</source>
+        <translation>半开试探次数(&amp;P):</translation>
+    </message>
+    <message>
+        <source>The failure threshold is the number of failed calls in a row that open the circuit: a whole number from %1 to %2.</source>
+        <translation>失败阈值是使熔断器断开的连续失败调用次数：%1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The open time is how long calls are refused before a trial call: %1 to %2 milliseconds (or seconds with &quot;s&quot;, e.g. 30s).</source>
+        <translation>断开时长是在试探调用之前拒绝调用的时间：%1 到 %2 毫秒（或加“s”表示秒，例如 30s）。</translation>
+    </message>
+    <message>
+        <source>The half-open probes are the trial calls after the open time: a whole number from %1 to %2.</source>
+        <translation>半开试探次数是断开时长结束后的试探调用数：%1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Turn on circuit breaker of %1</source>
+        <translation>开启 %1 的熔断器</translation>
+    </message>
+    <message>
+        <source>Turn off circuit breaker of %1</source>
+        <translation>关闭 %1 的熔断器</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: failure threshold %2</source>
+        <translation>%1 的熔断器：失败阈值 %2</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: open time %2 ms</source>
+        <translation>%1 的熔断器：断开时长 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1: half-open probes %2</source>
+        <translation>%1 的熔断器：半开试探次数 %2</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker of %1</source>
+        <translation>重置 %1 的熔断器</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ConnectionProbe</name>
     <message>
         <source>“%1” is not a Redis URL like redis://host:6379/0.</source>

@@ -1,6 +1,7 @@
 #include "edgeform.h"
 
 #include "choicedelegate.h"
+#include "circuitbreakerbox.h"
 #include "document/document.h"
 #include "formrows.h"
 #include "routedetails.h"
@@ -93,6 +94,7 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
         const QModelIndex current = m_routeView->currentIndex();
         m_routeDetails->setRow(current.isValid() ? current.row() : -1);
     });
+    m_breakerBox = new CircuitBreakerBox(document, this);
     m_topicBox = makeTableBox(
         tr("Topics"), m_topicView, tr("Add Topic"), tr("Remove Topic"), [this] { return m_topicModel->addTopic(); },
         [this](int row) { m_topicModel->removeTopic(row); });
@@ -104,12 +106,14 @@ EdgeForm::EdgeForm(Document *document, QWidget *parent)
     layout->addWidget(m_ends);
     layout->addLayout(m_form);
     layout->addWidget(m_routeBox, 1);
+    layout->addWidget(m_breakerBox);
     layout->addWidget(m_topicBox, 1);
     layout->addWidget(m_message);
     layout->addStretch();
 
     connect(m_routeModel, &RouteTableModel::rejected, this, &EdgeForm::showMessage);
     connect(m_topicModel, &TopicTableModel::rejected, this, &EdgeForm::showMessage);
+    connect(m_breakerBox, &CircuitBreakerBox::rejected, this, &EdgeForm::showMessage);
     connect(m_label, &QLineEdit::editingFinished, this, &EdgeForm::commitLabel);
     connect(m_consumerGroup, &QLineEdit::editingFinished, this, &EdgeForm::commitConsumerGroup);
     connect(m_keyPrefix, &QLineEdit::editingFinished, this, &EdgeForm::commitKeyPrefix);
@@ -169,6 +173,7 @@ void EdgeForm::setEdge(const QString &edgeId)
     m_message->hide();
     m_routeModel->setEdge(edgeId);
     m_topicModel->setEdge(edgeId);
+    m_breakerBox->setEdge(edgeId);
     reload();
 }
 
@@ -199,6 +204,7 @@ void EdgeForm::reload()
         m_keyPrefix->setText(edge->keyPrefix);
     m_routeModel->reload();
     m_topicModel->reload();
+    m_breakerBox->reload();
 
     const bool gatewayRoutes = edge->kind == EdgeKind::Sync && from && from->kind == NodeKind::Gateway;
     const bool serviceCall = edge->kind == EdgeKind::Sync && !gatewayRoutes;
@@ -211,6 +217,8 @@ void EdgeForm::reload()
     setFormRowShown(m_form, m_consumerGroup, edge->kind == EdgeKind::Subscribe);
     setFormRowShown(m_form, m_keyPrefix, edge->kind == EdgeKind::UsesCache);
     m_routeBox->setVisible(gatewayRoutes);
+    // The gateway keeps one breaker per upstream service; other sync edges have none.
+    m_breakerBox->setVisible(gatewayRoutes && to && to->kind == NodeKind::Service);
     m_topicBox->setVisible(events);
 }
 

@@ -14,12 +14,14 @@ class QTableView;
 
 namespace Gatehouse {
 
+class CircuitBreakerBox;
 class Document;
 class RouteDetails;
 class RouteTableModel;
 class TopicTableModel;
 
-// Edits one edge: label; the route table of a gateway → service sync edge; timeout, retries and
+// Edits one edge: label; the route table and circuit breaker of a gateway → service sync edge;
+// timeout, retries and
 // fallback of a service → service call; topics and consumer group of publish/subscribe edges;
 // the key prefix of a cache edge. Each committed field is one Document edit (one undo step).
 // Invalid input is refused and explained in a message line under the tables.
@@ -38,6 +40,7 @@ public:
     TopicTableModel *topicModel() const { return m_topicModel; }
     QTableView *routeView() const { return m_routeView; }
     RouteDetails *routeDetails() const { return m_routeDetails; }
+    CircuitBreakerBox *circuitBreakerBox() const { return m_breakerBox; }
     QTableView *topicView() const { return m_topicView; }
     QLineEdit *labelEdit() const { return m_label; }
     QLineEdit *consumerGroupEdit() const { return m_consumerGroup; }
@@ -77,6 +80,7 @@ private:
     QTableView *m_topicView = nullptr;
     QGroupBox *m_routeBox = nullptr;
     QGroupBox *m_topicBox = nullptr;
+    CircuitBreakerBox *m_breakerBox = nullptr;
     QLabel *m_message = nullptr;
 };
 

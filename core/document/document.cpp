@@ -64,6 +64,8 @@ DocumentChange::Properties diff(const Edge &a, const Edge &b)
         p |= Property::Retries;
     if (a.fallback != b.fallback)
         p |= Property::Fallback;
+    if (a.circuitBreaker != b.circuitBreaker)
+        p |= Property::CircuitBreaker;
     if (a.waypoints != b.waypoints)
         p |= Property::Waypoints;
     if (a.properties != b.properties)

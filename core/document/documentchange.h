@@ -46,6 +46,7 @@ struct DocumentChange
         Waypoints = 1u << 18,
         RunSettings = 1u << 19,
         StackOrder = 1u << 20, // node z
+        CircuitBreaker = 1u << 21, // edge circuitBreaker (gateway → service)
         All = 0xffffffffu,
     };
     Q_DECLARE_FLAGS(Properties, Property)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "circuitbreakersettings.h"
 #include "kinds.h"
 #include "route.h"
 #include "topic.h"
@@ -12,7 +13,8 @@
 namespace Gatehouse {
 
 // A connection between two nodes. Which fields matter depends on the kind:
-//  sync       routes (gateway → service), timeoutMs/retries/fallback (service → service)
+//  sync       routes and circuitBreaker (gateway → service), timeoutMs/retries/fallback
+//             (service → service)
 //  publish    topics
 //  subscribe  topics, consumerGroup
 //  owns       — (service → its database)
@@ -31,6 +33,7 @@ struct Edge
     int timeoutMs = 0;
     int retries = 0;
     Fallback fallback;
+    CircuitBreakerSettings circuitBreaker; // gateway → service: the breaker for that upstream
     QList<QPointF> waypoints; // scene coordinates, in order from source to target
     QJsonObject properties;
 

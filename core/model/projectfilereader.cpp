@@ -29,6 +29,14 @@ QString typeName(const QJsonValue &value)
     return QCoreApplication::translate("ProjectFile", "nothing");
 }
 
+// Whole numbers in full ("3600000", not "3.6e+06"), others as Qt writes them.
+QString numberText(double value)
+{
+    if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 1e15)
+        return QString::number(value, 'f', 0);
+    return QString::number(value);
+}
+
 QString indexPath(const QString &path, qsizetype index)
 {
     return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
@@ -93,7 +101,7 @@ public:
         const double d = v.toDouble();
         if (!std::isfinite(d) || d < minimum || d > maximum) {
             m_reader.problem(childPath(name), QCoreApplication::translate("ProjectFile", "is %1; it must be between %2 and %3.")
-                                                  .arg(d).arg(minimum).arg(maximum));
+                                                  .arg(numberText(d), numberText(minimum), numberText(maximum)));
             return fallback;
         }
         return d;
@@ -363,6 +371,23 @@ void ProjectFileReader::readFallback(const QJsonValue &value, const QString &pat
         problem(path + QStringLiteral(".status"), QCoreApplication::translate("ProjectFile", "a static-response fallback needs an HTTP status between 100 and 599."));
 }
 
+void ProjectFileReader::readCircuitBreaker(const QJsonValue &value, const QString &path, CircuitBreakerSettings &settings)
+{
+    using S = CircuitBreakerSettings;
+    if (!value.isObject()) {
+        problem(path, QCoreApplication::translate("ProjectFile", "must be an object, not %1.").arg(typeName(value)));
+        return;
+    }
+    Fields fields(*this, value.toObject(), path);
+    settings.enabled = fields.boolean("enabled", true);
+    settings.failureThreshold = fields.integer("failureThreshold", S::MinFailureThreshold, S::MaxFailureThreshold,
+                                               S::DefaultFailureThreshold);
+    settings.openMs = fields.integer("openMs", S::MinOpenMs, S::MaxOpenMs, S::DefaultOpenMs);
+    settings.halfOpenProbes = fields.integer("halfOpenProbes", S::MinHalfOpenProbes, S::MaxHalfOpenProbes,
+                                             S::DefaultHalfOpenProbes);
+    fields.reportUnknownKeys();
+}
+
 void ProjectFileReader::readRoute(const QJsonValue &value, const QString &path, Route &route)
 {
     if (!value.isObject()) {
@@ -460,6 +485,8 @@ void ProjectFileReader::readEdge(const QJsonValue &value, const QString &path, E
     edge.retries = fields.integer("retries", 0, 10, 0);
     if (fields.has("fallback"))
         readFallback(fields.value("fallback"), fields.childPath("fallback"), edge.fallback);
+    if (fields.has("circuitBreaker"))
+        readCircuitBreaker(fields.value("circuitBreaker"), fields.childPath("circuitBreaker"), edge.circuitBreaker);
     if (fields.has("properties"))
         readProperties(fields.value("properties"), fields.childPath("properties"), edge.properties);
     fields.reportUnknownKeys();
@@ -468,6 +495,10 @@ void ProjectFileReader::readEdge(const QJsonValue &value, const QString &path, E
         problem(fields.childPath("routes"), QCoreApplication::translate("ProjectFile", "only sync edges carry routes; this edge is %1.").arg(nameOf(edge.kind)));
     if (!edge.topics.isEmpty() && edge.kind != EdgeKind::Publish && edge.kind != EdgeKind::Subscribe)
         problem(fields.childPath("topics"), QCoreApplication::translate("ProjectFile", "only publish and subscribe edges carry topics; this edge is %1.").arg(nameOf(edge.kind)));
+    if (fields.has("circuitBreaker") && edge.kind != EdgeKind::Sync)
+        problem(fields.childPath("circuitBreaker"),
+                QCoreApplication::translate("ProjectFile", "only sync edges carry a circuit breaker (the gateway's, per upstream); this edge is %1.")
+                    .arg(nameOf(edge.kind)));
 }
 
 void ProjectFileReader::checkEdgeEnds(const Topology &topology)

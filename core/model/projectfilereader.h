@@ -27,6 +27,7 @@ private:
     void readRoute(const QJsonValue &value, const QString &path, Route &route);
     void readTopic(const QJsonValue &value, const QString &path, Topic &topic);
     void readFallback(const QJsonValue &value, const QString &path, Fallback &fallback);
+    void readCircuitBreaker(const QJsonValue &value, const QString &path, CircuitBreakerSettings &settings);
     void readProperties(const QJsonValue &value, const QString &path, QJsonObject &properties);
     void readPoint(const QJsonValue &value, const QString &path, QPointF &point);
     void checkId(const QString &id, const QString &path);

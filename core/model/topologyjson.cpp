@@ -62,6 +62,18 @@ QJsonObject toJson(const Route &route)
     return object;
 }
 
+QJsonObject toJson(const CircuitBreakerSettings &settings)
+{
+    using S = CircuitBreakerSettings;
+    QJsonObject object;
+    if (!settings.enabled)
+        object.insert(QStringLiteral("enabled"), false);
+    putInt(object, "failureThreshold", settings.failureThreshold, S::DefaultFailureThreshold);
+    putInt(object, "openMs", settings.openMs, S::DefaultOpenMs);
+    putInt(object, "halfOpenProbes", settings.halfOpenProbes, S::DefaultHalfOpenProbes);
+    return object;
+}
+
 QJsonObject toJson(const Topic &topic)
 {
     QJsonObject object;
@@ -129,6 +141,8 @@ QJsonObject toJson(const Edge &edge)
     putInt(object, "retries", edge.retries);
     if (edge.fallback.isSet())
         object.insert(QStringLiteral("fallback"), toJson(edge.fallback));
+    if (!edge.circuitBreaker.isDefault())
+        object.insert(QStringLiteral("circuitBreaker"), toJson(edge.circuitBreaker));
     if (!edge.waypoints.isEmpty())
         object.insert(QStringLiteral("waypoints"), toJsonArray(edge.waypoints));
     if (!edge.properties.isEmpty())

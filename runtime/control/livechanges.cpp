@@ -36,8 +36,10 @@ Edge runtimeView(Edge edge, bool routesAreLive)
 {
     edge.label.clear();
     edge.waypoints.clear();
-    if (routesAreLive)
+    if (routesAreLive) {
         edge.routes.clear();
+        edge.circuitBreaker = {};
+    }
     return edge;
 }
 
@@ -76,7 +78,8 @@ LiveChanges LiveChanges::between(const Topology &running, const Topology &edited
             changes.restartReasons.append(QStringLiteral("connection %1 changed").arg(before.id));
             continue;
         }
-        if (live && before.routes != after->routes && !changes.gatewaysWithNewRoutes.contains(after->source))
+        const bool reload = before.routes != after->routes || before.circuitBreaker != after->circuitBreaker;
+        if (live && reload && !changes.gatewaysWithNewRoutes.contains(after->source))
             changes.gatewaysWithNewRoutes.append(after->source);
     }
     for (const Edge &after : edited.edges) {

@@ -9,8 +9,9 @@ namespace Gatehouse::Runtime {
 
 // What an edited diagram changes for a stack that runs the diagram it was started with, sorted
 // into what the running processes can take live and what needs a restart:
-// - the routes on a gateway's sync edges → that gateway reloads its route table (no dropped
-//   connections: docs/gateway.md, "reload");
+// - the routes and circuit-breaker settings on a gateway's sync edges → that gateway reloads
+//   the diagram (route table and breaker settings; no dropped connections: docs/gateway.md,
+//   "reload");
 // - a client's `ratePerSecond` → that client's new rate;
 // - where things are drawn (position, size, lane, z, waypoints, names, descriptions, labels)
 //   → nothing;
@@ -18,7 +19,7 @@ namespace Gatehouse::Runtime {
 //   run settings) → a restart, with one readable reason per change.
 struct LiveChanges
 {
-    QStringList gatewaysWithNewRoutes;     // gateway node ids, sorted
+    QStringList gatewaysWithNewRoutes;     // gateway node ids (new routes or breakers), sorted
     QHash<QString, double> clientRates;    // client node id → its new rate
     QStringList restartReasons;            // empty: everything applies live
 

@@ -212,8 +212,10 @@ QJsonObject StackControl::apply(const QJsonObject &command)
             continue;
         }
         for (Edge &edge : m_running.edges) {
-            if (edge.source == gatewayId && edge.kind == EdgeKind::Sync)
-                edge.routes = edited.edge(edge.id) ? edited.edge(edge.id)->routes : edge.routes;
+            if (edge.source == gatewayId && edge.kind == EdgeKind::Sync && edited.edge(edge.id)) {
+                edge.routes = edited.edge(edge.id)->routes;
+                edge.circuitBreaker = edited.edge(edge.id)->circuitBreaker;
+            }
         }
         applied.append(QJsonObject{{QStringLiteral("nodeId"), gatewayId}, {QStringLiteral("change"), QStringLiteral("routes")}});
     }

@@ -231,6 +231,7 @@ Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, 
     , m_upstreams(std::move(upstreams))
     , m_targets(targetsOf(m_upstreams))
     , m_routes(routes ? std::move(routes) : std::make_shared<const RouteTable>())
+    , m_breakerOptions(m_options.upstreamBreakers)
     , m_retryTokensMilli(static_cast<qint64>(m_options.retryBudgetReserve) * 1000)
 {
 }
@@ -261,6 +262,11 @@ std::optional<QString> Gateway::reload(const QByteArray &projectJson, QStringLis
     if (!self || self->kind != NodeKind::Gateway)
         return QStringLiteral("the diagram has no gateway \"%1\"").arg(m_options.nodeId);
     setRoutes(RouteTable::fromTopology(loaded.topology, m_options.nodeId, warnings));
+    // Breakers keep their state and take the new settings (an open one reopens on the new clock).
+    std::lock_guard lock(m_breakersMutex);
+    m_breakerOptions = CircuitBreaker::optionsPerUpstream(loaded.topology, m_options.nodeId, warnings);
+    for (const auto &[id, breaker] : m_breakers)
+        breaker->setOptions(m_breakerOptions.value(id, m_options.breaker));
     return std::nullopt;
 }
 
@@ -269,7 +275,7 @@ CircuitBreaker &Gateway::breaker(const QString &upstreamNodeId)
     std::lock_guard lock(m_breakersMutex);
     auto &slot = m_breakers[upstreamNodeId];
     if (!slot)
-        slot = std::make_unique<CircuitBreaker>(m_options.breaker);
+        slot = std::make_unique<CircuitBreaker>(m_breakerOptions.value(upstreamNodeId, m_options.breaker));
     return *slot;
 }
 
@@ -484,7 +490,12 @@ void Gateway::serveAdmin(const ExchangePtr &ex)
             const auto state = b.state();
             circuits.insert(id, CircuitBreaker::nameOf(state));
             const Endpoint endpoint = m_upstreams.value(id, Endpoint { QString(), 0 });
-            list.append(QJsonObject { { QStringLiteral("id"), id },
+            const CircuitBreaker::Options options = b.options();
+            const QJsonObject settings { { QStringLiteral("enabled"), options.enabled },
+                { QStringLiteral("failureThreshold"), options.failureThreshold },
+                { QStringLiteral("openMs"), double(options.openDuration.count()) },
+                { QStringLiteral("halfOpenProbes"), options.halfOpenProbes } };
+            list.append(QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("breaker"), settings },
                 { QStringLiteral("address"),
                     endpoint.isSet() ? QStringLiteral("%1:%2").arg(endpoint.host).arg(endpoint.port) : QString() },
                 { QStringLiteral("healthy"), endpoint.isSet() && state == CircuitBreaker::State::Closed },

@@ -49,7 +49,9 @@ public:
         bool rateLimitFailOpen = true;
         bool requestLogging = true;
         int defaultTimeoutMs = 5000;
-        CircuitBreaker::Options breaker;
+        CircuitBreaker::Options breaker; // for an upstream not in upstreamBreakers
+        // Per upstream service id, from the diagram (CircuitBreaker::optionsPerUpstream).
+        QHash<QString, CircuitBreaker::Options> upstreamBreakers;
         // Retries may add at most this share of the requests (plus a small reserve), so that a
         // sick upstream does not get its load multiplied.
         double retryBudgetRatio = 0.2;
@@ -82,8 +84,9 @@ public:
 
     std::shared_ptr<const RouteTable> routes() const;
     void setRoutes(std::shared_ptr<const RouteTable> routes);
-    // Rebuilds the routes from an edited diagram (a project file document). On error the old
-    // routes stay and the error is returned; `warnings` gets skipped routes.
+    // Rebuilds the routes and the upstreams' circuit-breaker settings from an edited diagram (a
+    // project file document); breakers keep their state. On error the old routes and settings
+    // stay and the error is returned; `warnings` gets skipped routes.
     std::optional<QString> reload(const QByteArray &projectJson, QStringList *warnings = nullptr);
     quint64 routesVersion() const { return m_routesVersion.load(); }
 
@@ -133,6 +136,7 @@ private:
 
     std::mutex m_breakersMutex;
     std::map<QString, std::unique_ptr<CircuitBreaker>> m_breakers;
+    QHash<QString, CircuitBreaker::Options> m_breakerOptions; // guarded by m_breakersMutex
 
     std::atomic<qint64> m_retryTokensMilli { 0 };
     std::atomic<bool> m_rateLimitBackendDown { false }; // a warning was logged, no recovery yet

@@ -112,8 +112,7 @@ bool GatewayNode::start(QString *error)
     options.nodeId = c.nodeId;
     options.rateLimitFailOpen = self->rateLimitFailOpen();
     options.requestLogging = self->requestLogging();
-    options.breaker.failureThreshold = d->settings.breakerFailureThreshold;
-    options.breaker.openDuration = std::chrono::milliseconds(d->settings.breakerOpenMs);
+    options.upstreamBreakers = CircuitBreaker::optionsPerUpstream(c.topology, c.nodeId, &d->warnings);
     d->faults.attach(d->loop.get());
     Gateway::Collaborators collaborators { d->loop.get(), d->client.get(), d->limiter.get(), d->telemetry.get(),
         d->log.get(), &d->faults };

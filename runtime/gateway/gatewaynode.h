@@ -22,8 +22,6 @@ public:
     struct Settings
     {
         int ioThreads = 0; // 0: one per core
-        int breakerFailureThreshold = 5;
-        int breakerOpenMs = 5000;
     };
 
     explicit GatewayNode(NodeLaunchConfig config);

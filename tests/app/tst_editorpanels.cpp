@@ -4,6 +4,7 @@
 #include "document/document.h"
 #include "editorresources.h"
 #include "model/projectfile.h"
+#include "panels/circuitbreakerbox.h"
 #include "panels/edgeform.h"
 #include "panels/lintrunner.h"
 #include "panels/nodeform.h"
@@ -16,7 +17,9 @@
 #include "panels/topictablemodel.h"
 #include "panels/undohistorypanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void databaseNameAndOwner();
     void edgeFormShowsFieldsPerKind();
     void serviceCallFallback();
+    void circuitBreakerEdits();
 
     void lintRunnerDebouncesAndSkipsMoves();
     void problemsClickSelectsNamedItems();
@@ -563,6 +567,101 @@ void TestEditorPanels::serviceCallFallback()
     QCOMPARE(document.edge(call)->fallback.mode, FallbackMode::StaticResponse);
     QVERIFY(document.edge(call)->fallback.status >= 200);
     QVERIFY(document.undoStack()->undoText().startsWith("Edit fallback of"));
+}
+
+void TestEditorPanels::circuitBreakerEdits()
+{
+    Document document;
+    document.resetTopology(loadExample());
+    PropertyEditor editor(&document);
+    editor.resize(380, 800); // the width of the dock
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    EdgeForm *form = editor.edgeForm();
+    CircuitBreakerBox *box = form->circuitBreakerBox();
+    const QString edgeId = "e-gateway-inventory";
+    const QString ends = "API gateway → Inventory service";
+    const Topology original = document.topology();
+    document.setSelection({ edgeId });
+
+    // The defaults of today's gateway, shown in the group of a gateway → service edge.
+    QVERIFY(box->isVisibleTo(&editor));
+    QVERIFY(box->enabledCheck()->isChecked());
+    QCOMPARE(box->failureThresholdEdit()->text(), "5");
+    QCOMPARE(box->openEdit()->text(), "5000");
+    QCOMPARE(box->probesEdit()->text(), "1");
+    QVERIFY(!box->defaultsButton()->isEnabled());
+    QVERIFY(box->minimumSizeHint().width() <= editor.width()); // fits the dock without scrolling
+
+    // Every field is one undo step with a readable text.
+    box->failureThresholdEdit()->setText("3");
+    Q_EMIT box->failureThresholdEdit()->editingFinished();
+    QCOMPARE(document.edge(edgeId)->circuitBreaker.failureThreshold, 3);
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->undoText(), "Circuit breaker of " + ends + ": failure threshold 3");
+
+    box->openEdit()->setText("30s");
+    Q_EMIT box->openEdit()->editingFinished();
+    QCOMPARE(document.edge(edgeId)->circuitBreaker.openMs, 30000);
+    QCOMPARE(box->openEdit()->text(), "30000");
+    QCOMPARE(document.undoStack()->count(), 2);
+    QCOMPARE(document.undoStack()->undoText(), "Circuit breaker of " + ends + ": open time 30000 ms");
+
+    box->probesEdit()->setText("2");
+    Q_EMIT box->probesEdit()->editingFinished();
+    QCOMPARE(document.edge(edgeId)->circuitBreaker.halfOpenProbes, 2);
+    QCOMPARE(document.undoStack()->count(), 3);
+    QCOMPARE(document.undoStack()->undoText(), "Circuit breaker of " + ends + ": half-open probes 2");
+    QVERIFY(box->defaultsButton()->isEnabled());
+    QVERIFY(!form->messageLabel()->isVisibleTo(&editor));
+
+    // Refused values are explained, the field shows the edge's value again, no step.
+    box->failureThresholdEdit()->setText("0");
+    Q_EMIT box->failureThresholdEdit()->editingFinished();
+    QVERIFY(form->messageLabel()->isVisibleTo(&editor));
+    QVERIFY2(form->messageLabel()->text().contains("from 1 to 1000"), qPrintable(form->messageLabel()->text()));
+    QCOMPARE(box->failureThresholdEdit()->text(), "3");
+    box->openEdit()->setText("soon");
+    Q_EMIT box->openEdit()->editingFinished();
+    QVERIFY2(form->messageLabel()->text().contains("100 to 3600000 milliseconds"), qPrintable(form->messageLabel()->text()));
+    QCOMPARE(box->openEdit()->text(), "30000");
+    box->probesEdit()->setText("1000");
+    Q_EMIT box->probesEdit()->editingFinished();
+    QVERIFY2(form->messageLabel()->text().contains("from 1 to 100"), qPrintable(form->messageLabel()->text()));
+    QCOMPARE(document.undoStack()->count(), 3);
+    // The same value again is not a step.
+    box->probesEdit()->setText("2");
+    Q_EMIT box->probesEdit()->editingFinished();
+    QCOMPARE(document.undoStack()->count(), 3);
+
+    // Off: one step; the numbers stay but cannot be edited while it is off.
+    box->enabledCheck()->click();
+    QVERIFY(!document.edge(edgeId)->circuitBreaker.enabled);
+    QCOMPARE(document.edge(edgeId)->circuitBreaker.failureThreshold, 3);
+    QVERIFY(!box->failureThresholdEdit()->isEnabled());
+    QCOMPARE(document.undoStack()->count(), 4);
+    QCOMPARE(document.undoStack()->undoText(), "Turn off circuit breaker of " + ends);
+
+    box->defaultsButton()->click();
+    QVERIFY(document.edge(edgeId)->circuitBreaker.isDefault());
+    QCOMPARE(document.undoStack()->count(), 5);
+    QCOMPARE(document.undoStack()->undoText(), "Reset circuit breaker of " + ends);
+    QVERIFY(box->failureThresholdEdit()->isEnabled());
+
+    // Undo walks back through every step and ends at the original diagram.
+    document.undoStack()->undo();
+    QCOMPARE(box->failureThresholdEdit()->text(), "3");
+    QVERIFY(!box->enabledCheck()->isChecked());
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QCOMPARE(document.topology(), original);
+    QCOMPARE(box->openEdit()->text(), "5000");
+
+    // Only gateway → service edges have a breaker.
+    document.setSelection({ findEdge(document.topology(), EdgeKind::Sync, NodeKind::Service) });
+    QVERIFY(!box->isVisibleTo(&editor));
+    document.setSelection({ "e-gateway-cache" });
+    QVERIFY(!box->isVisibleTo(&editor));
 }
 
 void TestEditorPanels::lintRunnerDebouncesAndSkipsMoves()

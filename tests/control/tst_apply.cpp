@@ -84,6 +84,30 @@ private Q_SLOTS:
         QVERIFY2(changes.restartReasons.isEmpty(), qPrintable(changes.restartReasons.join("; ")));
     }
 
+    // A gateway → service edge's circuit breaker is reloaded by the gateway like its routes.
+    void breakerSettingsApplyLive()
+    {
+        const Topology running = example();
+        Topology edited = running;
+        edited.edge("e-gateway-inventory")->circuitBreaker.failureThreshold = 2;
+        edited.edge("e-gateway-inventory")->circuitBreaker.openMs = 30000;
+        LiveChanges changes = LiveChanges::between(running, edited);
+        QCOMPARE(changes.gatewaysWithNewRoutes, QStringList { "gateway" });
+        QVERIFY2(changes.restartReasons.isEmpty(), qPrintable(changes.restartReasons.join("; ")));
+        QVERIFY(changes.clientRates.isEmpty());
+
+        edited = running;
+        edited.edge("e-gateway-order")->circuitBreaker.enabled = false;
+        QCOMPARE(LiveChanges::between(running, edited).gatewaysWithNewRoutes, QStringList { "gateway" });
+
+        // On a service → service edge there is no breaker to reload: like its timeout, a restart.
+        edited = running;
+        edited.edge("e-order-payment")->circuitBreaker.failureThreshold = 2;
+        changes = LiveChanges::between(running, edited);
+        QVERIFY(changes.gatewaysWithNewRoutes.isEmpty());
+        QVERIFY(changes.restartReasons.join("; ").contains("connection e-order-payment changed"));
+    }
+
     void structuralChangesNeedARestart_data()
     {
         QTest::addColumn<QString>("change");
@@ -178,6 +202,16 @@ private Q_SLOTS:
         const QJsonObject again = runApply(edited);
         QVERIFY(again.value("ok").toBool());
         QVERIFY(again.value("applied").toArray().isEmpty());
+
+        // The inventory breaker's settings: the gateway reloads them live; sent once.
+        edited.edge("e-gateway-inventory")->circuitBreaker = { true, 2, 30000, 1 };
+        const QJsonObject breaker = runApply(edited);
+        QVERIFY2(breaker.value("ok").toBool(), QJsonDocument(breaker).toJson().constData());
+        QCOMPARE(breaker.value("needsRestart").toBool(), false);
+        QCOMPARE(breaker.value("applied").toArray().size(), 1);
+        QCOMPARE(breaker.value("applied").toArray().first().toObject().value("nodeId").toString(), QString("gateway"));
+        QVERIFY(runApply(edited).value("applied").toArray().isEmpty());
+        QCOMPARE(httpStatus(port, "/inventory/items"), 200);
 
         // A new node cannot join a running stack: a restart is needed, nothing is applied.
         Topology grown = edited;

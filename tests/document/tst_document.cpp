@@ -164,6 +164,14 @@ private Q_SLOTS:
             "fallback", [](Document &d) { d.setEdgeFallback(QStringLiteral("e-order-payment"), Fallback {}); },
             "Edit fallback of Order service → Payment service");
         add(
+            "circuit breaker",
+            [](Document &d) {
+                d.editEdges(
+                    { QStringLiteral("e-gateway-inventory") },
+                    [](Edge &e) { e.circuitBreaker = { false, 2, 30000, 3 }; }, QStringLiteral("Edit breaker"));
+            },
+            "Edit breaker");
+        add(
             "waypoints",
             [](Document &d) {
                 d.setEdgeWaypoints(QStringLiteral("e-kafka-order"), { { 900, 720 }, { 900, 450 } });
@@ -363,6 +371,15 @@ private Q_SLOTS:
         QCOMPARE(events[0].kind, DocumentChange::Kind::EdgesChanged);
         QCOMPARE(events[0].ids, QStringList { "e-order-payment" });
         QCOMPARE(events[0].properties, DocumentChange::Properties(DocumentChange::Property::Timeout));
+
+        // A change of the circuit breaker alone is a change (and names itself).
+        events.clear();
+        doc.editEdges(
+            { QStringLiteral("e-gateway-order") }, [](Edge &e) { e.circuitBreaker.openMs = 9000; },
+            QStringLiteral("breaker"));
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].properties, DocumentChange::Properties(DocumentChange::Property::CircuitBreaker));
+        QCOMPARE(doc.edge(QStringLiteral("e-gateway-order"))->circuitBreaker.openMs, 9000);
     }
 
     void selectionFollowsDeletes()

@@ -158,6 +158,10 @@ void TestFormats::drawioRoundTrip_data()
     QTest::newRow("example compressed") << TestTopologies::example() << true;
     QTest::newRow("generated plain") << TestTopologies::generated(60) << false;
     QTest::newRow("generated compressed") << TestTopologies::generated(60) << true;
+    Topology breakers = TestTopologies::example();
+    breakers.edge(QStringLiteral("e-gateway-inventory"))->circuitBreaker = { true, 3, 30000, 2 };
+    breakers.edge(QStringLiteral("e-gateway-order"))->circuitBreaker.enabled = false;
+    QTest::newRow("circuit breakers") << breakers << false;
     QTest::newRow("empty") << Topology {} << false;
     Topology zero;
     zero.nodes.append(Node { QStringLiteral("0"), NodeKind::Service, ServiceRole::Generic, QStringLiteral("id zero"),
@@ -473,6 +477,12 @@ void TestFormats::hostileInputIsRefused_data()
         + "<object id=\"n\" ghType=\"node\" kind=\"spaceship\"><mxCell vertex=\"1\" parent=\"1\">"
           "<mxGeometry width=\"10\" height=\"10\" as=\"geometry\"/></mxCell></object></root></mxGraphModel>")
                                         << "cell \"n\" (kind): \"spaceship\" is not known";
+    Topology breaker = TestTopologies::example();
+    breaker.edge(QStringLiteral("e-gateway-inventory"))->circuitBreaker.failureThreshold = 3;
+    QByteArray badBreaker = exportDrawio(breaker);
+    QVERIFY(badBreaker.contains("circuitBreaker=\"{&quot;failureThreshold&quot;:3}\""));
+    badBreaker.replace("{&quot;failureThreshold&quot;:3}", "{&quot;failureThreshold&quot;:0}");
+    QTest::newRow("own edge, breaker out of range") << badBreaker << "failureThreshold): is 0; it must be between 1";
     QTest::newRow("own edge, bad routes") << QByteArray("<mxGraphModel><root>" + cells
         + "<object id=\"e\" ghType=\"edge\" kind=\"sync\" routes=\"[{\"><mxCell edge=\"1\" "
           "parent=\"1\"/></object></root></mxGraphModel>")

@@ -83,6 +83,8 @@ Topology topology(const QString &failMode)
     f.source = "gw";
     f.target = "flaky";
     f.routes = { route("GET", "/flaky", AuthMode::None) };
+    f.circuitBreaker.failureThreshold = 3;
+    f.circuitBreaker.openMs = 300;
     Edge cache;
     cache.id = "e-gw-redis";
     cache.kind = EdgeKind::UsesCache;
@@ -143,8 +145,6 @@ private Q_SLOTS:
         m_sink = std::make_unique<TelemetrySink>();
         GatewayNode::Settings settings;
         settings.ioThreads = 2;
-        settings.breakerFailureThreshold = 3;
-        settings.breakerOpenMs = 300;
         m_node = std::make_unique<GatewayNode>(config("open", m_redis.port()), settings);
         QString error;
         QVERIFY2(m_node->start(&error), qPrintable(error));
@@ -603,7 +603,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         RedisServer redis;
         QVERIFY(redis.start());
-        GatewayNode node(config(mode, redis.port()), GatewayNode::Settings { 1, 5, 5000 });
+        GatewayNode node(config(mode, redis.port()), GatewayNode::Settings { 1 });
         QString error;
         QVERIFY2(node.start(&error), qPrintable(error));
         QCOMPARE(get(node.publicPort(), "/limited").status, 200);

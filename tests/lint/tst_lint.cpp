@@ -207,6 +207,14 @@ QList<Case> cases()
         { "routes on a service call", "routes-outside-gateway", true, { "shop", "stock", "e-shop-stock" },
             [](Topology &t) { t.edge("e-shop-stock")->routes = { makeRoute("GET", "/stock") }; } },
         { "routes on gateway edges", "routes-outside-gateway", false, {}, [](Topology &) {} },
+        // circuit-breaker-outside-gateway
+        { "breaker on a service call", "circuit-breaker-outside-gateway", true, { "shop", "stock", "e-shop-stock" },
+            [](Topology &t) { t.edge("e-shop-stock")->circuitBreaker.failureThreshold = 2; } },
+        { "breaker on a gateway edge", "circuit-breaker-outside-gateway", false, {},
+            [](Topology &t) {
+                t.edge("e-gw-shop")->circuitBreaker.openMs = 30000;
+                t.edge("e-gw-auth")->circuitBreaker.enabled = false;
+            } },
         // multiple-gateways
         { "two gateways", "multiple-gateways", true, { "gw", "gw2" },
             [](Topology &t) {

@@ -19,6 +19,8 @@ private Q_SLOTS:
         NodeLaunchConfig c;
         c.nodeId = "order";
         c.topology = example.topology;
+        // The gateway reads its breaker settings from the topology it is launched with.
+        c.topology.edge("e-gateway-inventory")->circuitBreaker = {true, 2, 750, 3};
         c.publicListener = {"127.0.0.1", 40001};
         c.upstreams.insert("payment", {"127.0.0.1", 40002});
         c.postgres = PostgresAccess{{"127.0.0.1", 5433}, "orders", "order_svc", "pw"};
@@ -31,6 +33,8 @@ private Q_SLOTS:
         const auto back = NodeLaunchConfig::fromJson(c.toJson(), &error);
         QVERIFY2(back.has_value(), qPrintable(error));
         QVERIFY(*back == c);
+        const CircuitBreakerSettings carried{true, 2, 750, 3};
+        QCOMPARE(back->topology.edge("e-gateway-inventory")->circuitBreaker, carried);
     }
 
     void rejectsUnknownNodeAndVersion()

@@ -101,6 +101,7 @@ private Q_SLOTS:
         e.routes = {r};
         e.waypoints = {QPointF(1, 2), QPointF(3, 4)};
         e.timeoutMs = 5;
+        e.circuitBreaker = {false, 3, 1500, 2};
         Edge owns;
         owns.id = QStringLiteral("e2");
         owns.kind = EdgeKind::Owns;
@@ -147,6 +148,43 @@ private Q_SLOTS:
         for (int i = 0; i < before.size(); ++i)
             differing += before[i] != after[i] ? 1 : 0;
         QCOMPARE(differing, 1);
+    }
+
+    // A circuit breaker at its defaults is not written; each changed field is one line.
+    void circuitBreakerDefaultsAreOmitted()
+    {
+        const LoadResult example = ProjectFile::load(examplePath("api-gateway.gatehouse"));
+        QVERIFY(example.ok());
+        const QByteArray before = ProjectFile::toJson(example.topology);
+        QVERIFY(!before.contains("circuitBreaker"));
+
+        Topology changed = example.topology;
+        Edge *inventory = changed.edge(QStringLiteral("e-gateway-inventory"));
+        QVERIFY(inventory);
+        inventory->circuitBreaker.openMs = 30000;
+        const QByteArray once = ProjectFile::toJson(changed);
+        QCOMPARE(once.split('\n').size(), before.split('\n').size() + 3); // "circuitBreaker": {, the key, }
+        QVERIFY(once.contains("\"circuitBreaker\": {\n                \"openMs\": 30000\n            }"));
+
+        inventory->circuitBreaker.failureThreshold = 2;
+        const QByteArray twice = ProjectFile::toJson(changed);
+        QCOMPARE(twice.split('\n').size(), once.split('\n').size() + 1);
+
+        const LoadResult reloaded = ProjectFile::fromJson(twice);
+        QVERIFY(reloaded.ok());
+        const CircuitBreakerSettings expected { true, 2, 30000, 1 };
+        QCOMPARE(reloaded.topology.edge(QStringLiteral("e-gateway-inventory"))->circuitBreaker, expected);
+
+        // Back to the defaults: the object disappears again.
+        inventory->circuitBreaker = {};
+        QCOMPARE(ProjectFile::toJson(changed), before);
+        // An explicit empty object (or defaults spelled out) loads and is written canonically.
+        QByteArray spelled = twice;
+        spelled.replace("\"failureThreshold\": 2", "\"failureThreshold\": 5, \"enabled\": true, \"halfOpenProbes\": 1");
+        spelled.replace("\"openMs\": 30000", "\"openMs\": 5000");
+        const LoadResult spelledOut = ProjectFile::fromJson(spelled);
+        QVERIFY(spelledOut.ok());
+        QCOMPARE(ProjectFile::toJson(spelledOut.topology), before);
     }
 
     void malformed_data()
@@ -200,6 +238,25 @@ private Q_SLOTS:
                                       << "edges[0].waypoints[0]" << "pair of numbers";
         QTest::newRow("static fallback without status") << project("[" + node + "]", "[{\"id\":\"e\",\"kind\":\"sync\",\"source\":\"a\",\"target\":\"a\",\"fallback\":{\"mode\":\"static-response\"}}]")
                                                         << "edges[0].fallback.status" << "needs an HTTP status";
+        auto breaker = [&](const QByteArray &kind, const QByteArray &settings) {
+            return project("[" + node + "]", "[{\"id\":\"e\",\"kind\":\"" + kind
+                    + "\",\"source\":\"a\",\"target\":\"a\",\"circuitBreaker\":" + settings + "}]");
+        };
+        QTest::newRow("breaker on a publish edge") << breaker("publish", "{\"failureThreshold\":3}")
+                                                   << "edges[0].circuitBreaker" << "only sync edges carry a circuit breaker";
+        QTest::newRow("breaker not an object") << breaker("sync", "5") << "edges[0].circuitBreaker" << "must be an object, not a number";
+        QTest::newRow("breaker threshold zero") << breaker("sync", "{\"failureThreshold\":0}")
+                                                << "edges[0].circuitBreaker.failureThreshold" << "is 0; it must be between 1 and 1000";
+        QTest::newRow("breaker open too short") << breaker("sync", "{\"openMs\":50}")
+                                                << "edges[0].circuitBreaker.openMs" << "is 50; it must be between 100 and 3600000";
+        QTest::newRow("breaker fractional probes") << breaker("sync", "{\"halfOpenProbes\":1.5}")
+                                                   << "edges[0].circuitBreaker.halfOpenProbes" << "must be a whole number, not 1.5";
+        QTest::newRow("breaker too many probes") << breaker("sync", "{\"halfOpenProbes\":101}")
+                                                 << "edges[0].circuitBreaker.halfOpenProbes" << "between 1 and 100";
+        QTest::newRow("breaker switch as string") << breaker("sync", "{\"enabled\":\"no\"}")
+                                                  << "edges[0].circuitBreaker.enabled" << "must be true or false, not a string";
+        QTest::newRow("breaker unknown field") << breaker("sync", "{\"threshold\":3}")
+                                               << "edges[0].circuitBreaker.threshold" << "not a field Gatehouse knows";
         QTest::newRow("password in DSN") << QByteArray("{\"formatVersion\":1,\"nodes\":[],\"edges\":[],\"runSettings\":{\"postgresDsn\":\"host=x password=hunter2\"}}")
                                          << "runSettings.postgresDsn" << "contains a password";
         QTest::newRow("password in redis url") << QByteArray("{\"formatVersion\":1,\"nodes\":[],\"edges\":[],\"runSettings\":{\"redisUrl\":\"redis://u:secret@h:6379\"}}")

@@ -379,6 +379,7 @@ bool DrawioPageMapper::mapEdge(int index, QJsonArray &edges)
         if (!readJsonAttribute(cell, "routes", QJsonValue::Array, json)
             || !readJsonAttribute(cell, "topics", QJsonValue::Array, json)
             || !readJsonAttribute(cell, "fallback", QJsonValue::Object, json)
+            || !readJsonAttribute(cell, "circuitBreaker", QJsonValue::Object, json)
             || !readJsonAttribute(cell, "properties", QJsonValue::Object, json))
             return false;
         if (m_extraLabels.contains(index))

@@ -431,6 +431,8 @@ void PageWriter::edge(const Edge &edge)
         // TopologyJson writes fallbacks only inside routes/edges; reuse the edge's object.
         attr("fallback", compactJson(TopologyJson::toJson(edge).value(QStringLiteral("fallback")).toObject()));
     }
+    if (!edge.circuitBreaker.isDefault())
+        attr("circuitBreaker", compactJson(TopologyJson::toJson(edge.circuitBreaker)));
     if (!edge.properties.isEmpty())
         attr("properties", compactJson(edge.properties));
 

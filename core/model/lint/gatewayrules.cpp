@@ -111,6 +111,23 @@ void routesOutsideGateway(const Context &context, Report &report)
     }
 }
 
+void circuitBreakerOutsideGateway(const Context &context, Report &report)
+{
+    for (const Edge &edge : context.topology().edges) {
+        if (edge.circuitBreaker.isDefault() || !context.node(edge.source) || !context.node(edge.target))
+            continue;
+        if (context.isKind(edge.source, NodeKind::Gateway) && context.isKind(edge.target, NodeKind::Service))
+            continue;
+        report.add({ edge.source, edge.target }, { edge.id },
+            QCoreApplication::translate("Lint",
+                "The edge from %1 to %2 has circuit-breaker settings, but only a gateway keeps a breaker "
+                "per upstream service; they are ignored.")
+                .arg(context.label(edge.source), context.label(edge.target)),
+            QCoreApplication::translate("Lint", "Set the breaker on a gateway's edge to %1, or remove the settings.")
+                .arg(context.label(edge.target)));
+    }
+}
+
 void multipleGateways(const Context &context, Report &report)
 {
     const QList<const Node *> gateways = context.topology().nodesOfKind(NodeKind::Gateway);
@@ -251,6 +268,8 @@ QList<Rule> gatewayRules()
             syncEdgeWithoutRoutes },
         { "routes-outside-gateway", LintSeverity::Warning, "Routes on an edge that does not start at a gateway",
             routesOutsideGateway },
+        { "circuit-breaker-outside-gateway", LintSeverity::Warning,
+            "Circuit-breaker settings on an edge that is not gateway → service", circuitBreakerOutsideGateway },
         { "multiple-gateways", LintSeverity::Info, "More than one API gateway", multipleGateways },
         { "public-route-without-auth", LintSeverity::Warning,
             "A public route with auth none (except a rate-limited route to the auth service)", publicRouteWithoutAuth },

@@ -2607,6 +2607,14 @@ Hinweis: %2</translation>
         <source>Route to it from the gateway, call it from another service, or subscribe it to a topic.</source>
         <translation>Leiten Sie vom Gateway eine Route zu ihm, rufen Sie ihn von einem anderen Dienst auf, oder abonnieren Sie mit ihm ein Topic.</translation>
     </message>
+    <message>
+        <source>The edge from %1 to %2 has circuit-breaker settings, but only a gateway keeps a breaker per upstream service; they are ignored.</source>
+        <translation>Die Kante von %1 zu %2 hat Circuit-Breaker-Einstellungen, aber nur ein Gateway führt einen Breaker pro Upstream-Dienst; sie werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>Set the breaker on a gateway&apos;s edge to %1, or remove the settings.</source>
+        <translation>Legen Sie den Breaker auf der Kante eines Gateways zu %1 fest, oder entfernen Sie die Einstellungen.</translation>
+    </message>
 </context>
 <context>
     <name>ProjectFile</name>
@@ -2805,6 +2813,10 @@ Hinweis: %2</translation>
     <message>
         <source>names node %1, which does not exist.</source>
         <translation>nennt den Knoten %1, den es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>only sync edges carry a circuit breaker (the gateway&apos;s, per upstream); this edge is %1.</source>
+        <translation>nur synchrone Kanten haben einen Circuit-Breaker (den des Gateways, pro Upstream); diese Kante ist %1.</translation>
     </message>
 </context>
 <context>

@@ -2605,6 +2605,14 @@ Hint: %2</source>
         <source>Route to it from the gateway, call it from another service, or subscribe it to a topic.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The edge from %1 to %2 has circuit-breaker settings, but only a gateway keeps a breaker per upstream service; they are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the breaker on a gateway&apos;s edge to %1, or remove the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectFile</name>
@@ -2802,6 +2810,10 @@ Hint: %2</source>
     </message>
     <message>
         <source>names node %1, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only sync edges carry a circuit breaker (the gateway&apos;s, per upstream); this edge is %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

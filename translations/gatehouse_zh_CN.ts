@@ -2605,6 +2605,14 @@ Hint: %2</source>
         <source>Route to it from the gateway, call it from another service, or subscribe it to a topic.</source>
         <translation>从网关添加通往它的路由、从其他服务调用它，或让它订阅某个主题。</translation>
     </message>
+    <message>
+        <source>The edge from %1 to %2 has circuit-breaker settings, but only a gateway keeps a breaker per upstream service; they are ignored.</source>
+        <translation>从 %1 到 %2 的连线带有熔断器设置，但只有网关会为每个上游服务维护熔断器；这些设置将被忽略。</translation>
+    </message>
+    <message>
+        <source>Set the breaker on a gateway&apos;s edge to %1, or remove the settings.</source>
+        <translation>请在网关到 %1 的连线上设置熔断器，或删除这些设置。</translation>
+    </message>
 </context>
 <context>
     <name>ProjectFile</name>
@@ -2803,6 +2811,10 @@ Hint: %2</source>
     <message>
         <source>names node %1, which does not exist.</source>
         <translation>指向节点 %1，但该节点不存在。</translation>
+    </message>
+    <message>
+        <source>only sync edges carry a circuit breaker (the gateway&apos;s, per upstream); this edge is %1.</source>
+        <translation>只有同步连线才能带有熔断器（网关的，按上游）；此连线为 %1。</translation>
     </message>
 </context>
 <context>

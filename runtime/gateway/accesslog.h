@@ -15,7 +15,8 @@ namespace Gatehouse::Runtime {
 // The gateway's log channel: one JSON object per line on stdout (the supervisor captures the
 // child's stdout) and, for request lines, a size-rotated file in the node's data dir
 // (access.log, access.log.1 … access.log.<keepFiles>). A writer thread does all file and stdout
-// I/O; write() only queues (full queue: the line is dropped and counted). The last
+// I/O, one write per batch and destination (no flush per line); write() only queues (full
+// queue: the line is dropped and counted) and wakes the writer only when it sleeps. The last
 // `recentCapacity` request lines are kept in memory for the admin API. Thread-safe.
 class AccessLog
 {
@@ -56,6 +57,7 @@ private:
     };
     void run();
     void writeToFile(const QByteArray &text);
+    void flushFile();
 
     const Options m_options;
     mutable std::mutex m_mutex;
@@ -66,11 +68,14 @@ private:
     quint64 m_enqueued = 0;
     quint64 m_written = 0;
     bool m_stopping = false;
+    bool m_writerWaiting = false; // the writer sleeps on m_wake: a new line must wake it
     std::atomic<quint64> m_dropped { 0 };
 
     // Writer thread only.
     int m_fd = -1;
-    qint64 m_fileBytes = 0;
+    bool m_fileOpened = false;
+    qint64 m_fileBytes = 0; // written to the current file
+    QByteArray m_fileChunk; // this batch's file lines, written by flushFile()
     std::thread m_thread;
 };
 

@@ -150,18 +150,20 @@ private:
     Clock::time_point m_connectStarted {};
     Clock::time_point m_lastActivity = Clock::now();
     QString m_lastError;
+    size_t m_addressIndex = 0; // which of the host's addresses to try next
 };
 
 void RedisRateLimiter::Connection::connect()
 {
     m_nextConnect = Clock::now() + m_owner.m_options.reconnectDelay;
     m_lastActivity = Clock::now();
-    if (m_owner.m_addressLength == 0) {
+    if (m_owner.m_addresses.empty()) {
         m_lastError = m_owner.m_resolveError;
         m_owner.m_available = false;
         return;
     }
-    const auto *address = reinterpret_cast<const sockaddr *>(&m_owner.m_address);
+    const Address &target = m_owner.m_addresses[m_addressIndex % m_owner.m_addresses.size()];
+    const auto *address = reinterpret_cast<const sockaddr *>(&target.address);
     m_fd = ::socket(address->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (m_fd < 0) {
         m_lastError = errnoText(errno);
@@ -170,8 +172,9 @@ void RedisRateLimiter::Connection::connect()
     }
     const int one = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (::connect(m_fd, address, m_owner.m_addressLength) != 0 && errno != EINPROGRESS) {
+    if (::connect(m_fd, address, target.length) != 0 && errno != EINPROGRESS) {
         m_lastError = errnoText(errno);
+        ++m_addressIndex;
         ::close(m_fd);
         m_fd = -1;
         m_owner.m_available = false;
@@ -226,6 +229,7 @@ void RedisRateLimiter::Connection::connect()
         if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
             error = errno;
         if (error != 0) {
+            ++m_addressIndex;
             close(errnoText(error), true);
             return;
         }
@@ -374,6 +378,7 @@ void RedisRateLimiter::Connection::tick()
     const auto now = Clock::now();
     const Options &options = m_owner.m_options;
     if (m_state == State::Connecting && now - m_connectStarted > options.connectTimeout) {
+        ++m_addressIndex;
         close(QStringLiteral("connect timeout"), false);
     } else if (m_state == State::Up && !m_pending.empty() && now - m_pending.front().queued > options.commandTimeout) {
         close(QStringLiteral("redis did not answer within %1 ms").arg(options.commandTimeout.count()), false);
@@ -405,12 +410,18 @@ RedisRateLimiter::RedisRateLimiter(Http::EventLoop &loop, Options options)
     hints.ai_flags = AI_NUMERICSERV;
     addrinfo *found = nullptr;
     const int rc = ::getaddrinfo(host.constData(), port.constData(), &hints, &found);
-    if (rc != 0 || !found) {
+    for (const addrinfo *a = rc == 0 ? found : nullptr; a; a = a->ai_next) {
+        if (a->ai_addrlen > sizeof(sockaddr_storage))
+            continue;
+        Address address;
+        std::memcpy(&address.address, a->ai_addr, a->ai_addrlen);
+        address.length = a->ai_addrlen;
+        m_addresses.push_back(address);
+    }
+    if (m_addresses.empty()) {
         m_resolveError = QStringLiteral("cannot resolve %1: %2")
-                             .arg(m_options.access.endpoint.host, QString::fromLocal8Bit(gai_strerror(rc)));
-    } else {
-        std::memcpy(&m_address, found->ai_addr, found->ai_addrlen);
-        m_addressLength = found->ai_addrlen;
+                             .arg(m_options.access.endpoint.host,
+                                 rc != 0 ? QString::fromLocal8Bit(gai_strerror(rc)) : QStringLiteral("no address"));
     }
     if (found)
         ::freeaddrinfo(found);

@@ -67,7 +67,8 @@ public:
     // loop when check() was called from another thread), possibly before check() returns.
     using Callback = std::function<void(RateDecision)>;
 
-    // `loop` must outlive the limiter. Resolves the Redis host here (the caller's thread).
+    // `loop` must outlive the limiter. Resolves the Redis host here, once (the caller's thread);
+    // a connection that fails moves on to the host's next address.
     RedisRateLimiter(Http::EventLoop &loop, Options options);
     // Closes every connection on its loop thread (pending checks answer Unavailable "gateway
     // stopping") and waits for that: call it from outside the loop threads, while the loop
@@ -104,8 +105,12 @@ private:
     const Options m_options;
     Http::EventLoop &m_loop;
     QByteArray m_scriptSha; // SHA-1 of the script, as Redis names it
-    sockaddr_storage m_address {};
-    socklen_t m_addressLength = 0;
+    struct Address
+    {
+        sockaddr_storage address {};
+        socklen_t length = 0;
+    };
+    std::vector<Address> m_addresses; // every address of the Redis host; tried in turn
     QString m_resolveError;
     std::atomic<bool> m_available { false };
     // One per loop thread; element i is created, used and destroyed on thread i only.

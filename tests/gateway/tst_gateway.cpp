@@ -688,6 +688,20 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(get(node.publicPort(), "/limited").header("RateLimit-Limit"), QByteArray("5"), 5000);
     }
 
+    // A host name for Redis (resolved once at start; where it has several addresses, e.g. ::1
+    // and 127.0.0.1, a failed connect moves on to the next one).
+    void redisByHostName()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        NodeLaunchConfig c = config("closed", redis.port());
+        c.redis->endpoint.host = "localhost";
+        GatewayNode node(c, GatewayNode::Settings { 1, 5, 5000 });
+        QString error;
+        QVERIFY2(node.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(get(node.publicPort(), "/limited").header("RateLimit-Limit"), QByteArray("5"), 5000);
+    }
+
     // Redis restarted (same port, counters gone): the next checks after the reconnect delay
     // count again, and the recovery is logged once.
     void redisRestartRecovers()

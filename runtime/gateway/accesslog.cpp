@@ -66,10 +66,21 @@ void AccessLog::request(QByteArray line)
         line += '\n';
         m_queue.push_back({ std::move(line), true });
         ++m_enqueued;
-        if (!m_writerWaiting)
+        if (!shouldWakeWriter())
             return; // the writer takes this line with its next batch: no wake-up per request
     }
     m_wake.notify_one();
+}
+
+bool AccessLog::shouldWakeWriter()
+{
+    // Asleep with nothing queued: wake for the first line. Collecting a batch: wake once it is
+    // full (else the batch delay ends the wait).
+    const bool wake = m_writer == Writer::Idle
+        || (m_writer == Writer::Collecting && static_cast<int>(m_queue.size()) >= BatchLines);
+    if (wake)
+        m_writer = Writer::Busy;
+    return wake;
 }
 
 void AccessLog::event(const QJsonObject &line)
@@ -84,7 +95,7 @@ void AccessLog::event(const QJsonObject &line)
         }
         m_queue.push_back({ std::move(text), false });
         ++m_enqueued;
-        if (!m_writerWaiting)
+        if (!shouldWakeWriter())
             return;
     }
     m_wake.notify_one();
@@ -104,6 +115,11 @@ void AccessLog::flush()
 {
     std::unique_lock lock(m_mutex);
     const quint64 target = m_enqueued;
+    if (m_written < target && m_writer != Writer::Busy) {
+        m_flushRequested = true;
+        m_writer = Writer::Busy;
+        m_wake.notify_one();
+    }
     m_drained.wait(lock, [&] { return m_written >= target; });
 }
 
@@ -156,9 +172,18 @@ void AccessLog::run()
         bool stopping = false;
         {
             std::unique_lock lock(m_mutex);
-            m_writerWaiting = true;
+            m_writer = Writer::Idle;
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            m_writerWaiting = false;
+            // Let a batch build up for a moment: one write and one wake-up per batch instead of
+            // per request under load; a full batch, flush() or stop() cuts the wait short.
+            if (!m_stopping && !m_flushRequested && static_cast<int>(m_queue.size()) < BatchLines) {
+                m_writer = Writer::Collecting;
+                m_wake.wait_for(lock, BatchDelay, [this] {
+                    return m_stopping || m_flushRequested || static_cast<int>(m_queue.size()) >= BatchLines;
+                });
+            }
+            m_writer = Writer::Busy;
+            m_flushRequested = false;
             stopping = m_stopping;
             lines.swap(m_queue);
         }

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -15,8 +16,9 @@ namespace Gatehouse::Runtime {
 // The gateway's log channel: one JSON object per line on stdout (the supervisor captures the
 // child's stdout) and, for request lines, a size-rotated file in the node's data dir
 // (access.log, access.log.1 … access.log.<keepFiles>). A writer thread does all file and stdout
-// I/O, one write per batch and destination (no flush per line); write() only queues (full
-// queue: the line is dropped and counted) and wakes the writer only when it sleeps. The last
+// I/O, one write per batch and destination (no flush per line; a line waits at most 5 ms for
+// its batch); write() only queues (full queue: the line is dropped and counted) and wakes the
+// writer only when it sleeps or a batch is full. The last
 // `recentCapacity` request lines are kept in memory for the admin API. Thread-safe.
 class AccessLog
 {
@@ -55,6 +57,9 @@ private:
         QByteArray text;
         bool toFile = false;
     };
+    static constexpr int BatchLines = 256;
+    static constexpr std::chrono::milliseconds BatchDelay { 5 };
+    bool shouldWakeWriter(); // with m_mutex held, after queueing a line
     void run();
     void writeToFile(const QByteArray &text);
     void flushFile();
@@ -68,7 +73,10 @@ private:
     quint64 m_enqueued = 0;
     quint64 m_written = 0;
     bool m_stopping = false;
-    bool m_writerWaiting = false; // the writer sleeps on m_wake: a new line must wake it
+    // What the writer does: Idle (asleep, queue empty: a new line wakes it), Collecting (waits
+    // up to BatchDelay for BatchLines lines), Busy (writing; takes the queue when done).
+    enum class Writer { Busy, Idle, Collecting } m_writer = Writer::Busy;
+    bool m_flushRequested = false;
     std::atomic<quint64> m_dropped { 0 };
 
     // Writer thread only.

@@ -66,8 +66,21 @@ void AccessLog::request(QByteArray line)
         line += '\n';
         m_queue.push_back({ std::move(line), true });
         ++m_enqueued;
+        if (!shouldWakeWriter())
+            return; // the writer takes this line with its next batch: no wake-up per request
     }
     m_wake.notify_one();
+}
+
+bool AccessLog::shouldWakeWriter()
+{
+    // Asleep with nothing queued: wake for the first line. Collecting a batch: wake once it is
+    // full (else the batch delay ends the wait).
+    const bool wake = m_writer == Writer::Idle
+        || (m_writer == Writer::Collecting && static_cast<int>(m_queue.size()) >= BatchLines);
+    if (wake)
+        m_writer = Writer::Busy;
+    return wake;
 }
 
 void AccessLog::event(const QJsonObject &line)
@@ -82,6 +95,8 @@ void AccessLog::event(const QJsonObject &line)
         }
         m_queue.push_back({ std::move(text), false });
         ++m_enqueued;
+        if (!shouldWakeWriter())
+            return;
     }
     m_wake.notify_one();
 }
@@ -100,6 +115,11 @@ void AccessLog::flush()
 {
     std::unique_lock lock(m_mutex);
     const quint64 target = m_enqueued;
+    if (m_written < target && m_writer != Writer::Busy) {
+        m_flushRequested = true;
+        m_writer = Writer::Busy;
+        m_wake.notify_one();
+    }
     m_drained.wait(lock, [&] { return m_written >= target; });
 }
 
@@ -107,26 +127,42 @@ void AccessLog::writeToFile(const QByteArray &text)
 {
     if (m_options.filePath.isEmpty())
         return;
-    const QByteArray path = QFile::encodeName(m_options.filePath);
-    if (m_fd >= 0 && m_fileBytes > 0 && m_fileBytes + text.size() > m_options.maxFileBytes) {
-        ::close(m_fd);
+    // Lines collect in m_fileChunk and reach the file with one write per batch (flushFile());
+    // a rotation writes what belongs to the old file first.
+    if (m_fileBytes + m_fileChunk.size() > 0 && m_fileBytes + m_fileChunk.size() + text.size() > m_options.maxFileBytes) {
+        flushFile();
+        if (m_fd >= 0)
+            ::close(m_fd);
         m_fd = -1;
+        const QByteArray path = QFile::encodeName(m_options.filePath);
         for (int i = m_options.keepFiles; i >= 1; --i) {
             const QByteArray from = i == 1 ? path : path + '.' + QByteArray::number(i - 1);
             const QByteArray to = path + '.' + QByteArray::number(i);
             ::rename(from.constData(), to.constData());
         }
+        m_fileBytes = 0;
+        m_fileOpened = false;
     }
-    if (m_fd < 0) {
+    if (!m_fileOpened) {
+        m_fileOpened = true;
+        const QByteArray path = QFile::encodeName(m_options.filePath);
         QDir().mkpath(QFileInfo(m_options.filePath).absolutePath());
         m_fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-        if (m_fd < 0)
-            return;
         struct stat st;
-        m_fileBytes = ::fstat(m_fd, &st) == 0 ? static_cast<qint64>(st.st_size) : 0;
+        m_fileBytes = m_fd >= 0 && ::fstat(m_fd, &st) == 0 ? static_cast<qint64>(st.st_size) : 0;
     }
-    writeAll(m_fd, text.constData(), static_cast<size_t>(text.size()));
-    m_fileBytes += text.size();
+    m_fileChunk += text;
+}
+
+void AccessLog::flushFile()
+{
+    if (m_fd >= 0 && !m_fileChunk.isEmpty())
+        writeAll(m_fd, m_fileChunk.constData(), static_cast<size_t>(m_fileChunk.size()));
+    m_fileBytes += m_fileChunk.size();
+    m_fileChunk.clear();
+    // An open that failed (a missing folder, no permission) is retried with the next batch.
+    if (m_fd < 0)
+        m_fileOpened = false;
 }
 
 void AccessLog::run()
@@ -136,7 +172,18 @@ void AccessLog::run()
         bool stopping = false;
         {
             std::unique_lock lock(m_mutex);
+            m_writer = Writer::Idle;
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            // Let a batch build up for a moment: one write and one wake-up per batch instead of
+            // per request under load; a full batch, flush() or stop() cuts the wait short.
+            if (!m_stopping && !m_flushRequested && static_cast<int>(m_queue.size()) < BatchLines) {
+                m_writer = Writer::Collecting;
+                m_wake.wait_for(lock, BatchDelay, [this] {
+                    return m_stopping || m_flushRequested || static_cast<int>(m_queue.size()) >= BatchLines;
+                });
+            }
+            m_writer = Writer::Busy;
+            m_flushRequested = false;
             stopping = m_stopping;
             lines.swap(m_queue);
         }
@@ -147,6 +194,7 @@ void AccessLog::run()
             if (line.toFile)
                 writeToFile(line.text);
         }
+        flushFile();
         if (!out.isEmpty())
             writeAll(STDOUT_FILENO, out.constData(), static_cast<size_t>(out.size()));
         {

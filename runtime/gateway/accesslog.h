@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -15,7 +16,9 @@ namespace Gatehouse::Runtime {
 // The gateway's log channel: one JSON object per line on stdout (the supervisor captures the
 // child's stdout) and, for request lines, a size-rotated file in the node's data dir
 // (access.log, access.log.1 … access.log.<keepFiles>). A writer thread does all file and stdout
-// I/O; write() only queues (full queue: the line is dropped and counted). The last
+// I/O, one write per batch and destination (no flush per line; a line waits at most 5 ms for
+// its batch); write() only queues (full queue: the line is dropped and counted) and wakes the
+// writer only when it sleeps or a batch is full. The last
 // `recentCapacity` request lines are kept in memory for the admin API. Thread-safe.
 class AccessLog
 {
@@ -54,8 +57,12 @@ private:
         QByteArray text;
         bool toFile = false;
     };
+    static constexpr int BatchLines = 256;
+    static constexpr std::chrono::milliseconds BatchDelay { 5 };
+    bool shouldWakeWriter(); // with m_mutex held, after queueing a line
     void run();
     void writeToFile(const QByteArray &text);
+    void flushFile();
 
     const Options m_options;
     mutable std::mutex m_mutex;
@@ -66,11 +73,17 @@ private:
     quint64 m_enqueued = 0;
     quint64 m_written = 0;
     bool m_stopping = false;
+    // What the writer does: Idle (asleep, queue empty: a new line wakes it), Collecting (waits
+    // up to BatchDelay for BatchLines lines), Busy (writing; takes the queue when done).
+    enum class Writer { Busy, Idle, Collecting } m_writer = Writer::Busy;
+    bool m_flushRequested = false;
     std::atomic<quint64> m_dropped { 0 };
 
     // Writer thread only.
     int m_fd = -1;
-    qint64 m_fileBytes = 0;
+    bool m_fileOpened = false;
+    qint64 m_fileBytes = 0; // written to the current file
+    QByteArray m_fileChunk; // this batch's file lines, written by flushFile()
     std::thread m_thread;
 };
 

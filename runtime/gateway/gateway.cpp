@@ -678,12 +678,10 @@ void Gateway::rateLimit(const ExchangePtr &ex)
     const int index = ex->loopIndex;
     m_c.rateLimiter->check(identity, policy.requests, policy.windowSeconds,
         [loop, index, decide = std::move(decide)](RateDecision decision) mutable {
-            // Back to the request's own loop thread: the proxy path never
-            // runs on the Redis thread.
-            if (loop && index >= 0)
+            // The limiter answers on the loop thread that asked (the request's own, no hop);
+            // only a request handled off the loop threads is moved back to its thread.
+            if (loop && index >= 0 && loop->currentThreadIndex() != index)
                 loop->post(index, [decide, decision] { decide(decision); });
-            else if (loop)
-                loop->post([decide, decision] { decide(decision); });
             else
                 decide(decision);
         });

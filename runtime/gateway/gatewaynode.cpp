@@ -98,7 +98,7 @@ bool GatewayNode::start(QString *error)
             if (!edge->keyPrefix.isEmpty())
                 options.keyPrefix = edge->keyPrefix.toUtf8();
         }
-        d->limiter = std::make_unique<RedisRateLimiter>(options);
+        d->limiter = std::make_unique<RedisRateLimiter>(*d->loop, options);
     }
     if (c.telemetry.isSet())
         d->telemetry = std::make_unique<TelemetrySender>(c.nodeId, c.telemetry);
@@ -144,6 +144,8 @@ bool GatewayNode::start(QString *error)
     d->internalPort = internalResult.port;
     d->loop->start();
     d->running = true;
+    if (d->limiter)
+        d->limiter->start();
 
     for (const QString &warning : std::as_const(d->warnings)) {
         d->log->event(QJsonObject { { QStringLiteral("type"), QStringLiteral("log") },
@@ -157,8 +159,9 @@ bool GatewayNode::start(QString *error)
 
 void GatewayNode::stop()
 {
-    // Order matters: no new requests, then no Redis thread that could still post a callback to
-    // the loop, then the loop, and only then the objects its queued tasks point to.
+    // Order matters: no new requests, then the Redis connections closed on their loop threads
+    // (pending checks answered), then the loop, and only then the objects its queued tasks
+    // point to.
     if (d->server && d->running)
         d->server->stop();
     if (d->client && d->running)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringView>
 #include <string_view>
 
 namespace Gatehouse::Runtime {
@@ -19,7 +20,8 @@ public:
     }
 
     JsonLine &add(std::string_view key, std::string_view value);
-    JsonLine &add(std::string_view key, const QString &value) { return add(key, std::string_view(value.toUtf8())); }
+    JsonLine &add(std::string_view key, QStringView value);
+    JsonLine &add(std::string_view key, const QString &value) { return add(key, QStringView(value)); }
     JsonLine &add(std::string_view key, const QByteArray &value)
     {
         return add(key, std::string_view(value.constData(), static_cast<size_t>(value.size())));
@@ -38,6 +40,7 @@ public:
 
 private:
     void key(std::string_view key);
+    void appendEscaped(std::string_view value);
     QByteArray m_text;
     bool m_first = true;
 };

@@ -1,10 +1,13 @@
 #include "jwtverifier.h"
 
 #include <QJsonArray>
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 #include <jwt.h>
 #include <memory>
+#include <string_view>
 
 namespace Gatehouse::Runtime {
 
@@ -39,18 +42,74 @@ std::optional<QJsonObject> decodeSegment(const QByteArray &segment)
     return doc.object();
 }
 
+// A whole number of seconds that is exact in a double (|v| ≤ 2^53). Anything bigger is refused
+// before it is converted: casting a double beyond qint64 is undefined behaviour (found by
+// fuzz_jwt_verifier with "exp": 1e300), and such a time is meaningless anyway.
 bool isInteger(const QJsonValue &value)
 {
-    return value.isDouble() && value.toDouble() == static_cast<double>(static_cast<qint64>(value.toDouble()));
+    if (!value.isDouble())
+        return false;
+    const double v = value.toDouble();
+    constexpr double Limit = 9007199254740992.0; // 2^53
+    return std::isfinite(v) && v >= -Limit && v <= Limit && std::floor(v) == v;
 }
 
 } // namespace
 
-JwtVerifier::JwtVerifier(QByteArray publicKeyPem, QString issuer, QString audience, qint64 leewaySeconds)
-    : m_publicKeyPem(std::move(publicKeyPem))
+// The LRU: entries in use order (front = most recent), indexed by the token's hash; a hit
+// compares the token bytes too, so a hash collision is only a miss.
+struct JwtVerifier::Cache
+{
+    struct Entry
+    {
+        QByteArray token;
+        size_t hash = 0;
+        Verified verified;
+    };
+    std::mutex mutex;
+    std::list<Entry> entries;
+    std::unordered_map<size_t, std::list<Entry>::iterator> byHash;
+
+    static size_t hashOf(const QByteArray &token)
+    {
+        return std::hash<std::string_view> {}(std::string_view(token.constData(), size_t(token.size())));
+    }
+    std::optional<Verified> find(const QByteArray &token, size_t hash)
+    {
+        std::lock_guard lock(mutex);
+        const auto it = byHash.find(hash);
+        if (it == byHash.end() || it->second->token != token)
+            return std::nullopt;
+        entries.splice(entries.begin(), entries, it->second);
+        return it->second->verified;
+    }
+    void insert(const QByteArray &token, size_t hash, const Verified &verified, int capacity)
+    {
+        std::lock_guard lock(mutex);
+        const auto it = byHash.find(hash);
+        if (it != byHash.end()) {
+            it->second->token = token;
+            it->second->verified = verified;
+            entries.splice(entries.begin(), entries, it->second);
+            return;
+        }
+        if (static_cast<int>(entries.size()) >= capacity) {
+            byHash.erase(entries.back().hash);
+            entries.pop_back();
+        }
+        entries.push_front({ token, hash, verified });
+        byHash.emplace(hash, entries.begin());
+    }
+};
+
+JwtVerifier::JwtVerifier(
+    QByteArray publicKeyPem, QString issuer, QString audience, qint64 leewaySeconds, int cacheCapacity)
+    : m_cache(std::make_shared<Cache>())
+    , m_publicKeyPem(std::move(publicKeyPem))
     , m_issuer(std::move(issuer))
     , m_audience(std::move(audience))
     , m_leeway(leewaySeconds)
+    , m_cacheCapacity(std::max(1, cacheCapacity))
 {
 }
 
@@ -58,29 +117,29 @@ JwtVerifier::Result JwtVerifier::verify(const QByteArray &token, qint64 nowSecon
 {
     if (!isConfigured())
         return failure(QStringLiteral("token verification is not configured"));
-    {
-        std::lock_guard lock(m_cache->mutex);
-        const auto it = m_cache->claims.constFind(token);
-        if (it != m_cache->claims.constEnd())
-            return checkClaims(*it, nowSeconds);
-    }
+    const size_t hash = Cache::hashOf(token);
+    if (const auto cached = m_cache->find(token, hash))
+        return checkTime(*cached, nowSeconds);
     QString error;
     const auto claims = verifySignature(token, &error);
     if (!claims)
         return failure(error);
-    {
-        std::lock_guard lock(m_cache->mutex);
-        if (m_cache->claims.size() >= CacheCapacity)
-            m_cache->claims.clear();
-        m_cache->claims.insert(token, *claims);
-    }
-    return checkClaims(*claims, nowSeconds);
+    const Verified verified = summarise(*claims);
+    m_cache->insert(token, hash, verified, m_cacheCapacity);
+    return checkTime(verified, nowSeconds);
 }
 
 int JwtVerifier::cachedTokens() const
 {
     std::lock_guard lock(m_cache->mutex);
-    return static_cast<int>(m_cache->claims.size());
+    return static_cast<int>(m_cache->entries.size());
+}
+
+bool JwtVerifier::isCached(const QByteArray &token) const
+{
+    std::lock_guard lock(m_cache->mutex);
+    const auto it = m_cache->byHash.find(Cache::hashOf(token));
+    return it != m_cache->byHash.end() && it->second->token == token;
 }
 
 std::optional<QJsonObject> JwtVerifier::verifySignature(const QByteArray &token, QString *error) const
@@ -122,23 +181,17 @@ std::optional<QJsonObject> JwtVerifier::verifySignature(const QByteArray &token,
     return claimsDoc.object();
 }
 
-JwtVerifier::Result JwtVerifier::checkClaims(const QJsonObject &claims, qint64 nowSeconds) const
+JwtVerifier::Verified JwtVerifier::summarise(const QJsonObject &claims) const
 {
+    Verified v;
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
-    if (!isInteger(exp))
-        return failure(QStringLiteral("token has no expiry"));
-    const auto expiresAt = static_cast<qint64>(exp.toDouble());
-    if (nowSeconds >= expiresAt + m_leeway)
-        return failure(QStringLiteral("token expired"));
+    v.hasExpiry = isInteger(exp);
+    v.expiresAt = v.hasExpiry ? static_cast<qint64>(exp.toDouble()) : 0;
     const QJsonValue nbf = claims.value(QStringLiteral("nbf"));
     if (!nbf.isUndefined()) {
-        if (!isInteger(nbf))
-            return failure(QStringLiteral("malformed token"));
-        if (nowSeconds + m_leeway < static_cast<qint64>(nbf.toDouble()))
-            return failure(QStringLiteral("token not yet valid"));
+        v.notBefore = isInteger(nbf) ? Verified::NotBefore::At : Verified::NotBefore::Malformed;
+        v.notBeforeAt = isInteger(nbf) ? static_cast<qint64>(nbf.toDouble()) : 0;
     }
-    if (claims.value(QStringLiteral("iss")).toString() != m_issuer)
-        return failure(QStringLiteral("token issuer not accepted"));
     const QJsonValue aud = claims.value(QStringLiteral("aud"));
     bool audienceOk = aud.isString() && aud.toString() == m_audience;
     if (aud.isArray()) {
@@ -146,16 +199,34 @@ JwtVerifier::Result JwtVerifier::checkClaims(const QJsonObject &claims, qint64 n
         for (const QJsonValue &entry : list)
             audienceOk = audienceOk || (entry.isString() && entry.toString() == m_audience);
     }
-    if (!audienceOk)
-        return failure(QStringLiteral("token audience not accepted"));
-    const QString subject = claims.value(QStringLiteral("sub")).toString();
-    if (subject.isEmpty())
-        return failure(QStringLiteral("token has no subject"));
+    v.subject = claims.value(QStringLiteral("sub")).toString();
+    v.role = claims.value(QStringLiteral("role")).toString(QStringLiteral("user"));
+    if (claims.value(QStringLiteral("iss")).toString() != m_issuer)
+        v.error = QStringLiteral("token issuer not accepted");
+    else if (!audienceOk)
+        v.error = QStringLiteral("token audience not accepted");
+    else if (v.subject.isEmpty())
+        v.error = QStringLiteral("token has no subject");
+    return v;
+}
 
+JwtVerifier::Result JwtVerifier::checkTime(const Verified &v, qint64 nowSeconds) const
+{
+    // Same order of checks, so the same reason, for a cached token as for a new one.
+    if (!v.hasExpiry)
+        return failure(QStringLiteral("token has no expiry"));
+    if (nowSeconds >= v.expiresAt + m_leeway)
+        return failure(QStringLiteral("token expired"));
+    if (v.notBefore == Verified::NotBefore::Malformed)
+        return failure(QStringLiteral("malformed token"));
+    if (v.notBefore == Verified::NotBefore::At && nowSeconds + m_leeway < v.notBeforeAt)
+        return failure(QStringLiteral("token not yet valid"));
+    if (!v.error.isEmpty())
+        return failure(v.error);
     JwtClaims result;
-    result.subject = subject;
-    result.role = claims.value(QStringLiteral("role")).toString(QStringLiteral("user"));
-    result.expiresAt = expiresAt;
+    result.subject = v.subject;
+    result.role = v.role;
+    result.expiresAt = v.expiresAt;
     Result ok;
     ok.claims = result;
     return ok;

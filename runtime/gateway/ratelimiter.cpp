@@ -1,12 +1,27 @@
 #include "ratelimiter.h"
 
-#include <cstdarg>
+#include "http/eventloop.h"
+#include "http/socketwatcher.h"
+
+#include <QCryptographicHash>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
 #include <hiredis/hiredis.h>
-#include <memory>
+#include <initializer_list>
+#include <mutex>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string_view>
+#include <unistd.h>
 
 namespace Gatehouse::Runtime {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 // KEYS[1] = counter, ARGV[1] = window in ms. Returns {count, ms until the window ends}.
 // The expiry is set on the first hit of a window (and repaired if a key lost it).
@@ -18,282 +33,567 @@ constexpr char Script[] = "local c = redis.call('INCR', KEYS[1])\n"
                           "end\n"
                           "return {c, ttl}\n";
 
-struct ReplyDeleter
-{
-    void operator()(redisReply *reply) const { freeReplyObject(reply); }
-};
-using ReplyPtr = std::unique_ptr<redisReply, ReplyDeleter>;
+// How often a connection looks at its deadlines (connect, oldest reply, idle PING).
+constexpr std::chrono::milliseconds TickInterval { 100 };
 
-timeval toTimeval(std::chrono::milliseconds ms)
+// One command in the Redis protocol (RESP array of bulk strings), appended to `out`.
+void appendCommand(QByteArray &out, std::initializer_list<std::string_view> args)
 {
-    timeval tv;
-    tv.tv_sec = static_cast<time_t>(ms.count() / 1000);
-    tv.tv_usec = static_cast<suseconds_t>((ms.count() % 1000) * 1000);
-    return tv;
+    out += '*';
+    out += QByteArray::number(qsizetype(args.size()));
+    out += "\r\n";
+    for (std::string_view arg : args) {
+        out += '$';
+        out += QByteArray::number(qsizetype(arg.size()));
+        out += "\r\n";
+        out.append(arg.data(), qsizetype(arg.size()));
+        out += "\r\n";
+    }
 }
 
-ReplyPtr command(redisContext *context, const char *format, ...)
+std::string_view view(const QByteArray &bytes)
 {
-    va_list args;
-    va_start(args, format);
-    void *reply = redisvCommand(context, format, args);
-    va_end(args);
-    return ReplyPtr(static_cast<redisReply *>(reply));
+    return std::string_view(bytes.constData(), static_cast<size_t>(bytes.size()));
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+bool isError(const redisReply *reply)
+{
+    return !reply || reply->type == REDIS_REPLY_ERROR;
 }
 
 } // namespace
 
-RedisRateLimiter::RedisRateLimiter(Options options)
-    : m_options(std::move(options))
+// One loop thread's pipelined connection. Everything here runs on that thread.
+class RedisRateLimiter::Connection : public std::enable_shared_from_this<Connection>
 {
-    for (int i = 0; i < std::max(1, m_options.connections); ++i) {
-        auto worker = std::make_unique<Worker>();
-        Worker *w = worker.get();
-        m_workers.push_back(std::move(worker));
-        w->thread = std::thread([this, w] { run(*w); });
+public:
+    // `reply` is null when the command got no answer (`error` says why).
+    using Handler = std::function<void(const redisReply *reply, const QString &error)>;
+
+    Connection(RedisRateLimiter &owner, int index)
+        : m_owner(owner)
+        , m_index(index)
+    {
     }
+    ~Connection()
+    {
+        close(QStringLiteral("gateway stopping"), false);
+        if (m_reader)
+            redisReaderFree(m_reader);
+    }
+
+    void startTicking()
+    {
+        std::weak_ptr<Connection> weak = shared_from_this();
+        m_owner.m_loop.postAfter(TickInterval, [weak] {
+            if (auto self = weak.lock())
+                self->tick();
+        });
+    }
+
+    // Queues one command (its bytes built by `build`) and its reply handler. When Redis is
+    // known to be down (and no reconnect is due yet) the handler answers at once.
+    template<typename Build>
+    void send(Build build, Handler handler)
+    {
+        if (m_state == State::Down) {
+            if (Clock::now() >= m_nextConnect)
+                connect();
+            if (m_state == State::Down) {
+                handler(nullptr, m_lastError.isEmpty() ? QStringLiteral("redis unavailable") : m_lastError);
+                return;
+            }
+        }
+        if (static_cast<int>(m_pending.size()) >= m_owner.m_options.queueCapacity) {
+            handler(nullptr, QStringLiteral("rate-limit queue full"));
+            return;
+        }
+        build(m_out);
+        m_pending.push_back({ std::move(handler), Clock::now() });
+        if (m_state == State::Up)
+            scheduleWrite();
+    }
+
+    void connect();
+
+private:
+    enum class State { Down, Connecting, Up };
+    struct Pending
+    {
+        Handler handler;
+        Clock::time_point queued;
+    };
+
+    void onConnected();
+    void scheduleWrite();
+    void write();
+    void onReadable(bool ok);
+    void close(const QString &why, bool scheduleReconnect);
+    void tick();
+
+    RedisRateLimiter &m_owner;
+    const int m_index;
+    State m_state = State::Down;
+    int m_fd = -1;
+    std::unique_ptr<Http::SocketWatcher> m_watcher;
+    redisReader *m_reader = nullptr;
+    QByteArray m_out; // bytes not yet written
+    bool m_writeScheduled = false; // a write() is posted or waits for the socket
+    std::deque<Pending> m_pending; // in the order of their replies
+    quint64 m_generation = 0; // +1 per close: stale callbacks recognise themselves
+    Clock::time_point m_nextConnect {};
+    Clock::time_point m_connectStarted {};
+    Clock::time_point m_lastActivity = Clock::now();
+    QString m_lastError;
+    size_t m_addressIndex = 0; // which of the host's addresses to try next
+};
+
+void RedisRateLimiter::Connection::connect()
+{
+    m_nextConnect = Clock::now() + m_owner.m_options.reconnectDelay;
+    m_lastActivity = Clock::now();
+    if (m_owner.m_addresses.empty()) {
+        m_lastError = m_owner.m_resolveError;
+        m_owner.m_available = false;
+        return;
+    }
+    const Address &target = m_owner.m_addresses[m_addressIndex % m_owner.m_addresses.size()];
+    const auto *address = reinterpret_cast<const sockaddr *>(&target.address);
+    m_fd = ::socket(address->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (m_fd < 0) {
+        m_lastError = errnoText(errno);
+        m_owner.m_available = false;
+        return;
+    }
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (::connect(m_fd, address, target.length) != 0 && errno != EINPROGRESS) {
+        m_lastError = errnoText(errno);
+        ++m_addressIndex;
+        ::close(m_fd);
+        m_fd = -1;
+        m_owner.m_available = false;
+        return;
+    }
+    if (!m_reader)
+        m_reader = redisReaderCreate();
+    m_watcher = std::make_unique<Http::SocketWatcher>(m_owner.m_loop, m_fd, m_index);
+    m_state = State::Connecting;
+    m_connectStarted = Clock::now();
+
+    // The handshake goes first on the wire; checks queued meanwhile follow it.
+    auto mustSucceed = [this](const char *what) {
+        return [this, what](const redisReply *reply, const QString &) {
+            if (reply && isError(reply)) // no reply: the connection is already closed
+                close(QStringLiteral("%1 refused: %2")
+                          .arg(QLatin1String(what), QString::fromUtf8(reply->str, qsizetype(reply->len))),
+                    true);
+        };
+    };
+    const RedisAccess &access = m_owner.m_options.access;
+    if (!access.password.isEmpty()) {
+        const QByteArray password = access.password.toUtf8();
+        appendCommand(m_out, { "AUTH", view(password) });
+        m_pending.push_back({ mustSucceed("AUTH"), Clock::now() });
+    }
+    if (access.database != 0) {
+        const QByteArray database = QByteArray::number(access.database);
+        appendCommand(m_out, { "SELECT", view(database) });
+        m_pending.push_back({ mustSucceed("SELECT"), Clock::now() });
+    }
+    appendCommand(m_out, { "SCRIPT", "LOAD", Script });
+    m_pending.push_back({ [this](const redisReply *reply, const QString &) {
+                             if (!reply)
+                                 return;
+                             if (reply->type != REDIS_REPLY_STRING
+                                 || QByteArray(reply->str, qsizetype(reply->len)) != m_owner.m_scriptSha) {
+                                 close(QStringLiteral("SCRIPT LOAD failed"), true);
+                                 return;
+                             }
+                             m_lastError.clear();
+                             m_owner.m_available = true;
+                         },
+        Clock::now() });
+
+    const quint64 generation = m_generation;
+    m_watcher->waitWritable([this, generation](bool) {
+        if (generation != m_generation)
+            return;
+        int error = 0;
+        socklen_t length = sizeof error;
+        if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+            error = errno;
+        if (error != 0) {
+            ++m_addressIndex;
+            close(errnoText(error), true);
+            return;
+        }
+        onConnected();
+    });
+}
+
+void RedisRateLimiter::Connection::onConnected()
+{
+    m_state = State::Up;
+    const quint64 generation = m_generation;
+    m_watcher->waitReadable([this, generation](bool ok) {
+        if (generation == m_generation)
+            onReadable(ok);
+    });
+    write();
+}
+
+void RedisRateLimiter::Connection::scheduleWrite()
+{
+    // Commands issued by the requests handled in this turn of the loop leave together.
+    if (m_writeScheduled)
+        return;
+    m_writeScheduled = true;
+    std::weak_ptr<Connection> weak = shared_from_this();
+    const quint64 generation = m_generation;
+    m_owner.m_loop.post(m_index, [weak, generation] {
+        auto self = weak.lock();
+        if (!self || generation != self->m_generation)
+            return;
+        self->m_writeScheduled = false;
+        self->write();
+    });
+}
+
+void RedisRateLimiter::Connection::write()
+{
+    while (!m_out.isEmpty()) {
+        const ssize_t n = ::send(m_fd, m_out.constData(), static_cast<size_t>(m_out.size()), MSG_NOSIGNAL);
+        if (n > 0) {
+            m_out.remove(0, qsizetype(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_writeScheduled = true;
+            const quint64 generation = m_generation;
+            m_watcher->waitWritable([this, generation](bool) {
+                if (generation != m_generation)
+                    return;
+                m_writeScheduled = false;
+                write();
+            });
+            return;
+        }
+        close(errnoText(errno), true);
+        return;
+    }
+}
+
+void RedisRateLimiter::Connection::onReadable(bool ok)
+{
+    if (!ok) {
+        close(QStringLiteral("redis connection failed"), true);
+        return;
+    }
+    char buffer[16384];
+    for (;;) {
+        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+        if (n > 0) {
+            redisReaderFeed(m_reader, buffer, static_cast<size_t>(n));
+            if (static_cast<size_t>(n) < sizeof buffer)
+                break;
+            continue;
+        }
+        if (n == 0) {
+            close(QStringLiteral("redis closed the connection"), true);
+            return;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            break;
+        close(errnoText(errno), true);
+        return;
+    }
+    m_lastActivity = Clock::now();
+    const quint64 generation = m_generation;
+    for (;;) {
+        void *raw = nullptr;
+        if (redisReaderGetReply(m_reader, &raw) != REDIS_OK) {
+            close(QStringLiteral("redis protocol error"), true);
+            return;
+        }
+        if (!raw)
+            break;
+        std::unique_ptr<redisReply, decltype(&freeReplyObject)> reply(static_cast<redisReply *>(raw), freeReplyObject);
+        if (m_pending.empty()) {
+            close(QStringLiteral("redis sent an unexpected reply"), true);
+            return;
+        }
+        Handler handler = std::move(m_pending.front().handler);
+        m_pending.pop_front();
+        handler(reply.get(), QString());
+        if (generation != m_generation)
+            return; // the handler closed the connection
+    }
+    m_watcher->waitReadable([this, generation](bool readable) {
+        if (generation == m_generation)
+            onReadable(readable);
+    });
+}
+
+void RedisRateLimiter::Connection::close(const QString &why, bool scheduleReconnect)
+{
+    ++m_generation;
+    m_watcher.reset(); // cancels its waits before the descriptor goes
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+    const bool wasOpen = m_state != State::Down;
+    m_state = State::Down;
+    m_out.clear();
+    m_writeScheduled = false;
+    if (m_reader) {
+        redisReaderFree(m_reader);
+        m_reader = nullptr;
+    }
+    if (wasOpen) {
+        m_lastError = why;
+        m_owner.m_available = false;
+        // A connection that was up may be retried by the next check at once (Redis restarted);
+        // one that failed to open waits for the reconnect delay set by connect().
+        if (scheduleReconnect && m_connectStarted + m_owner.m_options.reconnectDelay < Clock::now())
+            m_nextConnect = Clock::now();
+    }
+    std::deque<Pending> pending;
+    pending.swap(m_pending);
+    for (Pending &p : pending)
+        p.handler(nullptr, why);
+}
+
+void RedisRateLimiter::Connection::tick()
+{
+    const auto now = Clock::now();
+    const Options &options = m_owner.m_options;
+    if (m_state == State::Connecting && now - m_connectStarted > options.connectTimeout) {
+        ++m_addressIndex;
+        close(QStringLiteral("connect timeout"), false);
+    } else if (m_state == State::Up && !m_pending.empty() && now - m_pending.front().queued > options.commandTimeout) {
+        close(QStringLiteral("redis did not answer within %1 ms").arg(options.commandTimeout.count()), false);
+    } else if (m_pending.empty() && now - m_lastActivity >= options.reconnectDelay) {
+        // Idle: PING when up, reconnect when down, so isAvailable() follows Redis.
+        m_lastActivity = now;
+        if (m_state == State::Up) {
+            appendCommand(m_out, { "PING" });
+            m_pending.push_back({ [](const redisReply *, const QString &) {}, now });
+            scheduleWrite();
+        } else if (m_state == State::Down && now >= m_nextConnect) {
+            connect();
+        }
+    }
+    startTicking();
+}
+
+RedisRateLimiter::RedisRateLimiter(Http::EventLoop &loop, Options options)
+    : m_options(std::move(options))
+    , m_loop(loop)
+    , m_scriptSha(QCryptographicHash::hash(QByteArray(Script), QCryptographicHash::Sha1).toHex())
+{
+    m_connections.resize(static_cast<size_t>(std::max(1, m_loop.threadCount())));
+    const QByteArray host = m_options.access.endpoint.host.toUtf8();
+    const QByteArray port = QByteArray::number(m_options.access.endpoint.port);
+    addrinfo hints {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV;
+    addrinfo *found = nullptr;
+    const int rc = ::getaddrinfo(host.constData(), port.constData(), &hints, &found);
+    for (const addrinfo *a = rc == 0 ? found : nullptr; a; a = a->ai_next) {
+        if (a->ai_addrlen > sizeof(sockaddr_storage))
+            continue;
+        Address address;
+        std::memcpy(&address.address, a->ai_addr, a->ai_addrlen);
+        address.length = a->ai_addrlen;
+        m_addresses.push_back(address);
+    }
+    if (m_addresses.empty()) {
+        m_resolveError = QStringLiteral("cannot resolve %1: %2")
+                             .arg(m_options.access.endpoint.host,
+                                 rc != 0 ? QString::fromLocal8Bit(gai_strerror(rc)) : QStringLiteral("no address"));
+    }
+    if (found)
+        ::freeaddrinfo(found);
 }
 
 RedisRateLimiter::~RedisRateLimiter()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    for (auto &worker : m_workers)
-        worker->thread.join();
-}
-
-void RedisRateLimiter::fail(Job &job, const QString &why)
-{
-    if (job.custom) {
-        job.custom(nullptr);
+    if (!m_loop.isRunning()) {
+        m_connections.clear();
         return;
     }
-    RateDecision decision;
-    decision.state = RateDecision::State::Unavailable;
-    decision.limit = job.limit;
-    decision.error = why;
-    job.done(decision);
+    std::mutex mutex;
+    std::condition_variable closed;
+    size_t remaining = m_connections.size();
+    for (size_t i = 0; i < m_connections.size(); ++i) {
+        m_loop.post(int(i), [&, i] {
+            m_connections[i].reset(); // answers its pending checks "gateway stopping"
+            std::lock_guard lock(mutex);
+            if (--remaining == 0)
+                closed.notify_all();
+        });
+    }
+    std::unique_lock lock(mutex);
+    closed.wait(lock, [&] { return remaining == 0; });
+}
+
+RedisRateLimiter::Connection &RedisRateLimiter::connection()
+{
+    auto &slot = m_connections[static_cast<size_t>(m_loop.currentThreadIndex())];
+    if (!slot) {
+        slot = std::make_shared<Connection>(*this, m_loop.currentThreadIndex());
+        slot->startTicking();
+    }
+    return *slot;
+}
+
+template<typename Task>
+void RedisRateLimiter::onLoopThread(Task task)
+{
+    if (m_loop.currentThreadIndex() >= 0)
+        task();
+    else
+        m_loop.post(std::move(task));
+}
+
+void RedisRateLimiter::start()
+{
+    for (int i = 0; i < int(m_connections.size()); ++i) {
+        m_loop.post(i, [this] {
+            Connection &c = connection();
+            c.send([](QByteArray &out) { appendCommand(out, { "PING" }); }, [](const redisReply *, const QString &) {});
+        });
+    }
 }
 
 void RedisRateLimiter::check(const QByteArray &identity, int limit, int windowSeconds, Callback done)
 {
-    Job job { m_options.keyPrefix + identity, limit, static_cast<qint64>(windowSeconds) * 1000, std::move(done), {} };
+    onLoopThread([this, key = m_options.keyPrefix + identity, limit, windowSeconds, done = std::move(done)]() mutable {
+        const QByteArray windowMs = QByteArray::number(static_cast<qint64>(windowSeconds) * 1000);
+        connection().send(
+            [&](QByteArray &out) {
+                appendCommand(out, { "EVALSHA", view(m_scriptSha), "1", view(key), view(windowMs) });
+            },
+            [this, limit, done = std::move(done)](const redisReply *reply, const QString &error) {
+                RateDecision decision;
+                decision.limit = limit;
+                if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2
+                    || reply->element[0]->type != REDIS_REPLY_INTEGER
+                    || reply->element[1]->type != REDIS_REPLY_INTEGER) {
+                    decision.state = RateDecision::State::Unavailable;
+                    decision.error = !reply          ? error
+                        : reply->type == REDIS_REPLY_ERROR ? QString::fromUtf8(reply->str, qsizetype(reply->len))
+                                                           : QStringLiteral("unexpected reply");
+                    if (reply && decision.error.startsWith(QLatin1String("NOSCRIPT"))) {
+                        // Someone flushed the script cache: load it again for the next checks.
+                        connection().send([](QByteArray &out) { appendCommand(out, { "SCRIPT", "LOAD", Script }); },
+                            [](const redisReply *, const QString &) {});
+                    }
+                    done(decision);
+                    return;
+                }
+                m_available.store(true, std::memory_order_relaxed);
+                const qint64 count = reply->element[0]->integer;
+                decision.state = count <= limit ? RateDecision::State::Allowed : RateDecision::State::Limited;
+                decision.remaining = static_cast<int>(std::max<qint64>(0, limit - count));
+                decision.resetMs = std::max<qint64>(0, reply->element[1]->integer);
+                done(decision);
+            });
+    });
+}
+
+// An admin SCAN in progress: pages of keys, each followed by GET and PTTL of its keys.
+struct RedisRateLimiter::Scan
+{
+    QByteArray pattern;
+    int max = 0;
+    QByteArray cursor = "0";
+    QList<RateCounter> result;
+    std::function<void(QList<RateCounter>, QString)> done;
+    bool finished = false;
+    void finish(const QString &error)
     {
-        std::lock_guard lock(m_mutex);
-        if (!m_stopping && static_cast<int>(m_queue.size()) < m_options.queueCapacity) {
-            m_queue.push_back(std::move(job));
-            job.done = nullptr;
+        if (!finished) {
+            finished = true;
+            done(std::move(result), error);
         }
     }
-    if (job.done) {
-        fail(job, QStringLiteral("rate-limit queue full"));
-        return;
-    }
-    m_wake.notify_one();
-}
+};
 
 void RedisRateLimiter::counters(int max, std::function<void(QList<RateCounter>, QString)> done)
 {
-    const QByteArray pattern = m_options.keyPrefix + '*';
-    Job job;
-    job.custom = [pattern, max, done = std::move(done)](redisContext *context) {
-        QList<RateCounter> result;
-        if (!context) {
-            done(result, QStringLiteral("redis unavailable"));
-            return;
-        }
-        QByteArray cursor = "0";
-        do {
-            ReplyPtr reply = command(context, "SCAN %b MATCH %b COUNT 200", cursor.constData(),
-                static_cast<size_t>(cursor.size()), pattern.constData(), static_cast<size_t>(pattern.size()));
-            if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2) {
-                done(result, QStringLiteral("SCAN failed"));
+    auto scan = std::make_shared<Scan>();
+    scan->pattern = m_options.keyPrefix + '*';
+    scan->max = max;
+    scan->done = std::move(done);
+    onLoopThread([this, scan] { scanPage(scan); });
+}
+
+void RedisRateLimiter::scanPage(const std::shared_ptr<Scan> &scan)
+{
+    connection().send(
+        [&](QByteArray &out) {
+            appendCommand(out, { "SCAN", view(scan->cursor), "MATCH", view(scan->pattern), "COUNT", "200" });
+        },
+        [this, scan](const redisReply *reply, const QString &error) {
+            if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2
+                || reply->element[0]->type != REDIS_REPLY_STRING || reply->element[1]->type != REDIS_REPLY_ARRAY) {
+                scan->finish(reply ? QStringLiteral("SCAN failed") : error);
                 return;
             }
-            cursor = QByteArray(reply->element[0]->str, static_cast<qsizetype>(reply->element[0]->len));
+            scan->cursor = QByteArray(reply->element[0]->str, qsizetype(reply->element[0]->len));
             const redisReply *keys = reply->element[1];
-            for (size_t i = 0; i < keys->elements && result.size() < max; ++i) {
+            const qsizetype first = scan->result.size();
+            for (size_t i = 0; i < keys->elements && scan->result.size() < scan->max; ++i) {
                 RateCounter counter;
-                counter.key = QByteArray(keys->element[i]->str, static_cast<qsizetype>(keys->element[i]->len));
-                ReplyPtr value
-                    = command(context, "GET %b", counter.key.constData(), static_cast<size_t>(counter.key.size()));
-                ReplyPtr ttl
-                    = command(context, "PTTL %b", counter.key.constData(), static_cast<size_t>(counter.key.size()));
-                if (!value || !ttl)
-                    break;
-                if (value->type == REDIS_REPLY_STRING)
-                    counter.count = QByteArray(value->str, static_cast<qsizetype>(value->len)).toLongLong();
-                if (ttl->type == REDIS_REPLY_INTEGER)
-                    counter.resetMs = ttl->integer;
-                result.append(counter);
+                counter.key = QByteArray(keys->element[i]->str, qsizetype(keys->element[i]->len));
+                scan->result.append(counter);
             }
-        } while (cursor != "0" && result.size() < max && context->err == 0);
-        done(result, context->err ? QString::fromLatin1(context->errstr) : QString());
-    };
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_stopping) {
-            m_queue.push_back(std::move(job));
-            job.custom = nullptr;
-        }
-    }
-    if (job.custom)
-        job.custom(nullptr);
-    else
-        m_wake.notify_one();
-}
-
-bool RedisRateLimiter::connect(Worker &w)
-{
-    if (w.context)
-        return true;
-    if (std::chrono::steady_clock::now() < w.nextConnect)
-        return false;
-    w.nextConnect = std::chrono::steady_clock::now() + m_options.reconnectDelay;
-    const std::string host = m_options.access.endpoint.host.toStdString();
-    redisContext *context
-        = redisConnectWithTimeout(host.c_str(), m_options.access.endpoint.port, toTimeval(m_options.connectTimeout));
-    if (!context || context->err) {
-        if (context)
-            redisFree(context);
-        m_available = false;
-        return false;
-    }
-    redisSetTimeout(context, toTimeval(m_options.commandTimeout));
-    auto ok = [](const ReplyPtr &reply) { return reply && reply->type != REDIS_REPLY_ERROR; };
-    if (!m_options.access.password.isEmpty()) {
-        const QByteArray password = m_options.access.password.toUtf8();
-        if (!ok(command(context, "AUTH %b", password.constData(), static_cast<size_t>(password.size())))) {
-            redisFree(context);
-            m_available = false;
-            return false;
-        }
-    }
-    if (m_options.access.database != 0 && !ok(command(context, "SELECT %d", m_options.access.database))) {
-        redisFree(context);
-        m_available = false;
-        return false;
-    }
-    ReplyPtr sha = command(context, "SCRIPT LOAD %s", Script);
-    if (!sha || sha->type != REDIS_REPLY_STRING) {
-        redisFree(context);
-        m_available = false;
-        return false;
-    }
-    w.scriptSha.assign(sha->str, sha->len);
-    w.context = context;
-    m_available = true;
-    return true;
-}
-
-void RedisRateLimiter::disconnect(Worker &w)
-{
-    if (w.context)
-        redisFree(w.context);
-    w.context = nullptr;
-    m_available = false;
-}
-
-void RedisRateLimiter::runChecks(Worker &w, std::vector<Job> &checks)
-{
-    if (checks.empty())
-        return;
-    if (!connect(w)) {
-        for (Job &job : checks)
-            fail(job, QStringLiteral("redis unavailable"));
-        return;
-    }
-    // Pipeline: append every command, then read the replies in order.
-    for (const Job &job : checks) {
-        redisAppendCommand(w.context, "EVALSHA %s 1 %b %lld", w.scriptSha.c_str(), job.key.constData(),
-            static_cast<size_t>(job.key.size()), static_cast<long long>(job.windowMs));
-    }
-    bool scriptLost = false;
-    size_t answered = 0;
-    for (; answered < checks.size(); ++answered) {
-        Job &job = checks[answered];
-        void *raw = nullptr;
-        if (redisGetReply(w.context, &raw) != REDIS_OK) {
-            const QString why = QString::fromLatin1(w.context->errstr);
-            disconnect(w);
-            for (size_t i = answered; i < checks.size(); ++i)
-                fail(checks[i], why);
-            return;
-        }
-        ReplyPtr reply(static_cast<redisReply *>(raw));
-        if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 2 || reply->element[0]->type != REDIS_REPLY_INTEGER
-            || reply->element[1]->type != REDIS_REPLY_INTEGER) {
-            const QString why = reply->type == REDIS_REPLY_ERROR
-                ? QString::fromUtf8(reply->str, static_cast<qsizetype>(reply->len))
-                : QStringLiteral("unexpected reply");
-            scriptLost = scriptLost || why.startsWith(QLatin1String("NOSCRIPT"));
-            fail(job, why);
-            continue;
-        }
-        const qint64 count = reply->element[0]->integer;
-        RateDecision decision;
-        decision.limit = job.limit;
-        decision.state = count <= job.limit ? RateDecision::State::Allowed : RateDecision::State::Limited;
-        decision.remaining = static_cast<int>(std::max<qint64>(0, job.limit - count));
-        decision.resetMs = std::max<qint64>(0, reply->element[1]->integer);
-        job.done(decision);
-    }
-    if (scriptLost) {
-        // Someone flushed the script cache: reconnect now, which loads it again.
-        disconnect(w);
-        w.nextConnect = {};
-    }
-}
-
-void RedisRateLimiter::run(Worker &w)
-{
-    connect(w); // so that status reports Redis from the start, not from the first request
-    for (;;) {
-        std::deque<Job> jobs;
-        bool stopping = false;
-        bool idle = false;
-        {
-            std::unique_lock lock(m_mutex);
-            // While idle, wake now and then: reconnect when down, PING when up, so isAvailable()
-            // (the gateway's degraded status) follows Redis even without traffic.
-            idle = !m_wake.wait_for(lock, m_options.reconnectDelay, [this] { return m_stopping || !m_queue.empty(); });
-            stopping = m_stopping;
-            jobs.swap(m_queue);
-        }
-        if (idle) {
-            if (w.context) {
-                ReplyPtr pong = command(w.context, "PING");
-                if (!pong || w.context->err)
-                    disconnect(w);
-            } else {
-                connect(w);
+            const qsizetype last = scan->result.size();
+            auto continueOrFinish = [this, scan] {
+                if (scan->cursor != "0" && scan->result.size() < scan->max)
+                    scanPage(scan);
+                else
+                    scan->finish(QString());
+            };
+            if (first == last) {
+                continueOrFinish();
+                return;
             }
-            continue;
-        }
-        if (stopping) {
-            for (Job &job : jobs)
-                fail(job, QStringLiteral("gateway stopping"));
-            break;
-        }
-        std::vector<Job> checks;
-        checks.reserve(jobs.size());
-        for (Job &job : jobs) {
-            if (job.custom) {
-                runChecks(w, checks);
-                checks.clear();
-                job.custom(connect(w) ? w.context : nullptr);
-                if (w.context && w.context->err)
-                    disconnect(w);
-            } else {
-                checks.push_back(std::move(job));
+            // Replies come in order: the last PTTL's answer means the whole page is in.
+            for (qsizetype i = first; i < last; ++i) {
+                const QByteArray key = scan->result.at(i).key;
+                connection().send([&](QByteArray &out) { appendCommand(out, { "GET", view(key) }); },
+                    [scan, i](const redisReply *value, const QString &error) {
+                        if (!value)
+                            scan->finish(error);
+                        else if (value->type == REDIS_REPLY_STRING && !scan->finished)
+                            scan->result[i].count = QByteArray(value->str, qsizetype(value->len)).toLongLong();
+                    });
+                connection().send([&](QByteArray &out) { appendCommand(out, { "PTTL", view(key) }); },
+                    [scan, i, last, continueOrFinish](const redisReply *ttl, const QString &error) {
+                        if (!ttl) {
+                            scan->finish(error);
+                            return;
+                        }
+                        if (ttl->type == REDIS_REPLY_INTEGER && !scan->finished)
+                            scan->result[i].resetMs = ttl->integer;
+                        if (i == last - 1 && !scan->finished)
+                            continueOrFinish();
+                    });
             }
-        }
-        runChecks(w, checks);
-    }
-    disconnect(w);
+        });
 }
 
 } // namespace Gatehouse::Runtime

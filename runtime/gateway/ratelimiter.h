@@ -6,17 +6,16 @@
 #include <QList>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <thread>
+#include <sys/socket.h>
 #include <vector>
 
-struct redisContext;
-
 namespace Gatehouse::Runtime {
+
+namespace Http {
+class EventLoop;
+}
 
 // The answer for one request under one rate-limit policy.
 struct RateDecision
@@ -43,10 +42,15 @@ struct RateCounter
 
 // Fixed-window rate limiting in Redis (docs/gateway.md "Rate limiting"): one Lua script
 // increments the window's counter and sets its expiry atomically, so every gateway thread and
-// every gateway process sharing the Redis counts exactly. All Redis I/O (hiredis, blocking) runs
-// on the limiter's own thread: check() only queues and returns, so an HTTP I/O thread never
-// waits on Redis. Requests queued together are pipelined; `connections` threads overlap round trips. When Redis is
-// unreachable, checks answer Unavailable at once (reconnects are attempted at most every `reconnectDelay`).
+// every gateway process sharing the Redis counts exactly.
+// Redis I/O runs on the HTTP engine's loop threads, never blocking them: each loop thread has
+// its own non-blocking Redis connection (watched with Http::SocketWatcher) on which the checks
+// of that thread's requests are pipelined — every command issued while earlier ones are on
+// the wire leaves with the next write, replies are matched in order. When Redis is unreachable,
+// checks answer Unavailable at once; reconnects are attempted at most every `reconnectDelay`,
+// a connect taking longer than `connectTimeout` or a reply longer than `commandTimeout` drops
+// the connection (its pending checks answer Unavailable). An idle connection PINGs Redis every
+// `reconnectDelay` so that isAvailable() follows Redis without traffic.
 class RedisRateLimiter
 {
 public:
@@ -54,64 +58,63 @@ public:
     {
         RedisAccess access;
         QByteArray keyPrefix = "ratelimit:";
-        int queueCapacity = 20000;
+        int queueCapacity = 20000; // commands awaiting a reply per connection; beyond: Unavailable
         std::chrono::milliseconds connectTimeout { 250 };
         std::chrono::milliseconds commandTimeout { 500 };
         std::chrono::milliseconds reconnectDelay { 500 };
-        // Redis connections, one thread each, taking checks from one queue: while one waits
-        // for its pipelined replies, the next batch is already on its way.
-        int connections = 2;
     };
-    // Called exactly once, on the limiter's thread (or on the caller's when the queue is full).
+    // Called exactly once, on the loop thread of the call (on a loop thread chosen by the
+    // loop when check() was called from another thread), possibly before check() returns.
     using Callback = std::function<void(RateDecision)>;
 
-    explicit RedisRateLimiter(Options options);
-    ~RedisRateLimiter(); // answers queued checks Unavailable and joins the thread
+    // `loop` must outlive the limiter. Resolves the Redis host here, once (the caller's thread);
+    // a connection that fails moves on to the host's next address.
+    RedisRateLimiter(Http::EventLoop &loop, Options options);
+    // Closes every connection on its loop thread (pending checks answer Unavailable "gateway
+    // stopping") and waits for that: call it from outside the loop threads, while the loop
+    // runs (or after it stopped for good).
+    ~RedisRateLimiter();
     RedisRateLimiter(const RedisRateLimiter &) = delete;
     RedisRateLimiter &operator=(const RedisRateLimiter &) = delete;
+
+    // Opens every loop thread's connection, so that isAvailable() reports Redis from the start.
+    // Call once after the loop started; without it connections open with the first check.
+    void start();
 
     // Counts one request of `identity` (client + route, without the prefix) against
     // `limit` requests per `windowSeconds`.
     void check(const QByteArray &identity, int limit, int windowSeconds, Callback done);
 
-    // Up to `max` live counters under the prefix, read with SCAN (admin API).
+    // Up to `max` live counters under the prefix, read with SCAN (admin API). `done` runs on a
+    // loop thread.
     void counters(int max, std::function<void(QList<RateCounter>, QString error)> done);
 
-    // Whether the last attempt to talk to Redis worked.
-    bool isAvailable() const { return m_available.load(); }
+    // Whether the last exchange with Redis worked.
+    bool isAvailable() const { return m_available.load(std::memory_order_relaxed); }
     QByteArray keyPrefix() const { return m_options.keyPrefix; }
 
 private:
-    struct Job
-    {
-        QByteArray key;
-        int limit = 0;
-        qint64 windowMs = 0;
-        Callback done;
-        std::function<void(redisContext *)> custom; // non-null: an admin job, not a check
-    };
-
-    struct Worker
-    {
-        redisContext *context = nullptr;
-        std::string scriptSha;
-        std::chrono::steady_clock::time_point nextConnect {};
-        std::thread thread;
-    };
-
-    void run(Worker &worker);
-    bool connect(Worker &worker);
-    void disconnect(Worker &worker);
-    void runChecks(Worker &worker, std::vector<Job> &checks);
-    static void fail(Job &job, const QString &why);
+    class Connection;
+    friend class Connection;
+    struct Scan;
+    Connection &connection(); // the calling loop thread's
+    void scanPage(const std::shared_ptr<Scan> &scan);
+    template<typename Task>
+    void onLoopThread(Task task);
 
     const Options m_options;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Job> m_queue;
-    bool m_stopping = false;
+    Http::EventLoop &m_loop;
+    QByteArray m_scriptSha; // SHA-1 of the script, as Redis names it
+    struct Address
+    {
+        sockaddr_storage address {};
+        socklen_t length = 0;
+    };
+    std::vector<Address> m_addresses; // every address of the Redis host; tried in turn
+    QString m_resolveError;
     std::atomic<bool> m_available { false };
-    std::vector<std::unique_ptr<Worker>> m_workers;
+    // One per loop thread; element i is created, used and destroyed on thread i only.
+    std::vector<std::shared_ptr<Connection>> m_connections;
 };
 
 } // namespace Gatehouse::Runtime

@@ -138,9 +138,10 @@ class RedisServer
 {
 public:
     ~RedisServer() { stop(); }
-    bool start()
+    // `port` 0: a free one; a restart may pass the previous port again.
+    bool start(int port = 0)
     {
-        m_port = freePort();
+        m_port = port > 0 ? port : freePort();
         m_process.setProgram(QStringLiteral("redis-server"));
         m_process.setArguments({ "--port", QString::number(m_port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
             "no", "--dir", m_dir.path() });
@@ -175,6 +176,7 @@ public:
         }
     }
     int port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
     // Runs one command (inline protocol) and returns the raw reply.
     QByteArray command(const QByteArray &line)
     {

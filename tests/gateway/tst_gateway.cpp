@@ -6,6 +6,7 @@
 #include "model/projectfile.h"
 
 #include <QtTest>
+#include <csignal>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Runtime;
@@ -240,6 +241,14 @@ private Q_SLOTS:
         QJsonObject noExp = c;
         noExp.remove("exp");
         QTest::newRow("no exp") << "Bearer " + m_keys.token(noExp) << 401 << "token has no expiry";
+        // Times beyond what a double holds exactly (found by fuzz_jwt_verifier: 1e300 was cast to
+        // qint64, undefined behaviour).
+        QJsonObject hugeExp = c;
+        hugeExp["exp"] = 1e300;
+        QTest::newRow("exp out of range") << "Bearer " + m_keys.token(hugeExp) << 401 << "token has no expiry";
+        QJsonObject hugeNbf = c;
+        hugeNbf["nbf"] = -1e300;
+        QTest::newRow("nbf out of range") << "Bearer " + m_keys.token(hugeNbf) << 401 << "malformed token";
         QJsonObject noSub = c;
         noSub.remove("sub");
         QTest::newRow("no sub") << "Bearer " + m_keys.token(noSub) << 401 << "token has no subject";
@@ -313,6 +322,33 @@ private Q_SLOTS:
         tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
         QCOMPARE(verifier.verify(tampered, now).error, QString("invalid token signature"));
         QCOMPARE(verifier.cachedTokens(), 1);
+        // A signed token refused for its claims is refused the same way from the cache.
+        QJsonObject foreign = claims;
+        foreign["iss"] = "someone-else";
+        const QByteArray foreignToken = m_keys.token(foreign);
+        QCOMPARE(verifier.verify(foreignToken, now).error, QString("token issuer not accepted"));
+        QVERIFY(verifier.isCached(foreignToken));
+        QCOMPARE(verifier.verify(foreignToken, now).error, QString("token issuer not accepted"));
+    }
+
+    void tokenCacheIsLeastRecentlyUsed()
+    {
+        JwtVerifier verifier(m_keys.publicPem(), "gatehouse-auth", "gatehouse-api", 5, 2);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QByteArray a = m_keys.token(Keys::claims("a", "user"));
+        const QByteArray b = m_keys.token(Keys::claims("b", "user"));
+        const QByteArray c = m_keys.token(Keys::claims("c", "user"));
+        QVERIFY(verifier.verify(a, now).ok());
+        QVERIFY(verifier.verify(b, now).ok());
+        QVERIFY(verifier.verify(a, now).ok()); // a used again: b is now the least recent
+        QVERIFY(verifier.verify(c, now).ok());
+        QCOMPARE(verifier.cachedTokens(), 2);
+        QVERIFY(verifier.isCached(a));
+        QVERIFY(!verifier.isCached(b));
+        QVERIFY(verifier.isCached(c));
+        QCOMPARE(verifier.verify(b, now).claims->subject, QString("b")); // verified again
+        QVERIFY(verifier.isCached(b));
+        QVERIFY(!verifier.isCached(a));
     }
 
     void identityHeadersCannotBeSpoofed()
@@ -630,6 +666,90 @@ private Q_SLOTS:
                                              && line["message"].toString().endsWith("failing " + mode);
                                      }),
             5000);
+    }
+
+    // Redis that accepts the connection but stops answering (a stopped process): the check
+    // gives up after the command timeout (500 ms) and the route answers by the fail mode,
+    // instead of the request hanging on its I/O thread.
+    void redisHungAnswersByFailMode()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        GatewayNode node(config("closed", redis.port()), GatewayNode::Settings { 1, 5, 5000 });
+        QString error;
+        QVERIFY2(node.start(&error), qPrintable(error));
+        QCOMPARE(get(node.publicPort(), "/limited").status, 200);
+        QCOMPARE(::kill(pid_t(redis.pid()), SIGSTOP), 0);
+        const Reply r = get(node.publicPort(), "/limited");
+        ::kill(pid_t(redis.pid()), SIGCONT);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.json()["detail"].toString(), QString("rate limiting is unavailable; try again shortly"));
+        // Once Redis answers again, the limiter reconnects and counts again.
+        QTRY_COMPARE_WITH_TIMEOUT(get(node.publicPort(), "/limited").header("RateLimit-Limit"), QByteArray("5"), 5000);
+    }
+
+    // A host name for Redis (resolved once at start; where it has several addresses, e.g. ::1
+    // and 127.0.0.1, a failed connect moves on to the next one).
+    void redisByHostName()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        NodeLaunchConfig c = config("closed", redis.port());
+        c.redis->endpoint.host = "localhost";
+        GatewayNode node(c, GatewayNode::Settings { 1, 5, 5000 });
+        QString error;
+        QVERIFY2(node.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(get(node.publicPort(), "/limited").header("RateLimit-Limit"), QByteArray("5"), 5000);
+    }
+
+    // Redis restarted (same port, counters gone): the next checks after the reconnect delay
+    // count again, and the recovery is logged once.
+    void redisRestartRecovers()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        GatewayNode node(config("open", redis.port()), GatewayNode::Settings { 2, 5, 5000 });
+        QString error;
+        QVERIFY2(node.start(&error), qPrintable(error));
+        const qsizetype linesBefore = m_sink->lines.size();
+        QCOMPARE(get(node.publicPort(), "/limited").header("RateLimit-Remaining"), QByteArray("4"));
+        const int port = redis.port();
+        redis.stop();
+        QCOMPARE(get(node.publicPort(), "/limited").status, 200); // fail-open
+        QVERIFY(redis.start(port));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            get(node.publicPort(), "/limited").header("RateLimit-Limit"), QByteArray("5"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            get(node.internalPort(), "/readyz").json()["status"].toString(), QString("ready"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_sink->lines.cbegin() + linesBefore, m_sink->lines.cend(),
+                                     [&](const QJsonObject &line) {
+                                         return line["type"] == "log"
+                                             && line["message"].toString().startsWith("rate limiting restored");
+                                     }),
+            5000);
+    }
+
+    // SCRIPT FLUSH under a running gateway: the check that meets NOSCRIPT answers by the fail
+    // mode, the script is loaded again, and later checks count.
+    void scriptFlushedIsReloaded()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        GatewayNode node(config("closed", redis.port()), GatewayNode::Settings { 1, 5, 5000 });
+        QString error;
+        QVERIFY2(node.start(&error), qPrintable(error));
+        QCOMPARE(get(node.publicPort(), "/limited").status, 200);
+        QTcpSocket admin;
+        admin.connectToHost(QHostAddress::LocalHost, quint16(redis.port()));
+        QVERIFY(admin.waitForConnected(5000));
+        admin.write("SCRIPT FLUSH\r\n");
+        QVERIFY(admin.waitForReadyRead(5000));
+        QCOMPARE(admin.readAll(), QByteArray("+OK\r\n"));
+        const int status = get(node.publicPort(), "/limited").status;
+        QVERIFY2(status == 503, QByteArray::number(status).constData());
+        const Reply again = get(node.publicPort(), "/limited");
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.header("RateLimit-Remaining"), QByteArray("3")); // the 503 was not counted
     }
 };
 

@@ -675,7 +675,7 @@ private Q_SLOTS:
     {
         RedisServer redis;
         QVERIFY(redis.start());
-        GatewayNode node(config("closed", redis.port()), GatewayNode::Settings { 1, 5, 5000 });
+        GatewayNode node(config("closed", redis.port()), GatewayNode::Settings { 1 });
         QString error;
         QVERIFY2(node.start(&error), qPrintable(error));
         QCOMPARE(get(node.publicPort(), "/limited").status, 200);
@@ -696,7 +696,7 @@ private Q_SLOTS:
         QVERIFY(redis.start());
         NodeLaunchConfig c = config("closed", redis.port());
         c.redis->endpoint.host = "localhost";
-        GatewayNode node(c, GatewayNode::Settings { 1, 5, 5000 });
+        GatewayNode node(c, GatewayNode::Settings { 1 });
         QString error;
         QVERIFY2(node.start(&error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(get(node.publicPort(), "/limited").header("RateLimit-Limit"), QByteArray("5"), 5000);
@@ -708,7 +708,7 @@ private Q_SLOTS:
     {
         RedisServer redis;
         QVERIFY(redis.start());
-        GatewayNode node(config("open", redis.port()), GatewayNode::Settings { 2, 5, 5000 });
+        GatewayNode node(config("open", redis.port()), GatewayNode::Settings { 2 });
         QString error;
         QVERIFY2(node.start(&error), qPrintable(error));
         const qsizetype linesBefore = m_sink->lines.size();
@@ -735,7 +735,7 @@ private Q_SLOTS:
     {
         RedisServer redis;
         QVERIFY(redis.start());
-        GatewayNode node(config("closed", redis.port()), GatewayNode::Settings { 1, 5, 5000 });
+        GatewayNode node(config("closed", redis.port()), GatewayNode::Settings { 1 });
         QString error;
         QVERIFY2(node.start(&error), qPrintable(error));
         QCOMPARE(get(node.publicPort(), "/limited").status, 200);

@@ -220,6 +220,9 @@ struct Gateway::Exchange
     bool fallback = false;
     bool timedOut = false;
     bool injected = false; // an injected fault (node or edge) touched this request
+    // /healthz, /readyz or /metrics: the supervisor's probes and scrapers, not traffic. They
+    // get no span, so the live view's rates and the Traffic dock show only real requests.
+    bool probe = false;
 };
 
 Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, ApiKeyVerifier apiKeys,
@@ -354,6 +357,7 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
         || (ex->listener == Listener::Internal
             && (path == QLatin1String("/metrics") || path == QLatin1String(AdminPrefix)
                 || path.startsWith(QLatin1String(AdminPrefix) + QLatin1Char('/'))))) {
+        ex->probe = !path.startsWith(QLatin1String(AdminPrefix));
         if (ex->request.bodySource) {
             // Built-ins and the admin API take whole documents (a reload body may be large).
             Http::readWholeBody(std::move(ex->request.bodySource), MaxAdminBodyBytes,
@@ -922,7 +926,7 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
     const QString routeKey = ex->route ? ex->route->key : QString();
     m_metrics.observeRequest(routeKey, status, double(latencyUs) / 1e6);
 
-    if (m_c.telemetry) {
+    if (m_c.telemetry && !ex->probe) {
         Span span;
         span.traceId = QString::fromLatin1(ex->trace.traceId);
         span.spanId = QString::fromLatin1(ex->trace.spanId);

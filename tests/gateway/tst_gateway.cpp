@@ -539,6 +539,25 @@ private Q_SLOTS:
         QCOMPARE(server["nodeId"].toString(), QString("gw"));
         QCOMPARE(server["name"].toString(), QString("GET /public/items"));
 
+        // Probes and scrapes are not traffic: no span for /healthz, /readyz or /metrics, even
+        // with a traceparent, while the routed request just before them has one.
+        const QByteArray probeTrace = "5bf92f3577b34da6a3ce929d0e0e4737";
+        const QByteArray probeParent = "00-" + probeTrace + "-00f067aa0ba902b7-01";
+        QCOMPARE(get(pub(), "/healthz", { { "traceparent", probeParent } }).status, 200);
+        QCOMPARE(get(internal(), "/readyz", { { "traceparent", probeParent } }).status, 200);
+        QCOMPARE(get(internal(), "/metrics", { { "traceparent", probeParent } }).status, 200);
+        const QByteArray markerTrace = "6bf92f3577b34da6a3ce929d0e0e4738";
+        QCOMPARE(get(pub(), "/public/items", { { "traceparent", "00-" + markerTrace + "-00f067aa0ba902b7-01" } }).status, 200);
+        const auto spansOf = [&](const QByteArray &id) {
+            int n = 0;
+            for (const QJsonObject &s : m_sink->spans())
+                n += s["traceId"].toString() == QString(id) ? 1 : 0;
+            return n;
+        };
+        // Spans arrive in order per node: once the marker's are in, the probes' would be too.
+        QTRY_VERIFY_WITH_TIMEOUT(spansOf(markerTrace) >= 2, 5000);
+        QCOMPARE(spansOf(probeTrace), 0);
+
         // No or malformed traceparent: a new trace, still propagated.
         const Reply fresh = get(pub(), "/public/items", { { "traceparent", "00-zz-bad-01" } });
         const QString created = fresh.json()["traceparent"].toString();

@@ -2322,6 +2322,73 @@ Hinweis: %2</translation>
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <source>Synchronous call</source>
+        <translation>Synchroner Aufruf</translation>
+    </message>
+    <message>
+        <source>Publishes events</source>
+        <translation>Veröffentlicht Ereignisse</translation>
+    </message>
+    <message>
+        <source>Consumes events</source>
+        <translation>Konsumiert Ereignisse</translation>
+    </message>
+    <message>
+        <source>Owns database</source>
+        <translation>Besitzt Datenbank</translation>
+    </message>
+    <message>
+        <source>Uses cache</source>
+        <translation>Nutzt Cache</translation>
+    </message>
+    <message>
+        <source>Clients call the API gateway only; they never reach services or data stores directly.</source>
+        <translation>Clients rufen nur das API-Gateway auf; sie erreichen Dienste oder Datenspeicher nie direkt.</translation>
+    </message>
+    <message>
+        <source>Only clients, the gateway and services make synchronous calls.</source>
+        <translation>Nur Clients, das Gateway und Dienste führen synchrone Aufrufe aus.</translation>
+    </message>
+    <message>
+        <source>A synchronous call goes to the gateway or to a service; data stores are reached through their own edge kinds.</source>
+        <translation>Ein synchroner Aufruf geht an das Gateway oder an einen Dienst; Datenspeicher werden über eigene Verbindungsarten erreicht.</translation>
+    </message>
+    <message>
+        <source>Services do not call back into the gateway; call the other service directly.</source>
+        <translation>Dienste rufen nicht zurück ins Gateway; rufen Sie den anderen Dienst direkt auf.</translation>
+    </message>
+    <message>
+        <source>A gateway does not route to another gateway in this model.</source>
+        <translation>Ein Gateway leitet in diesem Modell nicht an ein anderes Gateway weiter.</translation>
+    </message>
+    <message>
+        <source>Events are published by a service to Kafka.</source>
+        <translation>Ereignisse werden von einem Dienst an Kafka veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Events are consumed from Kafka by a service.</source>
+        <translation>Ereignisse werden von einem Dienst aus Kafka konsumiert.</translation>
+    </message>
+    <message>
+        <source>Only a service owns a database.</source>
+        <translation>Nur ein Dienst besitzt eine Datenbank.</translation>
+    </message>
+    <message>
+        <source>A cache edge must end at a Redis cache.</source>
+        <translation>Eine Cache-Verbindung muss an einem Redis-Cache enden.</translation>
+    </message>
+    <message>
+        <source>Only the gateway and services use the cache.</source>
+        <translation>Nur das Gateway und Dienste nutzen den Cache.</translation>
+    </message>
+    <message>
+        <source>Unknown edge kind.</source>
+        <translation>Unbekannte Verbindungsart.</translation>
+    </message>
+</context>
+<context>
     <name>Lint</name>
     <message>
         <source>Services %1 call each other synchronously in a cycle; a request can end up waiting on itself.</source>
@@ -2609,11 +2676,11 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>The edge from %1 to %2 has circuit-breaker settings, but only a gateway keeps a breaker per upstream service; they are ignored.</source>
-        <translation>Die Kante von %1 zu %2 hat Circuit-Breaker-Einstellungen, aber nur ein Gateway führt einen Breaker pro Upstream-Dienst; sie werden ignoriert.</translation>
+        <translation>Die Verbindung von %1 zu %2 hat Circuit-Breaker-Einstellungen, aber nur ein Gateway führt einen Breaker pro Upstream-Dienst; sie werden ignoriert.</translation>
     </message>
     <message>
         <source>Set the breaker on a gateway&apos;s edge to %1, or remove the settings.</source>
-        <translation>Legen Sie den Breaker auf der Kante eines Gateways zu %1 fest, oder entfernen Sie die Einstellungen.</translation>
+        <translation>Legen Sie den Breaker auf der Verbindung eines Gateways zu %1 fest, oder entfernen Sie die Einstellungen.</translation>
     </message>
 </context>
 <context>
@@ -2816,7 +2883,7 @@ Hinweis: %2</translation>
     </message>
     <message>
         <source>only sync edges carry a circuit breaker (the gateway&apos;s, per upstream); this edge is %1.</source>
-        <translation>nur synchrone Kanten haben einen Circuit-Breaker (den des Gateways, pro Upstream); diese Kante ist %1.</translation>
+        <translation>nur synchrone Verbindungen haben einen Circuit-Breaker (den des Gateways, pro Upstream); diese Verbindung ist %1.</translation>
     </message>
 </context>
 <context>

@@ -2320,6 +2320,73 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <source>Synchronous call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishes events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumes events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owns database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients call the API gateway only; they never reach services or data stores directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only clients, the gateway and services make synchronous calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A synchronous call goes to the gateway or to a service; data stores are reached through their own edge kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services do not call back into the gateway; call the other service directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway does not route to another gateway in this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events are published by a service to Kafka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events are consumed from Kafka by a service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a service owns a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cache edge must end at a Redis cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the gateway and services use the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown edge kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lint</name>
     <message>
         <source>Services %1 call each other synchronously in a cycle; a request can end up waiting on itself.</source>

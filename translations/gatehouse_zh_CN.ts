@@ -2320,6 +2320,73 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <source>Synchronous call</source>
+        <translation>同步调用</translation>
+    </message>
+    <message>
+        <source>Publishes events</source>
+        <translation>发布事件</translation>
+    </message>
+    <message>
+        <source>Consumes events</source>
+        <translation>消费事件</translation>
+    </message>
+    <message>
+        <source>Owns database</source>
+        <translation>拥有数据库</translation>
+    </message>
+    <message>
+        <source>Uses cache</source>
+        <translation>使用缓存</translation>
+    </message>
+    <message>
+        <source>Clients call the API gateway only; they never reach services or data stores directly.</source>
+        <translation>客户端只调用 API 网关；它们从不直接访问服务或数据存储。</translation>
+    </message>
+    <message>
+        <source>Only clients, the gateway and services make synchronous calls.</source>
+        <translation>只有客户端、网关和服务会发起同步调用。</translation>
+    </message>
+    <message>
+        <source>A synchronous call goes to the gateway or to a service; data stores are reached through their own edge kinds.</source>
+        <translation>同步调用发往网关或服务；数据存储通过其专用的连线类型访问。</translation>
+    </message>
+    <message>
+        <source>Services do not call back into the gateway; call the other service directly.</source>
+        <translation>服务不会回调网关；请直接调用另一个服务。</translation>
+    </message>
+    <message>
+        <source>A gateway does not route to another gateway in this model.</source>
+        <translation>在此模型中，网关不会路由到另一个网关。</translation>
+    </message>
+    <message>
+        <source>Events are published by a service to Kafka.</source>
+        <translation>事件由服务发布到 Kafka。</translation>
+    </message>
+    <message>
+        <source>Events are consumed from Kafka by a service.</source>
+        <translation>事件由服务从 Kafka 消费。</translation>
+    </message>
+    <message>
+        <source>Only a service owns a database.</source>
+        <translation>只有服务才能拥有数据库。</translation>
+    </message>
+    <message>
+        <source>A cache edge must end at a Redis cache.</source>
+        <translation>缓存连线必须指向 Redis 缓存。</translation>
+    </message>
+    <message>
+        <source>Only the gateway and services use the cache.</source>
+        <translation>只有网关和服务会使用缓存。</translation>
+    </message>
+    <message>
+        <source>Unknown edge kind.</source>
+        <translation>未知的连线类型。</translation>
+    </message>
+</context>
+<context>
     <name>Lint</name>
     <message>
         <source>Services %1 call each other synchronously in a cycle; a request can end up waiting on itself.</source>

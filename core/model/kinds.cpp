@@ -1,5 +1,7 @@
 #include "kinds.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <utility>
 
@@ -157,56 +159,58 @@ QString displayName(NodeKind kind)
 QString displayName(EdgeKind kind)
 {
     switch (kind) {
-    case EdgeKind::Sync: return QStringLiteral("Synchronous call");
-    case EdgeKind::Publish: return QStringLiteral("Publishes events");
-    case EdgeKind::Subscribe: return QStringLiteral("Consumes events");
-    case EdgeKind::Owns: return QStringLiteral("Owns database");
-    case EdgeKind::UsesCache: return QStringLiteral("Uses cache");
+    case EdgeKind::Sync: return QCoreApplication::translate("Kinds", "Synchronous call");
+    case EdgeKind::Publish: return QCoreApplication::translate("Kinds", "Publishes events");
+    case EdgeKind::Subscribe: return QCoreApplication::translate("Kinds", "Consumes events");
+    case EdgeKind::Owns: return QCoreApplication::translate("Kinds", "Owns database");
+    case EdgeKind::UsesCache: return QCoreApplication::translate("Kinds", "Uses cache");
     }
     return {};
 }
 
 bool isEdgeAllowed(EdgeKind kind, NodeKind from, NodeKind to, QString *reason)
 {
+    // The reason is shown to the user (canvas, property editor, lint), so it is translated
+    // when the app has installed a translator; tools without one get the English text.
     auto refuse = [reason](const char *why) {
         if (reason)
-            *reason = QString::fromLatin1(why);
+            *reason = QCoreApplication::translate("Kinds", why);
         return false;
     };
     const bool fromCaller = isClient(from) || from == NodeKind::Gateway || from == NodeKind::Service;
     switch (kind) {
     case EdgeKind::Sync:
         if (isClient(from) && to != NodeKind::Gateway)
-            return refuse("Clients call the API gateway only; they never reach services or data stores directly.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Clients call the API gateway only; they never reach services or data stores directly."));
         if (!fromCaller)
-            return refuse("Only clients, the gateway and services make synchronous calls.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Only clients, the gateway and services make synchronous calls."));
         if (to != NodeKind::Gateway && to != NodeKind::Service)
-            return refuse("A synchronous call goes to the gateway or to a service; data stores are reached through their own edge kinds.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "A synchronous call goes to the gateway or to a service; data stores are reached through their own edge kinds."));
         if (from == NodeKind::Service && to == NodeKind::Gateway)
-            return refuse("Services do not call back into the gateway; call the other service directly.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Services do not call back into the gateway; call the other service directly."));
         if (from == NodeKind::Gateway && to == NodeKind::Gateway)
-            return refuse("A gateway does not route to another gateway in this model.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "A gateway does not route to another gateway in this model."));
         return true;
     case EdgeKind::Publish:
         if (from != NodeKind::Service || to != NodeKind::BusKafka)
-            return refuse("Events are published by a service to Kafka.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Events are published by a service to Kafka."));
         return true;
     case EdgeKind::Subscribe:
         if (from != NodeKind::BusKafka || to != NodeKind::Service)
-            return refuse("Events are consumed from Kafka by a service.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Events are consumed from Kafka by a service."));
         return true;
     case EdgeKind::Owns:
         if (from != NodeKind::Service || to != NodeKind::DbPostgres)
-            return refuse("Only a service owns a database.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Only a service owns a database."));
         return true;
     case EdgeKind::UsesCache:
         if (to != NodeKind::CacheRedis)
-            return refuse("A cache edge must end at a Redis cache.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "A cache edge must end at a Redis cache."));
         if (from != NodeKind::Gateway && from != NodeKind::Service)
-            return refuse("Only the gateway and services use the cache.");
+            return refuse(QT_TRANSLATE_NOOP("Kinds", "Only the gateway and services use the cache."));
         return true;
     }
-    return refuse("Unknown edge kind.");
+    return refuse(QT_TRANSLATE_NOOP("Kinds", "Unknown edge kind."));
 }
 
 QList<EdgeKind> edgeKindsBetween(NodeKind from, NodeKind to)

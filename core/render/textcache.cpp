@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QStaticText>
 #include <QThread>
+#include <utility>
 
 namespace Gatehouse::TextCache {
 
@@ -17,7 +18,22 @@ struct Entry
     QSizeF size;
 };
 
-using Cache = QHash<QString, Entry>;
+// Hashing the font itself (its request) instead of building QFont::key() plus a joined
+// string on every draw keeps a cache hit free of allocations.
+struct Key
+{
+    QFont font;
+    int width = 0;
+    QString text;
+
+    friend bool operator==(const Key &a, const Key &b)
+    {
+        return a.width == b.width && a.text == b.text && a.font == b.font;
+    }
+    friend size_t qHash(const Key &key, size_t seed = 0) { return qHashMulti(seed, key.font, key.width, key.text); }
+};
+
+using Cache = QHash<Key, Entry>;
 
 Cache *cache()
 {
@@ -53,8 +69,7 @@ void draw(QPainter &painter, const QFont &font, const QString &text, const QRect
         return;
     }
     Cache *c = cache();
-    const QString key
-        = font.key() + QLatin1Char('\x1f') + QString::number(int(rect.width())) + QLatin1Char('\x1f') + text;
+    Key key { font, int(rect.width()), text };
     auto it = c->find(key);
     if (it == c->end()) {
         if (c->size() > MaxEntries)
@@ -67,7 +82,7 @@ void draw(QPainter &painter, const QFont &font, const QString &text, const QRect
         e.text.setPerformanceHint(QStaticText::AggressiveCaching);
         e.text.prepare(QTransform(), font);
         e.size = QSizeF(fm.horizontalAdvance(shown), fm.height());
-        it = c->insert(key, e);
+        it = c->insert(std::move(key), e);
     }
     QPointF at(rect.left(), rect.top());
     if (alignment & Qt::AlignHCenter)

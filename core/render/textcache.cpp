@@ -4,7 +4,9 @@
 #include <QFontMetricsF>
 #include <QGlyphRun>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QStaticText>
 #include <QTextLayout>
 #include <QThread>
 #include <limits>
@@ -20,6 +22,7 @@ namespace {
 // any scale; at 100 % they give the same pixels as before.
 struct Entry
 {
+    QString shown; // the text after eliding
     QList<QGlyphRun> runs; // laid out once, at 100 %, baseline at the font's ascent
     QSizeF size;
 };
@@ -83,6 +86,7 @@ void draw(QPainter &painter, const QFont &font, const QString &text, const QRect
         const QFontMetricsF fm(font);
         const QString shown = fm.elidedText(text, Qt::ElideRight, rect.width() + 0.5);
         Entry e;
+        e.shown = shown;
         QTextLayout layout(shown, font);
         layout.beginLayout();
         QTextLine line = layout.createLine();
@@ -101,8 +105,17 @@ void draw(QPainter &painter, const QFont &font, const QString &text, const QRect
         at.setY(rect.center().y() - it->size.height() / 2);
     else if (alignment & Qt::AlignBottom)
         at.setY(rect.bottom() - it->size.height());
-    for (const QGlyphRun &run : std::as_const(it->runs))
-        painter.drawGlyphRun(at, run);
+    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster) {
+        for (const QGlyphRun &run : std::as_const(it->runs))
+            painter.drawGlyphRun(at, run);
+        return;
+    }
+    // Other engines (SVG, PDF) would receive glyph runs as glyphs without their characters:
+    // the SVG export would lose its text. They get the text itself, laid out as before.
+    QStaticText staticText(it->shown);
+    staticText.setTextFormat(Qt::PlainText);
+    painter.setFont(font);
+    painter.drawStaticText(at, staticText);
 }
 
 } // namespace Gatehouse::TextCache

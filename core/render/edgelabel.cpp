@@ -235,7 +235,8 @@ void EdgeLabel::paint(QPainter &p, const QRectF &rect) const
     p.setPen(QPen(QColor(0xd5, 0xdb, 0xe3), 0.8));
     p.setBrush(QColor(255, 255, 255, 235));
     p.drawRoundedRect(rect, 3, 3);
-    // Everything measured in build(); TextCache::draw sets the span's font on the painter.
+    // Everything was measured in build(). The font is set before the chip box too, so an SVG
+    // export writes the same group attributes as it always did.
     LabelFonts fonts;
     const qreal lh = lineHeight;
     qreal y = rect.top() + PadY;
@@ -244,6 +245,7 @@ void EdgeLabel::paint(QPainter &p, const QRectF &rect) const
         for (const Span &span : line) {
             const QFont &f = fonts.font(span.style);
             const qreal w = span.width;
+            p.setFont(f);
             if (isChip(span.style)) {
                 const QRectF chip(x, y + (lh - chipHeight - 2) / 2, w, chipHeight + 2);
                 QColor bg, fg;

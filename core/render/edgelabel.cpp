@@ -5,6 +5,8 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <array>
+#include <optional>
 
 namespace Gatehouse {
 
@@ -56,24 +58,68 @@ QString fallbackText(const Fallback &fb)
     return {};
 }
 
-QFont fontFor(EdgeLabel::SpanStyle style)
+enum class FontKind { Regular, Bold, Chip, Italic };
+constexpr std::size_t FontKinds = 4;
+
+FontKind fontKind(EdgeLabel::SpanStyle style)
 {
     switch (style) {
     case EdgeLabel::SpanStyle::Method:
-        return DiagramStyle::labelBoldFont();
+        return FontKind::Bold;
     case EdgeLabel::SpanStyle::Chip:
     case EdgeLabel::SpanStyle::InternalChip:
     case EdgeLabel::SpanStyle::FailureChip:
+        return FontKind::Chip;
+    case EdgeLabel::SpanStyle::Muted:
+        return FontKind::Italic;
+    default:
+        return FontKind::Regular;
+    }
+}
+
+QFont makeFont(FontKind kind)
+{
+    switch (kind) {
+    case FontKind::Bold:
+        return DiagramStyle::labelBoldFont();
+    case FontKind::Chip:
         return DiagramStyle::chipFont();
-    case EdgeLabel::SpanStyle::Muted: {
+    case FontKind::Italic: {
         QFont f = DiagramStyle::labelFont();
         f.setItalic(true);
         return f;
     }
-    default:
-        return DiagramStyle::labelFont();
+    case FontKind::Regular:
+        break;
     }
+    return DiagramStyle::labelFont();
 }
+
+// The label fonts (and their metrics), each made on first use: one QFont per kind per
+// build() or paint() call instead of one per span.
+class LabelFonts
+{
+public:
+    const QFont &font(FontKind kind)
+    {
+        std::optional<QFont> &slot = m_fonts[std::size_t(kind)];
+        if (!slot)
+            slot = makeFont(kind);
+        return *slot;
+    }
+    const QFont &font(EdgeLabel::SpanStyle style) { return font(fontKind(style)); }
+    const QFontMetricsF &metrics(FontKind kind)
+    {
+        std::optional<QFontMetricsF> &slot = m_metrics[std::size_t(kind)];
+        if (!slot)
+            slot.emplace(font(kind));
+        return *slot;
+    }
+
+private:
+    std::array<std::optional<QFont>, FontKinds> m_fonts;
+    std::array<std::optional<QFontMetricsF>, FontKinds> m_metrics;
+};
 
 bool isChip(EdgeLabel::SpanStyle s)
 {
@@ -81,21 +127,15 @@ bool isChip(EdgeLabel::SpanStyle s)
         || s == EdgeLabel::SpanStyle::FailureChip;
 }
 
-qreal spanWidth(const EdgeLabel::Span &span)
+qreal spanWidth(LabelFonts &fonts, const EdgeLabel::Span &span)
 {
-    const qreal w = QFontMetricsF(fontFor(span.style)).horizontalAdvance(span.text);
+    const qreal w = fonts.metrics(fontKind(span.style)).horizontalAdvance(span.text);
     return isChip(span.style) ? w + 2 * ChipPadX : w;
 }
 
-qreal lineHeight()
-{
-    return QFontMetricsF(DiagramStyle::labelFont()).height() + 1;
-}
-
 // Splits long prose (fallback descriptions) into lines of at most `width` pixels.
-QStringList wrap(const QString &text, qreal width, const QFont &font)
+QStringList wrap(const QString &text, qreal width, const QFontMetricsF &fm)
 {
-    const QFontMetricsF fm(font);
     QStringList lines;
     QString current;
     for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -118,6 +158,7 @@ EdgeLabel EdgeLabel::build(const Edge &edge, ViewFilters filters)
 {
     using S = SpanStyle;
     EdgeLabel label;
+    LabelFonts fonts;
     const bool cross = filters & ViewFilter::CrossCutting;
     const bool failure = filters & ViewFilter::FailurePaths;
 
@@ -163,20 +204,25 @@ EdgeLabel EdgeLabel::build(const Edge &edge, ViewFilters filters)
         label.lines << line;
         label.hasFailurePath = true;
         if (!edge.fallback.description.isEmpty()) {
-            for (const QString &text : wrap(edge.fallback.description, 210, DiagramStyle::labelFont()))
+            for (const QString &text : wrap(edge.fallback.description, 210, fonts.metrics(FontKind::Regular)))
                 label.lines << Line { Span { text, S::FailureText } };
         }
     }
 
+    if (label.lines.isEmpty())
+        return label;
     qreal width = 0;
-    for (const Line &line : std::as_const(label.lines)) {
+    for (Line &line : label.lines) {
         qreal w = 0;
-        for (const Span &span : line)
-            w += spanWidth(span) + SpanGap;
+        for (Span &span : line) {
+            span.width = spanWidth(fonts, span);
+            w += span.width + SpanGap;
+        }
         width = std::max(width, w - SpanGap);
     }
-    if (!label.lines.isEmpty())
-        label.size = QSizeF(width + 2 * PadX, label.lines.size() * lineHeight() + 2 * PadY);
+    label.lineHeight = fonts.metrics(FontKind::Regular).height() + 1;
+    label.chipHeight = fonts.metrics(FontKind::Chip).height();
+    label.size = QSizeF(width + 2 * PadX, label.lines.size() * label.lineHeight + 2 * PadY);
     return label;
 }
 
@@ -189,17 +235,19 @@ void EdgeLabel::paint(QPainter &p, const QRectF &rect) const
     p.setPen(QPen(QColor(0xd5, 0xdb, 0xe3), 0.8));
     p.setBrush(QColor(255, 255, 255, 235));
     p.drawRoundedRect(rect, 3, 3);
-    const qreal lh = lineHeight();
+    // Everything was measured in build(). The font is set before the chip box too, so an SVG
+    // export writes the same group attributes as it always did.
+    LabelFonts fonts;
+    const qreal lh = lineHeight;
     qreal y = rect.top() + PadY;
     for (const Line &line : lines) {
         qreal x = rect.left() + PadX;
         for (const Span &span : line) {
-            const QFont f = fontFor(span.style);
-            const qreal w = spanWidth(span);
+            const QFont &f = fonts.font(span.style);
+            const qreal w = span.width;
             p.setFont(f);
             if (isChip(span.style)) {
-                const QFontMetricsF fm(f);
-                const QRectF chip(x, y + (lh - fm.height() - 2) / 2, w, fm.height() + 2);
+                const QRectF chip(x, y + (lh - chipHeight - 2) / 2, w, chipHeight + 2);
                 QColor bg, fg;
                 switch (span.style) {
                 case SpanStyle::InternalChip:

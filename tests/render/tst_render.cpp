@@ -1,17 +1,23 @@
 // Render smoke tests: every node kind paints, filters hide what they say, routes avoid nodes
 // and honour waypoints, labels of the built-in example do not overlap. The example is also
-// written to <build>/render/example-canvas.png for a human to look at.
+// written to <build>/render/example-canvas.png for a human to look at. The text cache and the
+// labels' stored measurements must draw exactly what the uncached way draws.
 #include "model/projectfile.h"
 #include "render/diagramlayout.h"
+#include "render/diagramstyle.h"
 #include "render/edgepainter.h"
 #include "render/edgerouter.h"
 #include "render/nodepainter.h"
 #include "render/scenerenderer.h"
+#include "render/textcache.h"
 
 #include <QDir>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
+#include <QStaticText>
 #include <QTest>
+#include <functional>
 
 using namespace Gatehouse;
 
@@ -200,6 +206,96 @@ private Q_SLOTS:
             for (const Node &n : t.nodes)
                 QVERIFY2(!labels[i].second.intersects(NodePainter::rect(n)),
                     qPrintable(labels[i].first + QStringLiteral(" covers node ") + n.id));
+        }
+    }
+
+    void labelsAreMeasuredWhenBuilt()
+    {
+        // EdgeLabel::paint draws from these figures only, so a span without its width would
+        // overlap the next one.
+        const Topology t = loadExample();
+        DiagramLayout layout;
+        layout.rebuild(t, {});
+        const QFontMetricsF labelMetrics(DiagramStyle::labelFont());
+        int spans = 0;
+        for (const Edge &e : t.edges) {
+            const EdgeLabel &label = layout.edge(e.id)->label;
+            if (label.isEmpty())
+                continue;
+            QCOMPARE(label.lineHeight, labelMetrics.height() + 1);
+            QCOMPARE(label.chipHeight, QFontMetricsF(DiagramStyle::chipFont()).height());
+            qreal widest = 0;
+            for (const EdgeLabel::Line &line : label.lines) {
+                qreal w = -4; // no gap after the last span
+                for (const EdgeLabel::Span &span : line) {
+                    QVERIFY2(span.width > 0, qPrintable(e.id + QStringLiteral(": ") + span.text));
+                    if (span.style == EdgeLabel::SpanStyle::Text)
+                        QCOMPARE(span.width, labelMetrics.horizontalAdvance(span.text));
+                    w += span.width + 4;
+                    ++spans;
+                }
+                widest = std::max(widest, w);
+            }
+            QCOMPARE(label.size, QSizeF(widest + 10, label.lines.size() * label.lineHeight + 6));
+        }
+        QVERIFY(spans >= 20);
+    }
+
+    void textCacheDrawsLikeStaticText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QFont>("font");
+        QTest::addColumn<int>("alignment");
+        QTest::addColumn<qreal>("width");
+        const int left = Qt::AlignLeft | Qt::AlignVCenter;
+        QTest::newRow("title") << "order-service" << DiagramStyle::nodeTitleFont() << left << 200.0;
+        QTest::newRow("path") << "/orders/{id}/items" << DiagramStyle::labelFont() << left << 140.3;
+        QTest::newRow("chip centred") << "60/min" << DiagramStyle::chipFont() << int(Qt::AlignCenter) << 41.7;
+        QTest::newRow("right") << "service · order · :8083" << DiagramStyle::nodeSubtitleFont()
+                               << int(Qt::AlignRight | Qt::AlignTop) << 180.0;
+        QTest::newRow("elided") << "a rather long fallback description that does not fit" << DiagramStyle::labelFont()
+                                << left << 90.0;
+    }
+
+    void textCacheDrawsLikeStaticText()
+    {
+        // The cache lays glyph runs out once; at 100 % the result must be the pixels the
+        // uncached QStaticText gives, also on a second (cached) draw at a fractional position.
+        QFETCH(QString, text);
+        QFETCH(QFont, font);
+        QFETCH(int, alignment);
+        QFETCH(qreal, width);
+        const QRectF rect(10.35, 7.6, width, 20);
+        const auto render = [&](const std::function<void(QPainter &)> &draw) {
+            QImage image(260, 40, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QColor(0x1e, 0x29, 0x3b));
+            draw(p);
+            return image;
+        };
+        const QImage expected = render([&](QPainter &p) {
+            const QFontMetricsF fm(font);
+            QStaticText st(fm.elidedText(text, Qt::ElideRight, rect.width() + 0.5));
+            st.setTextFormat(Qt::PlainText);
+            st.prepare(QTransform(), font);
+            const QSizeF size(fm.horizontalAdvance(st.text()), fm.height());
+            QPointF at = rect.topLeft();
+            if (alignment & Qt::AlignHCenter)
+                at.setX(rect.center().x() - size.width() / 2);
+            else if (alignment & Qt::AlignRight)
+                at.setX(rect.right() - size.width());
+            if (alignment & Qt::AlignVCenter)
+                at.setY(rect.center().y() - size.height() / 2);
+            p.setFont(font);
+            p.drawStaticText(at, st);
+        });
+        QVERIFY(nonBackgroundPixels(expected, qRgb(255, 255, 255)) > 20);
+        for (int pass = 0; pass < 2; ++pass) {
+            const QImage drawn
+                = render([&](QPainter &p) { TextCache::draw(p, font, text, rect, Qt::Alignment(alignment)); });
+            QCOMPARE(drawn, expected);
         }
     }
 

@@ -5,8 +5,8 @@
 #include <boost/beast/http/parser.hpp>
 
 #include "http/detail/appendbody.h"
+#include "http/detail/tokenchars.h"
 
-#include <array>
 #include <iterator>
 #include <optional>
 
@@ -17,28 +17,12 @@ namespace bhttp = boost::beast::http;
 
 namespace {
 
-// RFC 9110 tchar.
-constexpr std::array<bool, 256> makeTokenTable()
-{
-    std::array<bool, 256> table{};
-    for (int c = '0'; c <= '9'; ++c)
-        table[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-        table[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c)
-        table[c] = true;
-    for (char c : std::string_view("!#$%&'*+-.^_`|~"))
-        table[static_cast<unsigned char>(c)] = true;
-    return table;
-}
-constexpr std::array<bool, 256> kToken = makeTokenTable();
-
 bool isToken(std::string_view s)
 {
     if (s.empty())
         return false;
     for (unsigned char c : s) {
-        if (!kToken[c])
+        if (!isTokenChar(c))
             return false;
     }
     return true;

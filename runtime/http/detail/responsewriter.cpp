@@ -1,8 +1,8 @@
 #include "http/detail/responsewriter.h"
 
+#include "http/detail/tokenchars.h"
 #include "http/headers.h"
 
-#include <array>
 #include <charconv>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -14,27 +14,6 @@ void appendNumber(std::string &out, std::size_t value, int base = 10)
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, base);
     out.append(buffer, result.ptr);
-}
-
-// RFC 9110 tchar, as a table: this runs for every byte of every field name written.
-constexpr std::array<bool, 256> makeTokenTable()
-{
-    std::array<bool, 256> table{};
-    for (int c = '0'; c <= '9'; ++c)
-        table[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-        table[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c)
-        table[c] = true;
-    for (char c : std::string_view("!#$%&'*+-.^_`|~"))
-        table[static_cast<unsigned char>(c)] = true;
-    return table;
-}
-constexpr std::array<bool, 256> kTokenChar = makeTokenTable();
-
-bool isTokenChar(unsigned char c)
-{
-    return kTokenChar[c];
 }
 
 } // namespace

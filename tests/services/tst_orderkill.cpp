@@ -18,6 +18,7 @@
 //    restarted order service's recovery pass, none stays reserved.
 // The two crash windows themselves are held open deterministically by tst_orderrecovery; the
 // natural timing here rarely hits them (docs/services.md "Recovery").
+#include "examplestack.h"
 #include "runtimeclient/runtimeprocess.h"
 #include "infra/pgconnection.h"
 #include "supervisor/portcheck.h"
@@ -115,32 +116,13 @@ QString signature(QStringList skus)
     return skus.join(',');
 }
 
-// The example as shipped, with what a test run on a shared machine needs: an ephemeral public
-// port, a free internal port, and the per-user rate limit of POST /orders (30/min) lifted: the
-// test sends one user's orders continuously for as long as the restart takes.
+// The example with the per-user rate limit of POST /orders (30/min) lifted: the test sends one
+// user's orders continuously for as long as the restart takes.
 QString writeExample(const QString &dir)
 {
-    QFile in(QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse"));
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    QJsonObject project = QJsonDocument::fromJson(in.readAll()).object();
-    QJsonArray nodes = project["nodes"].toArray();
-    for (int i = 0; i < nodes.size(); ++i) {
-        QJsonObject node = nodes[i].toObject();
-        if (node["id"] == "gateway") {
-            node.remove("port");
-            QJsonObject properties = node["properties"].toObject();
-            properties["internalPort"] = pickFreePort();
-            node["properties"] = properties;
-        }
-        nodes[i] = node;
-    }
-    project["nodes"] = nodes;
-    QJsonArray edges = project["edges"].toArray();
-    for (int i = 0; i < edges.size(); ++i) {
-        QJsonObject edge = edges[i].toObject();
+    return Test::writeExampleForTest(dir, [](QJsonObject &edge) {
         if (edge["id"] != "e-gateway-order")
-            continue;
+            return;
         QJsonArray routes = edge["routes"].toArray();
         for (int r = 0; r < routes.size(); ++r) {
             QJsonObject route = routes[r].toObject();
@@ -149,15 +131,7 @@ QString writeExample(const QString &dir)
             routes[r] = route;
         }
         edge["routes"] = routes;
-        edges[i] = edge;
-    }
-    project["edges"] = edges;
-    const QString path = QDir(dir).filePath("example.gatehouse");
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return {};
-    out.write(QJsonDocument(project).toJson());
-    return path;
+    });
 }
 
 struct StatusStep
@@ -184,45 +158,15 @@ private:
 
     QString conninfo(const QString &dbNode, const QString &database, const QString &role)
     {
-        QString password;
-        for (auto it = m_secrets.begin(); it != m_secrets.end(); ++it) {
-            if (it.key().endsWith("/postgres/" + role))
-                password = it.value().toString();
-        }
-        const auto node = m_process.client()->node(dbNode);
-        if (password.isEmpty() || !node)
-            return {};
-        return PgConnection::conninfo("127.0.0.1", node->port, database, role, password);
+        return Test::serviceConninfo(*m_process.client(), m_secrets, dbNode, database, role);
     }
     QString ordersDb() { return conninfo("order-db", "orders", "svc_order"); }
     QString inventoryDb() { return conninfo("inventory-db", "inventory", "svc_inventory"); }
     QString notificationDb() { return conninfo("notification-db", "notifications", "svc_notification"); }
 
-    static QList<QStringList> rows(const QString &info, const QString &sql)
-    {
-        PgConnection c;
-        QString error;
-        QList<QStringList> out;
-        if (!c.open(info, &error) || !c.query(sql, {}, &out, &error))
-            qWarning("%s: %s", qPrintable(sql), qPrintable(error));
-        return out;
-    }
-    static int count(const QString &info, const QString &sql)
-    {
-        const QList<QStringList> r = rows(info, sql);
-        return r.isEmpty() ? -1 : r.first().value(0).toInt();
-    }
-
-    bool allReady()
-    {
-        for (const char *id : {"auth", "inventory", "order", "payment", "notification", "gateway", "order-db", "inventory-db",
-                               "notification-db", "payment-db", "auth-db", "redis", "kafka"}) {
-            const auto status = m_process.client()->node(id);
-            if (!status || status->state != NodeState::Ready)
-                return false;
-        }
-        return true;
-    }
+    static QList<QStringList> rows(const QString &info, const QString &sql) { return Test::sqlRows(info, sql); }
+    static int count(const QString &info, const QString &sql) { return Test::sqlCount(info, sql); }
+    bool allReady() { return Test::exampleReady(*m_process.client()); }
 
     // The `topics` command's answer (docs/runtime-protocol.md): Σ(high − low) of a topic.
     qint64 topicMessages(const QString &topic)

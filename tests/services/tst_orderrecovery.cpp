@@ -17,6 +17,7 @@
 // here), no reservation left without an order.
 // On the code before the recovery pass both cases fail (the reservation stays, the order stays
 // PENDING_PAYMENT).
+#include "examplestack.h"
 #include "httpexchange.h"
 #include "infra/pgconnection.h"
 #include "runtimeclient/runtimeprocess.h"
@@ -45,40 +46,14 @@ namespace {
 
 constexpr int PaymentTimeoutMs = 3000; // the test copy's order → payment timeout (example: 800)
 
-// The example as shipped, with an ephemeral public port, a free internal port, and a wider
-// order → payment timeout (PaymentTimeoutMs) so that an injected delay opens window 2 wide.
+// The example with a wider order → payment timeout (PaymentTimeoutMs) so that an injected delay
+// opens window 2 wide.
 QString writeExample(const QString &dir)
 {
-    QFile in(QStringLiteral(GATEHOUSE_SOURCE_DIR "/examples/api-gateway.gatehouse"));
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    QJsonObject project = QJsonDocument::fromJson(in.readAll()).object();
-    QJsonArray nodes = project["nodes"].toArray();
-    for (int i = 0; i < nodes.size(); ++i) {
-        QJsonObject node = nodes[i].toObject();
-        if (node["id"] == "gateway") {
-            node.remove("port");
-            QJsonObject properties = node["properties"].toObject();
-            properties["internalPort"] = pickFreePort();
-            node["properties"] = properties;
-        }
-        nodes[i] = node;
-    }
-    project["nodes"] = nodes;
-    QJsonArray edges = project["edges"].toArray();
-    for (int i = 0; i < edges.size(); ++i) {
-        QJsonObject edge = edges[i].toObject();
+    return Test::writeExampleForTest(dir, [](QJsonObject &edge) {
         if (edge["id"] == "e-order-payment")
             edge["timeoutMs"] = PaymentTimeoutMs;
-        edges[i] = edge;
-    }
-    project["edges"] = edges;
-    const QString path = QDir(dir).filePath("example.gatehouse");
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return {};
-    out.write(QJsonDocument(project).toJson());
-    return path;
+    });
 }
 
 } // namespace
@@ -98,15 +73,7 @@ private:
 
     QString conninfo(const QString &dbNode, const QString &database, const QString &role)
     {
-        QString password;
-        for (auto it = m_secrets.begin(); it != m_secrets.end(); ++it) {
-            if (it.key().endsWith("/postgres/" + role))
-                password = it.value().toString();
-        }
-        const auto node = m_process.client()->node(dbNode);
-        if (password.isEmpty() || !node)
-            return {};
-        return PgConnection::conninfo("127.0.0.1", node->port, database, role, password);
+        return Test::serviceConninfo(*m_process.client(), m_secrets, dbNode, database, role);
     }
     QString ordersDb() { return conninfo("order-db", "orders", "svc_order"); }
     QString inventoryDb() { return conninfo("inventory-db", "inventory", "svc_inventory"); }
@@ -114,33 +81,17 @@ private:
 
     static QList<QStringList> rows(const QString &info, const QString &sql, const QStringList &params = {})
     {
-        PgConnection c;
-        QString error;
-        QList<QStringList> out;
-        if (!c.open(info, &error) || !c.query(sql, params, &out, &error))
-            qWarning("%s: %s", qPrintable(sql), qPrintable(error));
-        return out;
+        return Test::sqlRows(info, sql, params);
     }
     static int count(const QString &info, const QString &sql, const QStringList &params = {})
     {
-        const QList<QStringList> r = rows(info, sql, params);
-        return r.isEmpty() ? -1 : r.first().value(0).toInt();
+        return Test::sqlCount(info, sql, params);
     }
     static QString value(const QString &info, const QString &sql, const QStringList &params = {})
     {
         return rows(info, sql, params).value(0).value(0);
     }
-
-    bool allReady()
-    {
-        for (const char *id : {"auth", "inventory", "order", "payment", "notification", "gateway", "order-db", "inventory-db",
-                               "notification-db", "payment-db", "auth-db", "redis", "kafka"}) {
-            const auto status = m_process.client()->node(id);
-            if (!status || status->state != NodeState::Ready)
-                return false;
-        }
-        return true;
-    }
+    bool allReady() { return Test::exampleReady(*m_process.client()); }
 
     // Sends a control command and waits for its result.
     bool command(const QString &name, const QJsonObject &arguments)

@@ -248,15 +248,7 @@ private:
             // Armed once per request, so trickling bytes (slowloris) do not extend it.
             armTimer(TimerMode::Request, m_server->options.requestTimeout);
         }
-        if (m_in.size() - m_end < kReadChunk / 2) {
-            if (m_begin > 0) {
-                std::memmove(m_in.data(), m_in.data() + m_begin, m_end - m_begin);
-                m_end -= m_begin;
-                m_begin = 0;
-            }
-            if (m_in.size() - m_end < kReadChunk / 2)
-                m_in.resize(m_in.size() * 2);
-        }
+        makeReadRoom();
         m_socket.async_read_some(asio::buffer(m_in.data() + m_end, m_in.size() - m_end),
                                  [self = shared_from_this()](const error_code &ec, std::size_t n) {
                                      if (self->m_phase != Phase::Reading)
@@ -314,6 +306,9 @@ private:
     void onResponsePiece(BodyPiece piece);
     void pumpBody();
     void readBodySocket();
+    // At least half a read chunk free after m_end: the unread bytes move to the front first,
+    // the buffer doubles only when that is not enough.
+    void makeReadRoom();
     void bodyFailed(std::string reason, int status);
     void failBodyLater(std::string reason)
     {
@@ -537,19 +532,24 @@ void Connection::pumpBody()
     }
 }
 
+void Connection::makeReadRoom()
+{
+    if (m_in.size() - m_end >= kReadChunk / 2)
+        return;
+    if (m_begin > 0) {
+        std::memmove(m_in.data(), m_in.data() + m_begin, m_end - m_begin);
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    if (m_in.size() - m_end < kReadChunk / 2)
+        m_in.resize(m_in.size() * 2);
+}
+
 void Connection::readBodySocket()
 {
     if (m_bodyReading || !m_streamingIn || !m_bodyWaiter)
         return;
-    if (m_in.size() - m_end < kReadChunk / 2) {
-        if (m_begin > 0) {
-            std::memmove(m_in.data(), m_in.data() + m_begin, m_end - m_begin);
-            m_end -= m_begin;
-            m_begin = 0;
-        }
-        if (m_in.size() - m_end < kReadChunk / 2)
-            m_in.resize(m_in.size() * 2);
-    }
+    makeReadRoom();
     m_bodyReading = true;
     m_bodyDeadline = std::chrono::steady_clock::now() + m_server->options.requestTimeout;
     m_socket.async_read_some(asio::buffer(m_in.data() + m_end, m_in.size() - m_end),

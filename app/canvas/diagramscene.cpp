@@ -74,6 +74,18 @@ void DiagramScene::setItemCaching(bool on)
         item->setCacheMode(mode);
 }
 
+bool DiagramScene::isLarge() const
+{
+    const Topology &t = m_document->topology();
+    return t.nodes.size() + t.edges.size() >= m_largeFrom;
+}
+
+void DiagramScene::setLargeFrom(int items)
+{
+    m_largeFrom = items;
+    update();
+}
+
 void DiagramScene::setDraft(bool on)
 {
     if (on == m_draft)

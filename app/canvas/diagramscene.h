@@ -70,6 +70,13 @@ public:
     // each zoom step and off when the gesture settles. Changing it repaints the scene.
     bool isDraft() const { return m_draft; }
     void setDraft(bool on);
+    // The overview and the zoom draft pay off only on large diagrams: a diagram with fewer
+    // than largeFrom() nodes + edges (the example has 48) is drawn in full at every zoom and
+    // every step, so its text stays as sharp as the zoom allows. Tests lower it to 0.
+    static constexpr int LargeFromItems = 300;
+    bool isLarge() const;
+    int largeFrom() const { return m_largeFrom; }
+    void setLargeFrom(int items);
 
     // --- operations on the document's selection (each one undo step) ---
     QString createNode(NodeKind kind, ServiceRole role, const QPointF &centre);
@@ -134,6 +141,7 @@ private:
     bool m_syncingSelection = false;
     bool m_itemCaching = false;
     bool m_draft = false;
+    int m_largeFrom = LargeFromItems;
 
     // Gesture state.
     enum class Gesture { None, Move, Resize, Connect, Waypoint };

@@ -170,7 +170,7 @@ void DiagramView::setZoom(qreal z)
 {
     z = std::clamp(z, 0.05, 8.0);
     const qreal factor = z / zoom();
-    if (z < NodeItem::DraftBelow) {
+    if (z < NodeItem::DraftBelow && m_scene->isLarge()) {
         // Device-pixel caches would be re-rendered at every step of the gesture: off until it settles.
         m_scene->setItemCaching(false);
         m_scene->setDraft(true);
@@ -191,7 +191,7 @@ bool DiagramView::isZoomSettling() const
 void DiagramView::settleZoom()
 {
     m_settleTimer->stop();
-    m_scene->setItemCaching(zoom() >= NodeItem::OverviewBelow);
+    m_scene->setItemCaching(zoom() >= NodeItem::OverviewBelow || !m_scene->isLarge());
     m_scene->setDraft(false);
 }
 

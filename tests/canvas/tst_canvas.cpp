@@ -413,9 +413,33 @@ private Q_SLOTS:
         return n;
     }
 
+    void smallDiagramKeepsFullDetailAtLowZoom()
+    {
+        // The example (48 nodes + edges) is below DiagramScene::LargeFromItems: no overview at
+        // ×0.25, the gateway's title still drawn, and a zoom step is no draft.
+        Canvas c;
+        QVERIFY(!c.scene->isLarge());
+        const Node *gw = c.doc.node("gateway");
+        c.view->setZoom(0.25);
+        QVERIFY(!c.scene->isDraft());
+        QVERIFY(!c.view->isZoomSettling());
+        c.view->centerOn(c.scene->itemsBoundingRect().center());
+        const QImage shot = c.view->viewport()->grab().toImage();
+        QCOMPARE(c.scene->overviewItem()->paintedBoxes(), 0);
+        const QRect inner = c.view->mapFromScene(QRectF(gw->position, gw->size).adjusted(4, 4, -4, -4))
+                                .boundingRect()
+                                .intersected(shot.rect());
+        QVERIFY(countPixels(shot, inner, [](QColor p) { return p.red() > 0xc0 && p.green() > 0xc0 && p.blue() > 0xc0; }) > 0);
+        // Lowering the bound makes the same diagram "large": the overview takes over.
+        c.scene->setLargeFrom(0);
+        c.view->viewport()->grab();
+        QCOMPARE(c.scene->overviewItem()->paintedBoxes(), int(c.doc.topology().nodes.size()));
+    }
+
     void overviewBelowThreshold()
     {
         Canvas c;
+        c.scene->setLargeFrom(0); // the example stands in for a large diagram
         const Node *gw = c.doc.node("gateway");
         const auto lightInGateway = [&](const QImage &shot) {
             const QRect inner = c.view->mapFromScene(QRectF(gw->position, gw->size).adjusted(4, 4, -4, -4))
@@ -450,6 +474,7 @@ private Q_SLOTS:
     void overviewFollowsSelection()
     {
         Canvas c;
+        c.scene->setLargeFrom(0); // the example stands in for a large diagram
         c.view->setZoom(0.25);
         c.view->settleZoom();
         c.view->centerOn(c.scene->itemsBoundingRect().center());
@@ -472,6 +497,7 @@ private Q_SLOTS:
     void draftWhileZoomingThenFullDetail()
     {
         Canvas c;
+        c.scene->setLargeFrom(0); // the example stands in for a large diagram
         c.view->resize(1920, 1080);
         // A label with text: the order → payment call ("charge", timeout, fallback).
         const EdgeGeometry *g = c.scene->layout().edge("e-order-payment");

@@ -70,7 +70,7 @@ int EdgeItem::waypointAt(const QPointF &scenePos) const
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < NodeItem::OverviewBelow)
+    if (lod < NodeItem::OverviewBelow && m_scene->isLarge())
         return; // the OverviewItem draws every edge in one batch per colour
     const Edge *edge = m_scene->document()->edge(m_id);
     const EdgeGeometry *g = m_scene->layout().edge(m_id);

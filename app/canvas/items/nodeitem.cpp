@@ -101,7 +101,7 @@ bool NodeItem::isOnResizeHandle(const QPointF &scenePos) const
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < OverviewBelow) {
+    if (lod < OverviewBelow && m_scene->isLarge()) {
         // The OverviewItem draws the box; only the live state stays, grown to be readable.
         if (m_badge)
             paintBadge(painter, lod);

@@ -90,7 +90,7 @@ void OverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     m_paintedBoxes = 0;
     m_paintedSegments = 0;
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod >= NodeItem::OverviewBelow)
+    if (lod >= NodeItem::OverviewBelow || !m_scene->isLarge())
         return;
     if (m_dirty)
         rebuild();

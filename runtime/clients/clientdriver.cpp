@@ -5,6 +5,7 @@
 
 #include "http/client.h"
 #include "http/eventloop.h"
+#include "telemetry/spanoutcome.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
 
@@ -38,17 +39,6 @@ qint64 nowUs()
 qint64 steadyUs()
 {
     return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
-}
-
-SpanOutcome outcomeOf(const Http::ClientResponse &response)
-{
-    if (response.error == Http::ClientError::Timeout)
-        return SpanOutcome::Timeout;
-    if (!response.ok() || response.status >= 500)
-        return SpanOutcome::ServerError;
-    if (response.status >= 400)
-        return SpanOutcome::ClientError;
-    return SpanOutcome::Ok;
 }
 
 QJsonObject parseObject(const std::string &body)
@@ -449,7 +439,7 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
 void ClientDriver::Private::finish(Span span, const Http::ClientResponse &response, const QString &stepName)
 {
     span.httpStatus = response.status;
-    span.outcome = outcomeOf(response);
+    span.outcome = spanOutcomeOf(response);
     if (!response.ok())
         span.attributes.insert(QStringLiteral("error"), QString::fromStdString(response.errorMessage));
     const bool ok = response.ok() && response.status < 400;

@@ -5,6 +5,7 @@
 #include "http/eventloop.h"
 #include "model/projectfile.h"
 #include "telemetry/faultinjector.h"
+#include "telemetry/spanoutcome.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
 
@@ -141,15 +142,6 @@ bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
 bool isGatewayFailureStatus(int status)
 {
     return status == 502 || status == 503 || status == 504;
-}
-
-SpanOutcome outcomeOf(int status)
-{
-    if (status >= 500)
-        return SpanOutcome::ServerError;
-    if (status >= 400)
-        return SpanOutcome::ClientError;
-    return SpanOutcome::Ok;
 }
 
 QJsonObject routeJson(const GatewayRoute &r)
@@ -802,7 +794,7 @@ void Gateway::attempt(const ExchangePtr &ex)
             span.kind = SpanKind::HttpClient;
             span.outcome = timedOut ? SpanOutcome::Timeout
                 : !response.ok()    ? SpanOutcome::ServerError
-                                    : outcomeOf(response.status);
+                                    : spanOutcomeOfStatus(response.status);
             span.startUs = sentUs;
             span.durationUs = tookUs;
             span.httpStatus = response.ok() ? response.status : 0;
@@ -934,7 +926,7 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         span.nodeId = m_options.nodeId;
         span.name = ex->route ? routeKey : QString::fromStdString(ex->request.method) + QLatin1Char(' ') + ex->path;
         span.kind = SpanKind::HttpServer;
-        span.outcome = ex->fallback ? SpanOutcome::Fallback : ex->timedOut ? SpanOutcome::Timeout : outcomeOf(status);
+        span.outcome = ex->fallback ? SpanOutcome::Fallback : ex->timedOut ? SpanOutcome::Timeout : spanOutcomeOfStatus(status);
         span.startUs = ex->startUs;
         span.durationUs = latencyUs;
         span.httpStatus = status;

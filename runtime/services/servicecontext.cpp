@@ -2,6 +2,7 @@
 
 #include "services/sqlpool.h"
 #include "telemetry/faultinjector.h"
+#include "telemetry/spanoutcome.h"
 #include "telemetry/telemetrysender.h"
 #include "telemetry/tracecontext.h"
 
@@ -14,17 +15,6 @@ namespace Gatehouse::Runtime {
 namespace {
 
 constexpr int DefaultCallTimeoutMs = 10000;
-
-SpanOutcome outcomeOf(const Http::ClientResponse &response)
-{
-    if (response.error == Http::ClientError::Timeout)
-        return SpanOutcome::Timeout;
-    if (!response.ok() || response.status >= 500)
-        return SpanOutcome::ServerError;
-    if (response.status >= 400)
-        return SpanOutcome::ClientError;
-    return SpanOutcome::Ok;
-}
 
 } // namespace
 
@@ -100,7 +90,7 @@ void ServiceContext::call(const QString &target, const std::string &method, cons
     auto onResponse = [this, span, callback = std::move(callback)](Http::ClientResponse response) mutable {
         span.durationUs = nowUs() - span.startUs;
         span.httpStatus = response.status;
-        span.outcome = outcomeOf(response);
+        span.outcome = spanOutcomeOf(response);
         if (!response.ok())
             span.attributes.insert(QStringLiteral("error"), QString::fromStdString(response.errorMessage));
         recordSpan(std::move(span));

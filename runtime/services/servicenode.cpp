@@ -1,4 +1,5 @@
 #include "servicenode.h"
+#include "telemetry/spanoutcome.h"
 #include "telemetry/terminationsignals.h"
 
 #include "http/client.h"
@@ -32,15 +33,6 @@ namespace {
 QByteArray bytes(std::string_view view)
 {
     return QByteArray(view.data(), static_cast<qsizetype>(view.size()));
-}
-
-SpanOutcome outcomeOfStatus(int status)
-{
-    if (status >= 500)
-        return SpanOutcome::ServerError;
-    if (status >= 400)
-        return SpanOutcome::ClientError;
-    return SpanOutcome::Ok;
 }
 
 void printLine(const QJsonObject &object)
@@ -117,7 +109,7 @@ void ServiceNode::Private::handle(Http::Request request, Http::Responder respond
                 return;
             span.durationUs = ServiceContext::nowUs() - span.startUs;
             span.httpStatus = status;
-            span.outcome = outcomeOfStatus(status);
+            span.outcome = spanOutcomeOfStatus(status);
             ctx->recordSpan(std::move(span));
         };
     }

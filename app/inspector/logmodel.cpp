@@ -1,8 +1,9 @@
 #include "logmodel.h"
 
+#include "jsonvaluetext.h"
+
 #include <QColor>
 #include <QDateTime>
-#include <QJsonDocument>
 
 namespace Gatehouse {
 
@@ -44,17 +45,7 @@ LogLine LogLine::fromJson(const QJsonObject &o)
                 rest.remove(QLatin1String(key));
         }
         for (auto it = rest.constBegin(); it != rest.constEnd(); ++it) {
-            const QJsonValue v = it.value();
-            QString text;
-            if (v.isString())
-                text = v.toString();
-            else if (v.isDouble())
-                text = QString::number(v.toDouble());
-            else if (v.isBool())
-                text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-            else if (!v.isNull())
-                text = QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact));
-            parts << QStringLiteral("%1=%2").arg(it.key(), text);
+            parts << QStringLiteral("%1=%2").arg(it.key(), jsonValueText(it.value()));
         }
         line.message = parts.join(QLatin1Char(' '));
     }

@@ -1,7 +1,7 @@
 #include "tracemodel.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "jsonvaluetext.h"
+
 #include <QPointF>
 
 namespace Gatehouse {
@@ -51,19 +51,7 @@ QString TraceModel::tooltip(const Span &span)
     lines << tr("Duration: %1").arg(durationText(span.durationUs));
     lines << tr("Span: %1").arg(span.spanId);
     for (auto it = span.attributes.constBegin(); it != span.attributes.constEnd(); ++it) {
-        const QJsonValue v = it.value();
-        QString text;
-        if (v.isString())
-            text = v.toString();
-        else if (v.isDouble())
-            text = QString::number(v.toDouble());
-        else if (v.isBool())
-            text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        else if (v.isObject())
-            text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-        else if (v.isArray())
-            text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-        lines << QStringLiteral("%1: %2").arg(it.key().toHtmlEscaped(), text.toHtmlEscaped());
+        lines << QStringLiteral("%1: %2").arg(it.key().toHtmlEscaped(), jsonValueText(it.value()).toHtmlEscaped());
     }
     return QStringLiteral("<p style='white-space:pre'>%1</p>").arg(lines.join(QStringLiteral("<br>")));
 }

@@ -14,10 +14,7 @@ constexpr qreal EndMargin = 18; // keep off arrowheads and the boxes an edge con
 // The segment of `route` at `fraction` of its length.
 QLineF segmentAt(const QPolygonF &route, qreal fraction)
 {
-    qreal total = 0;
-    for (int i = 1; i < route.size(); ++i)
-        total += QLineF(route[i - 1], route[i]).length();
-    qreal left = std::clamp(fraction, 0.0, 1.0) * total;
+    qreal left = std::clamp(fraction, 0.0, 1.0) * routeLength(route);
     for (int i = 1; i < route.size(); ++i) {
         const QLineF segment(route[i - 1], route[i]);
         if (left <= segment.length())
@@ -25,14 +22,6 @@ QLineF segmentAt(const QPolygonF &route, qreal fraction)
         left -= segment.length();
     }
     return route.size() >= 2 ? QLineF(route[route.size() - 2], route.last()) : QLineF();
-}
-
-qreal routeLength(const QPolygonF &route)
-{
-    qreal total = 0;
-    for (int i = 1; i < route.size(); ++i)
-        total += QLineF(route[i - 1], route[i]).length();
-    return total;
 }
 } // namespace
 

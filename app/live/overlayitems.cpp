@@ -19,16 +19,21 @@ QFont labelFont()
 }
 } // namespace
 
+qreal routeLength(const QPolygonF &route)
+{
+    qreal total = 0;
+    for (int i = 1; i < route.size(); ++i)
+        total += QLineF(route[i - 1], route[i]).length();
+    return total;
+}
+
 QPointF pointAlong(const QPolygonF &route, qreal fraction)
 {
     if (route.isEmpty())
         return {};
     if (route.size() == 1)
         return route.first();
-    qreal total = 0;
-    for (int i = 1; i < route.size(); ++i)
-        total += QLineF(route[i - 1], route[i]).length();
-    qreal left = std::clamp(fraction, 0.0, 1.0) * total;
+    qreal left = std::clamp(fraction, 0.0, 1.0) * routeLength(route);
     for (int i = 1; i < route.size(); ++i) {
         const QLineF segment(route[i - 1], route[i]);
         const qreal length = segment.length();

@@ -107,6 +107,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 };
 
+// Length of `route` (the sum of its segments).
+qreal routeLength(const QPolygonF &route);
 // Point at `fraction` (0…1) of the length of `route`.
 QPointF pointAlong(const QPolygonF &route, qreal fraction);
 

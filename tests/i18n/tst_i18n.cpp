@@ -8,6 +8,7 @@
 #include "dialogs/settingsdialog.h"
 #include "document/document.h"
 #include "mainwindow.h"
+#include "model/kinds.h"
 #include "model/projectfile.h"
 #include "panels/problemspanel.h"
 #include "settings/translations.h"
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void settingsDialogShowsOnlyGerman();
     void problemsDockShowsGermanLint();
     void projectFileProblemsAreGerman();
+    void connectionKindsAndRefusalsAreGerman();
     void neutralRuleRejectsEnglish();
 
 private:
@@ -417,6 +419,20 @@ void TestI18n::projectFileProblemsAreGerman()
     QVERIFY(!noNodes.ok());
     QCOMPARE(noNodes.problems.first().toString(),
         QStringLiteral("nodes: fehlt; ein Projekt listet seine Knoten auf (eine leere Liste ist in Ordnung)."));
+}
+
+void TestI18n::connectionKindsAndRefusalsAreGerman()
+{
+    // The edge-kind names (canvas menus, property editor) and why a connection is refused
+    // (canvas, lint's impossible-edge finding) come from core/model/kinds.cpp.
+    QCOMPARE(displayName(EdgeKind::Sync), QStringLiteral("Synchroner Aufruf"));
+    QCOMPARE(displayName(EdgeKind::Owns), QStringLiteral("Besitzt Datenbank"));
+    QString reason;
+    QVERIFY(!isEdgeAllowed(EdgeKind::Sync, NodeKind::ClientWeb, NodeKind::DbPostgres, &reason));
+    QCOMPARE(reason,
+        QStringLiteral("Clients rufen nur das API-Gateway auf; sie erreichen Dienste oder Datenspeicher nie direkt."));
+    QVERIFY(!isEdgeAllowed(EdgeKind::UsesCache, NodeKind::Service, NodeKind::DbPostgres, &reason));
+    QCOMPARE(reason, QStringLiteral("Eine Cache-Verbindung muss an einem Redis-Cache enden."));
 }
 
 void TestI18n::neutralRuleRejectsEnglish()

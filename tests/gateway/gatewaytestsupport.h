@@ -239,7 +239,8 @@ private:
         echo["method"] = QString::fromStdString(request.method);
         echo["target"] = QString::fromStdString(request.target);
         for (const char *name : { "traceparent", "tracestate", "x-gatehouse-subject", "x-gatehouse-role",
-                 "x-gatehouse-partner", "x-api-key", "x-forwarded-for", "authorization" }) {
+                 "x-gatehouse-partner", "x-api-key", "x-forwarded-for", "x-forwarded-host", "authorization",
+                 "x-custom" }) {
             if (request.headers.contains(name))
                 echo[name] = QString::fromStdString(std::string(request.headers.value(name)));
         }

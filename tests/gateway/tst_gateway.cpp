@@ -465,14 +465,24 @@ private Q_SLOTS:
         const Reply get1 = get(pub(), "/fail-once/a");
         QCOMPARE(get1.status, 200);
         QCOMPARE(m_svc->hits.load(), before + 2);
+        // The retry carries the same request: target and header fields (the last attempt takes
+        // them over without copying, a retried one must not lose them).
+        const Reply get2 = get(pub(), "/fail-once/c?q=1", { { "X-Custom", "kept" }, { "X-Forwarded-For", "10.0.0.9" } });
+        QCOMPARE(get2.status, 200);
+        QCOMPARE(m_svc->hits.load(), before + 4);
+        const QJsonObject retriedRequest = m_svc->lastRequest();
+        QCOMPARE(retriedRequest["target"].toString(), QString("/fail-once/c?q=1"));
+        QCOMPARE(retriedRequest["x-custom"].toString(), QString("kept"));
+        QCOMPARE(retriedRequest["x-forwarded-for"].toString(), QString("10.0.0.9, 127.0.0.1"));
+        QVERIFY(!retriedRequest["x-forwarded-host"].toString().isEmpty());
         // POST is not idempotent: the 503 goes back to the caller, one attempt only.
         Connection c(pub());
         const Reply post = c.request("POST", "/fail-once/b");
         QCOMPARE(post.status, 503);
-        QCOMPARE(m_svc->hits.load(), before + 3);
+        QCOMPARE(m_svc->hits.load(), before + 5);
         QCOMPARE(c.request("POST", "/fail-once/b").status, 200);
         const Reply metrics = get(internal(), "/metrics");
-        QVERIFY(metrics.body.contains("gatehouse_gateway_upstream_retries_total{upstream=\"svc\"} 1\n"));
+        QVERIFY(metrics.body.contains("gatehouse_gateway_upstream_retries_total{upstream=\"svc\"} 2\n"));
     }
 
     void circuitBreakerCycle()

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QHash>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
@@ -244,6 +245,10 @@ private:
             if (request.headers.contains(name))
                 echo[name] = QString::fromStdString(std::string(request.headers.value(name)));
         }
+        QJsonArray fieldNames; // every field name received, lower-case, in order
+        for (const auto &field : request.headers.fields())
+            fieldNames.append(QString::fromStdString(field.first).toLower());
+        echo["fields"] = fieldNames;
         {
             std::lock_guard lock(m_mutex);
             m_last = echo;
@@ -252,6 +257,12 @@ private:
         response.status = 200;
         response.headers.add("Content-Type", "application/json");
         response.headers.add("X-Upstream", "yes");
+        if (request.headers.contains("x-answer-hop-fields")) {
+            // Fields that belong to this hop only: the gateway must not pass them on.
+            response.headers.add("Keep-Alive", "timeout=9");
+            response.headers.add("Proxy-Authenticate", "Basic realm=\"upstream\"");
+            response.headers.add("Trailer", "X-Checksum");
+        }
         response.body = QJsonDocument(echo).toJson(QJsonDocument::Compact).toStdString();
         const QString path = QString::fromStdString(request.path);
         if (path == "/flaky")

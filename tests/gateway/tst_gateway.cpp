@@ -351,6 +351,28 @@ private Q_SLOTS:
         QVERIFY(!verifier.isCached(a));
     }
 
+    // RFC 9110 §7.6.1: hop-by-hop fields, and fields named in Connection, stay on their hop in
+    // both directions; every other field is forwarded, in order.
+    void hopByHopFieldsStayOnTheirHop()
+    {
+        const Reply r = get(pub(), "/public/items",
+            { { "Connection", "keep-alive, X-Drop-Me" }, { "X-Drop-Me", "1" }, { "Keep-Alive", "timeout=5" },
+                { "Proxy-Authorization", "Basic c2VjcmV0" }, { "TE", "trailers" }, { "Proxy-Connection", "keep-alive" },
+                { "X-Custom", "kept" }, { "X-Answer-Hop-Fields", "1" } });
+        QCOMPARE(r.status, 200);
+        QStringList received;
+        for (const QJsonValue &name : r.json()["fields"].toArray())
+            received.append(name.toString());
+        for (const char *dropped : { "connection", "x-drop-me", "keep-alive", "proxy-authorization", "te", "proxy-connection" })
+            QVERIFY2(!received.contains(QLatin1String(dropped)), dropped);
+        QVERIFY(received.contains("x-custom"));
+        QVERIFY(received.indexOf("x-custom") < received.indexOf("x-answer-hop-fields"));
+        QCOMPARE(r.header("X-Upstream"), QByteArray("yes"));
+        QVERIFY(!r.headers.contains("keep-alive"));
+        QVERIFY(!r.headers.contains("proxy-authenticate"));
+        QVERIFY(!r.headers.contains("trailer"));
+    }
+
     void identityHeadersCannotBeSpoofed()
     {
         const Reply r

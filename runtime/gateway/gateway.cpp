@@ -805,9 +805,9 @@ void Gateway::attempt(const ExchangePtr &ex)
         ex->upstreamUs += tookUs;
         const GatewayRoute &r = *ex->route;
         if (response.error == Http::ClientError::RequestBody) {
-            // The client broke off its upload: nothing wrong with the upstream (no breaker
-            // failure, no retry); the client's connection is already closed.
-            cbp->onSuccess();
+            // The client broke off its upload: says nothing about the upstream (neither a
+            // breaker failure nor a success, no retry); the client's connection is already closed.
+            cbp->onAbandoned();
             m_metrics.countUpstream(r.upstreamNodeId, QStringLiteral("client-aborted"));
             ex->upstreamError = QStringLiteral("the client broke off the request body");
             finish(ex, problem(400, QStringLiteral("the request body broke off")));

@@ -99,6 +99,15 @@ public:
         });
     }
 
+    // Returns once loop thread `thread` has run everything posted to it so far, and what that
+    // posted in turn (the connection's write): a task that posts the flag-setting task.
+    bool sync(int thread)
+    {
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        m_loop.post(thread, [this, thread, done] { m_loop.post(thread, [done] { *done = true; }); });
+        return QTest::qWaitFor([&] { return done->load(); }, 5000);
+    }
+
 private:
     Http::EventLoop m_loop;
     std::unique_ptr<RedisRateLimiter> m_limiter;
@@ -188,6 +197,38 @@ private Q_SLOTS:
         QCOMPARE(counters.first().key, QByteArray("rl:k"));
         QCOMPARE(counters.first().count, 300);
         QVERIFY(counters.first().resetMs > 0 && counters.first().resetMs <= 60000);
+    }
+
+    // Checks issued while a batch is on the wire wait for its reply and then leave together:
+    // with Redis stopped, batch A is written, B and C (separate loop turns) gather behind it,
+    // and after SIGCONT they go as one EVALSHA — two calls for three turns, counts in order.
+    void checksGatherWhileABatchIsOnTheWire()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        RedisRateLimiter::Options options;
+        options.commandTimeout = std::chrono::milliseconds(10000); // longer than the test
+        Limiter l(redis.port(), 1, options);
+        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
+        QVERIFY(l.sync(0)); // the start PING has gone out
+        QCOMPARE(::kill(pid_t(redis.pid()), SIGSTOP), 0);
+        Answers answers;
+        answers.resize(90);
+        l.fire(0, repeated("g", 1000, 60, 30), answers, 0);
+        QVERIFY(l.sync(0)); // A is on the wire
+        l.fire(0, repeated("g", 1000, 60, 30), answers, 30);
+        QVERIFY(l.sync(0));
+        l.fire(0, repeated("g", 1000, 60, 30), answers, 60);
+        QVERIFY(l.sync(0));
+        QCOMPARE(answers.answered(), 0);
+        ::kill(pid_t(redis.pid()), SIGCONT);
+        QTRY_COMPARE_WITH_TIMEOUT(answers.answered(), 90, 5000);
+        const QList<RateDecision> decisions = answers.decisions();
+        for (int i = 0; i < 90; ++i) {
+            QCOMPARE(decisions.at(i).state, RateDecision::State::Allowed);
+            QCOMPARE(decisions.at(i).remaining, 999 - i);
+        }
+        QCOMPARE(calls(redis, "evalsha"), 2);
     }
 
     // Two loop threads, each its own connection and batch, one key: still exactly the limit.

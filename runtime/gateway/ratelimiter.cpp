@@ -4,6 +4,7 @@
 #include "http/socketwatcher.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <cerrno>
 #include <charconv>
 #include <condition_variable>
@@ -25,53 +26,35 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The checks of one batch, counted in one script run (docs/gateway.md "Rate limiting"): Redis'
-// cost is mostly per call, so a batch of N checks costs it little more than one.
-// KEYS[i] = counter of check i, ARGV[i] = its window in ms. Returns, flat and in check order,
-// {count 1, ms until window 1 ends, count 2, ms until window 2 ends, …}; for one check exactly
-// what a single check always returned. Per key: fixed window, the expiry is set when the
-// window starts (the key is new) and repaired if a key lost it; a key that appears n times
-// (the same client in one batch) is counted with one INCRBY n and its checks get the counts
-// in order — atomically, just as n INCRs in a row (Lua table work is far cheaper than a
-// redis.call). A key that holds no counter (someone wrote
-// a string there) fails its own checks only, as it did before batching: their count is the
-// error (pcall), the other keys of the batch count on.
-constexpr char Script[] = "-- Per distinct key: {checks in this batch, first check's index}.\n"
-                          "local seen = {}\n"
+// cost is mostly per call and per argument, so a batch of N checks costs it little more than
+// one. The batch names each distinct counter once — KEYS[i] = counter i, ARGV[i] = its window
+// in ms, ARGV[#KEYS + i] = how many checks of the batch it counts (n) — and the script returns,
+// flat and in key order, {count 1, ms until window 1 ends, count 2, …}: the count after this
+// batch, so its n checks get count - n + 1 … count in order, exactly as n INCRs in a row would
+// (one INCRBY n, atomic). For one check (n = 1) the answer is exactly what a single check
+// always got. Per key: fixed window, the expiry is set when the window starts (the key is new)
+// and repaired if a key lost it. A key that holds no counter (someone wrote a string there)
+// fails its own checks only, as it did before batching: its count is the error (pcall), the
+// other keys of the batch count on.
+constexpr char Script[] = "local r = {}\n"
                           "for i = 1, #KEYS do\n"
-                          "  local s = seen[KEYS[i]]\n"
-                          "  if s then\n"
-                          "    s[1] = s[1] + 1\n"
-                          "  else\n"
-                          "    seen[KEYS[i]] = {1, i}\n"
-                          "  end\n"
-                          "end\n"
-                          "-- Count each key once, then s = {count before this batch, ms until its window ends}.\n"
-                          "for k, s in pairs(seen) do\n"
-                          "  local n, c = s[1], nil\n"
+                          "  local n = tonumber(ARGV[#KEYS + i])\n"
+                          "  local c\n"
                           "  if n == 1 then\n"
-                          "    c = redis.pcall('INCR', k)\n"
+                          "    c = redis.pcall('INCR', KEYS[i])\n"
                           "  else\n"
-                          "    c = redis.pcall('INCRBY', k, n)\n"
+                          "    c = redis.pcall('INCRBY', KEYS[i], n)\n"
                           "  end\n"
+                          "  local ttl = 0\n"
                           "  if type(c) == 'number' then\n"
-                          "    local t = redis.call('PTTL', k)\n"
-                          "    if c == n or t < 0 then\n"
-                          "      redis.call('PEXPIRE', k, ARGV[s[2]])\n"
-                          "      t = tonumber(ARGV[s[2]])\n"
+                          "    ttl = redis.call('PTTL', KEYS[i])\n"
+                          "    if c == n or ttl < 0 then\n"
+                          "      redis.call('PEXPIRE', KEYS[i], ARGV[i])\n"
+                          "      ttl = tonumber(ARGV[i])\n"
                           "    end\n"
-                          "    s[1], s[2] = c - n, t\n"
-                          "  else\n"
-                          "    s[1], s[2] = c, 0\n"
                           "  end\n"
-                          "end\n"
-                          "-- Each check its own count, in order.\n"
-                          "local r = {}\n"
-                          "for i = 1, #KEYS do\n"
-                          "  local s = seen[KEYS[i]]\n"
-                          "  if type(s[1]) == 'number' then\n"
-                          "    s[1] = s[1] + 1\n"
-                          "  end\n"
-                          "  r[2 * i - 1], r[2 * i] = s[1], s[2]\n"
+                          "  r[2 * i - 1] = c\n"
+                          "  r[2 * i] = ttl\n"
                           "end\n"
                           "return r\n";
 
@@ -131,7 +114,36 @@ struct Check
     QByteArray windowMs; // as ARGV wants it
     int limit = 0;
     RedisRateLimiter::Callback done;
+    int slot = 0; // its counter among the distinct keys of its batch (first seen, first slot)
 };
+
+// Gives every check of a batch its counter's slot and returns the number of distinct counters:
+// the same client's checks in one batch share one counter in the script call.
+int assignSlots(std::vector<Check> &checks)
+{
+    if (checks.size() == 1) {
+        checks.front().slot = 0;
+        return 1;
+    }
+    QHash<QByteArray, int> slots;
+    slots.reserve(qsizetype(checks.size()));
+    for (Check &check : checks) {
+        auto it = slots.constFind(check.key);
+        if (it == slots.constEnd())
+            it = slots.insert(check.key, int(slots.size()));
+        check.slot = it.value();
+    }
+    return int(slots.size());
+}
+
+// How many checks of `checks` each of its `counters` slots counts.
+std::vector<qint64> hitsPerSlot(const std::vector<Check> &checks, int counters)
+{
+    std::vector<qint64> hits(size_t(counters), 0);
+    for (const Check &check : checks)
+        ++hits[size_t(check.slot)];
+    return hits;
+}
 
 void answerUnavailable(Check &check, const QString &error)
 {
@@ -152,20 +164,36 @@ void answerCounted(Check &check, qint64 count, qint64 resetMs)
     check.done(std::move(decision));
 }
 
-// The script call for `checks`: `command` EVALSHA with the script's SHA, or EVAL with its text.
-void appendScriptCall(
-    QByteArray &out, std::string_view command, std::string_view script, const std::vector<Check> &checks)
+// The script call for `checks` (slots assigned): `command` EVALSHA with the script's SHA, or
+// EVAL with its text. Each counter once: its key, its window (of its first check, as the
+// first of n INCRs in a row would set it), its number of checks.
+void appendScriptCall(QByteArray &out, std::string_view command, std::string_view script,
+    const std::vector<Check> &checks, int counters)
 {
-    appendNumber(out, '*', 3 + 2 * checks.size());
+    char digits[24];
+    auto number = [&digits](qint64 n) {
+        return std::string_view(digits, size_t(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+    };
+    appendNumber(out, '*', 3 + 3 * size_t(counters));
     appendBulk(out, command);
     appendBulk(out, script);
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, checks.size()).ptr;
-    appendBulk(out, std::string_view(digits, size_t(end - digits)));
-    for (const Check &check : checks)
-        appendBulk(out, view(check.key));
-    for (const Check &check : checks)
-        appendBulk(out, view(check.windowMs));
+    appendBulk(out, number(counters));
+    int next = 0; // slots were given in order of first appearance
+    for (const Check &check : checks) {
+        if (check.slot == next) {
+            appendBulk(out, view(check.key));
+            ++next;
+        }
+    }
+    next = 0;
+    for (const Check &check : checks) {
+        if (check.slot == next) {
+            appendBulk(out, view(check.windowMs));
+            ++next;
+        }
+    }
+    for (qint64 hits : hitsPerSlot(checks, counters))
+        appendBulk(out, number(hits));
 }
 
 } // namespace
@@ -242,6 +270,7 @@ private:
     {
         Handler handler;
         std::vector<Check> checks;
+        int counters = 0; // distinct keys among the checks
         Clock::time_point queued;
         bool resent = false; // the batch already met NOSCRIPT once
         size_t weight() const { return checks.empty() ? 1 : checks.size(); }
@@ -250,7 +279,7 @@ private:
     // The reply to the command just appended to m_out goes to `handler`.
     void expect(Handler handler)
     {
-        m_pending.push_back({ std::move(handler), {}, Clock::now(), false });
+        m_pending.push_back({ std::move(handler), {}, 0, Clock::now(), false });
         ++m_queued;
     }
     QString refusal();
@@ -390,8 +419,9 @@ void RedisRateLimiter::Connection::flushBatch()
         checks.reserve(n);
         const auto from = m_batch.begin() + qsizetype(first);
         std::move(from, from + qsizetype(n), std::back_inserter(checks));
-        appendScriptCall(m_out, "EVALSHA", view(m_owner.m_scriptSha), checks);
-        m_pending.push_back({ {}, std::move(checks), now, false });
+        const int counters = assignSlots(checks);
+        appendScriptCall(m_out, "EVALSHA", view(m_owner.m_scriptSha), checks, counters);
+        m_pending.push_back({ {}, std::move(checks), counters, now, false });
         ++m_batchesInFlight;
     }
     m_batch.clear(); // keeps its capacity for the next batch
@@ -405,34 +435,41 @@ void RedisRateLimiter::Connection::answerBatch(Pending &batch, const redisReply 
         // Someone flushed the script cache. Nothing of the batch was counted: send it again as
         // EVAL, which runs the script and caches it again for the EVALSHAs that follow. Once
         // only, and with its first deadline, so that it cannot circle.
-        appendScriptCall(m_out, "EVAL", Script, checks);
-        m_pending.push_back({ {}, std::move(checks), batch.queued, true });
+        appendScriptCall(m_out, "EVAL", Script, checks, batch.counters);
+        m_pending.push_back({ {}, std::move(checks), batch.counters, batch.queued, true });
         m_queued += m_pending.back().weight();
         ++m_batchesInFlight;
         scheduleWrite();
         return;
     }
-    // A well-formed answer: two elements per check, each an integer, or the count an error.
-    bool wellFormed = reply->type == REDIS_REPLY_ARRAY && reply->elements == 2 * checks.size();
-    for (size_t i = 0; wellFormed && i < checks.size(); ++i) {
+    // A well-formed answer: two elements per counter, each an integer, or the count an error.
+    const size_t counters = size_t(batch.counters);
+    bool wellFormed = reply->type == REDIS_REPLY_ARRAY && reply->elements == 2 * counters;
+    for (size_t i = 0; wellFormed && i < counters; ++i) {
         const int countType = reply->element[2 * i]->type;
         wellFormed = (countType == REDIS_REPLY_INTEGER || countType == REDIS_REPLY_ERROR)
             && reply->element[2 * i + 1]->type == REDIS_REPLY_INTEGER;
     }
     if (!wellFormed) {
-        // The whole batch failed (OOM, NOPERM, BUSY, …): every check answers with the error.
+        // The whole batch failed (NOPERM, BUSY, …): every check answers with the error.
         const QString error = reply->type == REDIS_REPLY_ERROR ? errorText(reply) : QStringLiteral("unexpected reply");
         for (Check &check : checks)
             answerUnavailable(check, error);
         return;
     }
     m_owner.m_available.store(true, std::memory_order_relaxed);
-    for (size_t i = 0; i < checks.size(); ++i) {
-        const redisReply *count = reply->element[2 * i];
+    // A counter's n checks get count - n + 1 … count, in the order they were issued.
+    std::vector<qint64> last = hitsPerSlot(checks, batch.counters);
+    for (size_t i = 0; i < counters; ++i) {
+        if (reply->element[2 * i]->type == REDIS_REPLY_INTEGER)
+            last[i] = reply->element[2 * i]->integer - last[i];
+    }
+    for (Check &check : checks) {
+        const redisReply *count = reply->element[2 * size_t(check.slot)];
         if (count->type == REDIS_REPLY_ERROR)
-            answerUnavailable(checks[i], errorText(count));
+            answerUnavailable(check, errorText(count));
         else
-            answerCounted(checks[i], count->integer, reply->element[2 * i + 1]->integer);
+            answerCounted(check, ++last[size_t(check.slot)], reply->element[2 * size_t(check.slot) + 1]->integer);
     }
 }
 

@@ -45,9 +45,10 @@ struct RateCounter
 // every gateway process sharing the Redis counts exactly.
 // Redis I/O runs on the HTTP engine's loop threads, never blocking them: each loop thread has
 // its own non-blocking Redis connection (watched with Http::SocketWatcher) on which the checks
-// of that thread's requests are pipelined and batched — all checks issued before the next
-// write leave in it as ONE script call (at most `maxBatch` keys each; Redis' cost is mostly per
-// command), replies are matched in order. When Redis is unreachable,
+// of that thread's requests are batched — the checks issued before a write leave in it as ONE
+// script call (several of at most `maxBatch` checks each; Redis' cost is mostly per call), and
+// while a batch is on the wire new checks gather and leave right after its reply. Other
+// commands are pipelined; replies are matched in order. When Redis is unreachable,
 // checks answer Unavailable at once; reconnects are attempted at most every `reconnectDelay`,
 // a connect taking longer than `connectTimeout` or a reply longer than `commandTimeout` drops
 // the connection (its pending checks answer Unavailable). An idle connection PINGs Redis every

@@ -1,6 +1,7 @@
 #include "gateway.h"
 
 #include "gateway/jsonline.h"
+#include "gateway/observedbody.h"
 #include "http/client.h"
 #include "http/eventloop.h"
 #include "model/projectfile.h"
@@ -953,12 +954,26 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         }
     }
     const int status = response.status;
-    // A streamed answer is still moving: its announced length (0 when unknown).
-    const std::size_t bytesOut = response.bodySource
-        ? static_cast<std::size_t>(std::max<std::int64_t>(0, response.bodySource->length()))
-        : response.body.size();
-    ex->responder.send(std::move(response));
+    // The exchange lets go of its responder: a streamed body below holds the exchange, and the
+    // responder holds the body, which would otherwise keep each other alive.
+    const Http::Responder responder = std::move(ex->responder);
+    if (response.bodySource) {
+        // A streamed answer is still moving: its access line, span and latency are recorded
+        // when it ends, with the bytes that really went out and how it ended.
+        response.bodySource = std::make_shared<ObservedBody>(std::move(response.bodySource),
+            [this, ex, status](ObservedBody::End end, std::uint64_t bytes, const std::string &error) {
+                record(ex, status, bytes, end == ObservedBody::End::Complete ? QString() : QString::fromStdString(error));
+            });
+        responder.send(std::move(response));
+        return;
+    }
+    const std::size_t bytesOut = response.body.size();
+    responder.send(std::move(response));
+    record(ex, status, bytesOut, QString());
+}
 
+void Gateway::record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, const QString &bodyError)
+{
     const qint64 latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - ex->started).count();
     const QString routeKey = ex->route ? ex->route->key : QString();
     m_metrics.observeRequest(routeKey, status, double(latencyUs) / 1e6);
@@ -984,6 +999,8 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         span.attributes.insert(QStringLiteral("rateLimit"), ex->rateDecision);
         if (ex->injected)
             span.attributes.insert(QStringLiteral("injected"), true);
+        if (!bodyError.isEmpty())
+            span.attributes.insert(QStringLiteral("bodyError"), bodyError);
         m_c.telemetry->record(std::move(span));
     }
 
@@ -1020,6 +1037,8 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         }
         if (!ex->upstreamError.isEmpty())
             line.add("error", ex->upstreamError);
+        if (!bodyError.isEmpty())
+            line.add("bodyError", bodyError); // the answer broke off: bytesOut is what went out
         if (ex->fallback)
             line.add("fallback", true);
         if (ex->injected)

@@ -107,7 +107,11 @@ private:
     void rateLimit(const ExchangePtr &ex);
     void attempt(const ExchangePtr &ex);
     void upstreamFailed(const ExchangePtr &ex, const QString &reason, bool timedOut);
+    // Sends the answer, then record()s it (a streamed answer: once its body has ended).
     void finish(const ExchangePtr &ex, Http::Response response);
+    // Metrics, span and access line of a request whose answer went out; `bodyError` non-empty
+    // when a streamed answer broke off (then `bytesOut` is what went out before).
+    void record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, const QString &bodyError);
     void serveBuiltin(const ExchangePtr &ex);
     void serveAdmin(const ExchangePtr &ex);
     bool takeRetryToken();

@@ -78,7 +78,7 @@ Topology topology(const QString &failMode)
         route("GET", "/items/special", AuthMode::Jwt), route("GET", "/partner/items", AuthMode::ApiKey),
         route("GET", "/internal/info", AuthMode::None, RouteVisibility::Internal),
         route("GET", "/admin/stats", AuthMode::Admin, RouteVisibility::Internal), limited, busy, slow, slowBare,
-        retried("GET"), retried("POST") };
+        retried("GET"), retried("POST"), route("GET", "/download/*", AuthMode::None) };
     Edge f;
     f.id = "e-gw-flaky";
     f.source = "gw";
@@ -395,7 +395,7 @@ private Q_SLOTS:
         QCOMPARE(get(internal(), "/admin/gateway/routes").status, 401);
         const Reply routes = get(internal(), "/admin/gateway/routes", { bearer(adminToken()) });
         QCOMPARE(routes.status, 200);
-        QCOMPARE(routes.json()["routes"].toArray().size(), 13);
+        QCOMPARE(routes.json()["routes"].toArray().size(), 14);
     }
 
     void apiKeys_data()
@@ -650,6 +650,66 @@ private Q_SLOTS:
             QVERIFY2(first.contains(field), field);
     }
 
+    // A streamed answer is logged when it ends, with the bytes that went out: all of them for
+    // a chunked answer (whose length nobody announced), fewer and a bodyError when the client
+    // hangs up halfway.
+    void streamedAnswerLoggedWhenItEnds()
+    {
+        auto lineFor = [this](const QString &path) {
+            const Reply recent = get(internal(), "/admin/gateway/requests?limit=1000", { bearer(adminToken()) });
+            for (const QJsonValue &v : recent.json()["requests"].toArray()) {
+                if (v["path"].toString() == path)
+                    return v.toObject();
+            }
+            return QJsonObject();
+        };
+        auto connectAndSend = [this](const QByteArray &request) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            timeval tv { 20, 0 }; // a hang guard
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+            sockaddr_in addr {};
+            addr.sin_family = AF_INET;
+            addr.sin_port = htons(static_cast<uint16_t>(pub()));
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
+                || ::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) != request.size()) {
+                ::close(fd);
+                return -1;
+            }
+            return fd;
+        };
+        // Read to the end (the gateway closes after the last chunk: Connection: close).
+        const int whole = connectAndSend("GET /download/300000/chunked HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
+        QVERIFY(whole >= 0);
+        QByteArray received;
+        char buffer[65536];
+        for (ssize_t n; (n = ::recv(whole, buffer, sizeof buffer, 0)) > 0;)
+            received.append(buffer, n);
+        ::close(whole);
+        QVERIFY(received.startsWith("HTTP/1.1 200"));
+        QVERIFY(received.contains("Transfer-Encoding: chunked"));
+        QVERIFY(received.endsWith("\r\n0\r\n\r\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!lineFor("/download/300000/chunked").isEmpty(), 5000);
+        const QJsonObject complete = lineFor("/download/300000/chunked");
+        QCOMPARE(complete["bytesOut"].toInteger(), 300000);
+        QVERIFY(!complete.contains("bodyError"));
+
+        // 200 MB the client stops reading after the head: no line while it is stuck...
+        const int fd = connectAndSend("GET /download/200000000 HTTP/1.1\r\nHost: gateway.test\r\n\r\n");
+        QVERIFY(fd >= 0);
+        char head[4096];
+        QVERIFY(::recv(fd, head, sizeof head, 0) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(lineFor("/download/200000000").isEmpty(), 1000); // (true at once)
+        // ...then it hangs up: the line comes, with what went out and why it stopped.
+        ::close(fd);
+        QTRY_VERIFY_WITH_TIMEOUT(!lineFor("/download/200000000").isEmpty(), 10000);
+        const QJsonObject abandoned = lineFor("/download/200000000");
+        QCOMPARE(abandoned["status"].toInt(), 200);
+        QVERIFY(abandoned["bytesOut"].toInteger() > 0);
+        QVERIFY(abandoned["bytesOut"].toInteger() < 200000000);
+        QVERIFY2(abandoned["bodyError"].toString().contains("went away"), qPrintable(abandoned["bodyError"].toString()));
+    }
+
     void reloadKeepsConnection()
     {
         Connection c(pub());
@@ -663,7 +723,7 @@ private Q_SLOTS:
         const Reply reloaded = admin.request(
             "POST", "/admin/gateway/reload", { bearer(adminToken()), { "Content-Type", "application/json" } }, body);
         QCOMPARE(reloaded.status, 200);
-        QCOMPARE(reloaded.json()["routes"].toInt(), 14);
+        QCOMPARE(reloaded.json()["routes"].toInt(), 15);
 
         // Same connection, new table.
         const Reply fresh = c.request("GET", "/fresh");

@@ -9,12 +9,9 @@
 
 namespace Gatehouse::Runtime {
 
-void JsonLine::put(const char *data, qsizetype size)
+void JsonLine::grow(qsizetype size)
 {
-    if (m_used + size > m_text.size())
-        m_text.resize(std::max(m_text.size() * 2, m_used + size));
-    std::memcpy(m_text.data() + m_used, data, static_cast<size_t>(size));
-    m_used += size;
+    m_text.resize(std::max(m_text.size() * 2, m_used + size));
 }
 
 void JsonLine::key(std::string_view key)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringView>
+#include <cstring>
 #include <string_view>
 
 namespace Gatehouse::Runtime {
@@ -54,7 +55,14 @@ private:
     void key(std::string_view key);
     void appendEscaped(std::string_view value);
     void appendIsoTime(qint64 epochMicros);
-    void put(const char *data, qsizetype size);
+    void put(const char *data, qsizetype size)
+    {
+        if (m_used + size > m_text.size())
+            grow(size);
+        std::memcpy(m_text.data() + m_used, data, static_cast<size_t>(size));
+        m_used += size;
+    }
+    void grow(qsizetype size);
     void put(std::string_view text) { put(text.data(), static_cast<qsizetype>(text.size())); }
     void put(char c) { put(&c, 1); }
     QByteArray m_text; // m_used bytes of text, then spare room

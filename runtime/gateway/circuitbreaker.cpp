@@ -67,12 +67,18 @@ void CircuitBreaker::setOptions(const Options &options)
         m_successes = 0;
         m_probesInFlight = 0;
     }
+    noteHealth();
 }
 
 CircuitBreaker::Options CircuitBreaker::options() const
 {
     std::lock_guard lock(m_mutex);
     return m_options;
+}
+
+void CircuitBreaker::noteHealth()
+{
+    m_healthy.store(m_state == State::Closed && m_failures == 0, std::memory_order_release);
 }
 
 void CircuitBreaker::open(Clock::time_point now)
@@ -82,6 +88,13 @@ void CircuitBreaker::open(Clock::time_point now)
     m_successes = 0;
     m_probesInFlight = 0;
     ++m_opened;
+}
+
+bool CircuitBreaker::tryAcquire()
+{
+    if (m_healthy.load(std::memory_order_acquire))
+        return true;
+    return tryAcquire(Clock::now());
 }
 
 bool CircuitBreaker::tryAcquire(Clock::time_point now)
@@ -95,6 +108,7 @@ bool CircuitBreaker::tryAcquire(Clock::time_point now)
         m_state = State::HalfOpen;
         m_successes = 0;
         m_probesInFlight = 0;
+        noteHealth();
     }
     if (m_state == State::HalfOpen) {
         if (m_probesInFlight >= m_options.halfOpenProbes)
@@ -106,6 +120,8 @@ bool CircuitBreaker::tryAcquire(Clock::time_point now)
 
 void CircuitBreaker::onSuccess()
 {
+    if (m_healthy.load(std::memory_order_acquire))
+        return; // closed, nothing counted: nothing to reset
     std::lock_guard lock(m_mutex);
     m_failures = 0;
     if (m_state == State::HalfOpen) {
@@ -116,6 +132,7 @@ void CircuitBreaker::onSuccess()
             m_successes = 0;
         }
     }
+    noteHealth();
 }
 
 void CircuitBreaker::onAbandoned()
@@ -129,14 +146,13 @@ void CircuitBreaker::onFailure(Clock::time_point now)
 {
     std::lock_guard lock(m_mutex);
     ++m_failures;
-    if (!m_options.enabled)
-        return;
-    if (m_state == State::HalfOpen) {
-        open(now);
-        return;
+    if (m_options.enabled) {
+        if (m_state == State::HalfOpen)
+            open(now);
+        else if (m_state == State::Closed && m_failures >= m_options.failureThreshold)
+            open(now);
     }
-    if (m_state == State::Closed && m_failures >= m_options.failureThreshold)
-        open(now);
+    noteHealth();
 }
 
 CircuitBreaker::State CircuitBreaker::state(Clock::time_point now) const

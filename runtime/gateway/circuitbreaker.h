@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <chrono>
 #include <mutex>
 
@@ -54,8 +55,10 @@ public:
     void setOptions(const Options &options);
 
     // Whether a call may go out now. A true answer in HalfOpen reserves a probe slot, which the
-    // caller must give back through onSuccess() or onFailure().
-    bool tryAcquire(Clock::time_point now = Clock::now());
+    // caller must give back through onSuccess() or onFailure(). Without `now`, a closed breaker
+    // with no failure counted (the usual state) answers without a lock or a clock read.
+    bool tryAcquire();
+    bool tryAcquire(Clock::time_point now);
     void onSuccess();
     void onFailure(Clock::time_point now = Clock::now());
     // The call ended without telling anything about the upstream (the client broke off its
@@ -71,7 +74,11 @@ public:
 
 private:
     void open(Clock::time_point now);
+    void noteHealth(); // with m_mutex held, after every change of state or failure count
 
+    // Closed with no failure counted: tryAcquire() and onSuccess() then have nothing to do, and
+    // the I/O threads pass each other without taking the lock.
+    std::atomic<bool> m_healthy { true };
     Options m_options;
     mutable std::mutex m_mutex;
     State m_state = State::Closed;

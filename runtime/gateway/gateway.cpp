@@ -370,10 +370,12 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
     ex->request = std::move(request);
     ex->responder = std::move(responder);
 
-    // The retry budget earns a share of a token per request, up to a small cap.
+    // The retry budget earns a share of a token per request, up to a small cap. Read first: at
+    // the cap (no retries lately, the usual state) the shared counter is not written, so the
+    // I/O threads do not pass its cache line back and forth on every request.
     const qint64 earned = static_cast<qint64>(m_options.retryBudgetRatio * 1000);
     const qint64 cap = static_cast<qint64>(std::max(m_options.retryBudgetReserve, 1)) * 1000;
-    if (m_retryTokensMilli.fetch_add(earned) + earned > cap)
+    if (m_retryTokensMilli.load(std::memory_order_relaxed) < cap && m_retryTokensMilli.fetch_add(earned) + earned > cap)
         m_retryTokensMilli.store(cap);
 
     const QString &path = ex->path;

@@ -42,6 +42,32 @@ std::string str(const QString &text)
     return text.toStdString();
 }
 
+// Appends `text` as UTF-8: ASCII (route keys, client ids: nearly always) unit by unit, the rest
+// through toUtf8() from the first non-ASCII unit on (a unit boundary, so no pair is split).
+void appendUtf8(QByteArray &out, QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80) {
+            out += text.mid(i).toUtf8();
+            return;
+        }
+        out += static_cast<char>(c);
+    }
+}
+
+// "<route key>|<client>", the rate-limit identity, in one buffer (made for every rate-limited
+// request).
+QByteArray rateLimitIdentity(const QString &routeKey, const QString &client)
+{
+    QByteArray identity;
+    identity.reserve((routeKey.size() + client.size()) * 3 + 1); // UTF-8: ≤ 3 bytes per UTF-16 unit
+    appendUtf8(identity, routeKey);
+    identity += '|';
+    appendUtf8(identity, client);
+    return identity;
+}
+
 // A header value from a QString: ASCII (ids, roles: nearly always) is copied straight into the
 // std::string, which keeps short ones inline; anything else goes through UTF-8.
 std::string headerText(const QString &text)
@@ -703,7 +729,7 @@ void Gateway::rateLimit(const ExchangePtr &ex)
         decide(RateDecision {});
         return;
     }
-    const QByteArray identity = (ex->route->key + QLatin1Char('|') + ex->clientId()).toUtf8();
+    const QByteArray identity = rateLimitIdentity(ex->route->key, ex->clientId());
     Http::EventLoop *loop = m_c.loop;
     const int index = ex->loopIndex;
     m_c.rateLimiter->check(identity, policy.requests, policy.windowSeconds,

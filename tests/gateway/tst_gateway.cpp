@@ -467,6 +467,17 @@ private Q_SLOTS:
         QCOMPARE(limited.load(), 30);
     }
 
+    // The counter key carries the client identity as UTF-8, whatever its script.
+    void rateLimitKeyOfNonAsciiSubject()
+    {
+        const QString subject = QString::fromUtf8("j\u00fcrgen-\u2713");
+        const QByteArray token = m_keys.token(Keys::claims(subject, "user"));
+        QCOMPARE(get(pub(), "/busy", { bearer(token) }).status, 200);
+        QCOMPARE(get(pub(), "/busy", { bearer(token) }).header("RateLimit-Remaining"), QByteArray("48"));
+        const QByteArray reply = m_redis.command("GET \"rl:GET /busy|sub:" + subject.toUtf8() + "\"");
+        QVERIFY2(reply.startsWith("$1\r\n2"), reply.constData());
+    }
+
     void timeoutFallback()
     {
         const Reply r = get(pub(), "/slow/1500");

@@ -32,6 +32,10 @@ QList<Request> repeated(const QByteArray &key, int limit, int windowSeconds, int
 class Answers
 {
 public:
+    explicit Answers(qsizetype n = 0)
+        : m_decisions(n)
+    {
+    }
     void resize(qsizetype n)
     {
         std::lock_guard lock(m_mutex);
@@ -113,6 +117,28 @@ private:
     std::unique_ptr<RedisRateLimiter> m_limiter;
 };
 
+// Limiter options with at most `maxBatch` checks per script call.
+RedisRateLimiter::Options batchesOf(int maxBatch)
+{
+    RedisRateLimiter::Options options;
+    options.maxBatch = maxBatch;
+    return options;
+}
+
+// A Redis of its own and a Limiter with `threads` loop threads, connected to it.
+struct RedisAndLimiter
+{
+    RedisServer redis;
+    std::unique_ptr<Limiter> limiter;
+    bool start(int threads, const RedisRateLimiter::Options &options = {})
+    {
+        if (!redis.start())
+            return false;
+        limiter = std::make_unique<Limiter>(redis.port(), threads, options);
+        return QTest::qWaitFor([this] { return limiter->limiter().isAvailable(); }, 5000);
+    }
+};
+
 // How often Redis ran `command` (INFO commandstats), 0 when never.
 int calls(RedisServer &redis, const QByteArray &command)
 {
@@ -152,14 +178,11 @@ private Q_SLOTS:
     {
         QFETCH(int, maxBatch);
         QFETCH(int, evalshaCalls);
-        RedisServer redis;
-        QVERIFY(redis.start());
-        RedisRateLimiter::Options options;
-        options.maxBatch = maxBatch;
-        Limiter l(redis.port(), 1, options);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
-        Answers answers;
-        answers.resize(300);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1, batchesOf(maxBatch)));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
+        Answers answers(300);
         l.fire(0, repeated("k", 200, 60, 300), answers);
         QTRY_COMPARE_WITH_TIMEOUT(answers.answered(), 300, 10000);
         QCOMPARE(answers.count(RateDecision::State::Allowed), 200);
@@ -205,16 +228,15 @@ private Q_SLOTS:
     // and after SIGCONT they go as one EVALSHA — two calls for three turns, counts in order.
     void checksGatherWhileABatchIsOnTheWire()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
         RedisRateLimiter::Options options;
         options.commandTimeout = std::chrono::milliseconds(10000); // longer than the test
-        Limiter l(redis.port(), 1, options);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1, options));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
         QVERIFY(l.sync(0)); // the start PING has gone out
         QCOMPARE(::kill(pid_t(redis.pid()), SIGSTOP), 0);
-        Answers answers;
-        answers.resize(90);
+        Answers answers(90);
         l.fire(0, repeated("g", 1000, 60, 30), answers, 0);
         QVERIFY(l.sync(0)); // A is on the wire
         l.fire(0, repeated("g", 1000, 60, 30), answers, 30);
@@ -235,12 +257,11 @@ private Q_SLOTS:
     // Two loop threads, each its own connection and batch, one key: still exactly the limit.
     void exactAcrossTwoThreads()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
-        Limiter l(redis.port(), 2);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
-        Answers answers;
-        answers.resize(300);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(2));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
+        Answers answers(300);
         l.fire(0, repeated("shared", 200, 60, 150), answers, 0);
         l.fire(1, repeated("shared", 200, 60, 150), answers, 150);
         QTRY_COMPARE_WITH_TIMEOUT(answers.answered(), 300, 10000);
@@ -260,12 +281,12 @@ private Q_SLOTS:
     // is named once in the call (one INCRBY per key); every check still gets its own count.
     void mixedKeysInOneBatch()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
         QCOMPARE(redis.command("SET rl:old 5"), QByteArray("+OK\r\n"));
         QCOMPARE(redis.command("SET rl:text abc"), QByteArray("+OK\r\n"));
-        Limiter l(redis.port(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
         QList<Request> requests;
         for (int i = 0; i < 5; ++i) {
             requests.append({ "a", 3, 60 });
@@ -334,18 +355,16 @@ private Q_SLOTS:
     // a fresh expiry).
     void windowEndsBetweenBatches()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
-        Limiter l(redis.port(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
-        Answers first;
-        first.resize(3);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
+        Answers first(3);
         l.fire(0, repeated("w", 2, 1, 3), first);
         QTRY_COMPARE_WITH_TIMEOUT(first.answered(), 3, 5000);
         QCOMPARE(first.count(RateDecision::State::Allowed), 2);
         QTRY_COMPARE_WITH_TIMEOUT(redis.command("EXISTS rl:w"), QByteArray(":0\r\n"), 5000);
-        Answers second;
-        second.resize(3);
+        Answers second(3);
         l.fire(0, repeated("w", 2, 1, 3), second);
         QTRY_COMPARE_WITH_TIMEOUT(second.answered(), 3, 5000);
         const QList<RateDecision> decisions = second.decisions();
@@ -360,17 +379,14 @@ private Q_SLOTS:
     // lost or counted twice, also with flushes in the middle of pipelined traffic.
     void scriptFlushMidTraffic()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
-        RedisRateLimiter::Options options;
-        options.maxBatch = 10;
-        Limiter l(redis.port(), 1, options);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1, batchesOf(10)));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
 
         // Ten batches in one write, all of them after the flush.
         QCOMPARE(redis.command("SCRIPT FLUSH"), QByteArray("+OK\r\n"));
-        Answers answers;
-        answers.resize(500);
+        Answers answers(500);
         l.fire(0, repeated("f", 1000, 60, 100), answers);
         QTRY_COMPARE_WITH_TIMEOUT(answers.answered(), 100, 10000);
         const QList<RateDecision> decisions = answers.decisions();
@@ -405,15 +421,12 @@ private Q_SLOTS:
     // checks Unavailable with that error; nothing was counted, the connection stays.
     void errorReplyAnswersWholeBatch()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
-        RedisRateLimiter::Options options;
-        options.maxBatch = 10;
-        Limiter l(redis.port(), 1, options);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1, batchesOf(10)));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
         QCOMPARE(redis.command("ACL SETUSER default -evalsha"), QByteArray("+OK\r\n"));
-        Answers refused;
-        refused.resize(30);
+        Answers refused(30);
         l.fire(0, repeated("e", 100, 60, 30), refused);
         QTRY_COMPARE_WITH_TIMEOUT(refused.answered(), 30, 5000);
         QCOMPARE(refused.count(RateDecision::State::Unavailable), 30);
@@ -422,8 +435,7 @@ private Q_SLOTS:
         QCOMPARE(calls(redis, "eval"), 0); // only NOSCRIPT is resent
 
         QCOMPARE(redis.command("ACL SETUSER default +evalsha"), QByteArray("+OK\r\n"));
-        Answers counted;
-        counted.resize(5);
+        Answers counted(5);
         l.fire(0, repeated("e", 100, 60, 5), counted);
         QTRY_COMPARE_WITH_TIMEOUT(counted.answered(), 5, 5000);
         QCOMPARE(counted.count(RateDecision::State::Allowed), 5);
@@ -434,16 +446,15 @@ private Q_SLOTS:
     // of the batch still being gathered answers Unavailable; once Redis runs again, checks count.
     void hungRedisAnswersEveryBatch()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
         RedisRateLimiter::Options options;
         options.maxBatch = 10;
         options.commandTimeout = std::chrono::milliseconds(300);
-        Limiter l(redis.port(), 1, options);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1, options));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
         QCOMPARE(::kill(pid_t(redis.pid()), SIGSTOP), 0);
-        Answers answers;
-        answers.resize(50);
+        Answers answers(50);
         l.fire(0, repeated("h", 100, 60, 50), answers);
         QTRY_COMPARE_WITH_TIMEOUT(answers.answered(), 50, 5000);
         ::kill(pid_t(redis.pid()), SIGCONT);
@@ -452,8 +463,7 @@ private Q_SLOTS:
             QCOMPARE(d.error, QString("redis did not answer within 300 ms"));
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                Answers again;
-                again.resize(1);
+                Answers again(1);
                 l.fire(0, repeated("h", 100, 60, 1), again);
                 return QTest::qWaitFor([&] { return again.answered() == 1; }, 5000)
                     && again.count(RateDecision::State::Allowed) == 1;
@@ -464,19 +474,18 @@ private Q_SLOTS:
     // queueCapacity bounds the checks awaiting a reply, whatever the number of script calls.
     void queueCapacityCountsChecks()
     {
-        RedisServer redis;
-        QVERIFY(redis.start());
         RedisRateLimiter::Options options;
         options.queueCapacity = 50;
         options.reconnectDelay = std::chrono::milliseconds(60000); // no idle PING in the queue
-        Limiter l(redis.port(), 1, options);
-        QTRY_VERIFY_WITH_TIMEOUT(l.limiter().isAvailable(), 5000);
+        RedisAndLimiter setup;
+        QVERIFY(setup.start(1, options));
+        RedisServer &redis = setup.redis;
+        Limiter &l = *setup.limiter;
         Answers warmUp; // answered after the start PING: the queue is empty then
         warmUp.resize(1);
         l.fire(0, repeated("q", 1000, 60, 1), warmUp);
         QTRY_COMPARE_WITH_TIMEOUT(warmUp.answered(), 1, 5000);
-        Answers answers;
-        answers.resize(300);
+        Answers answers(300);
         l.fire(0, repeated("q", 1000, 60, 300), answers);
         QTRY_COMPARE_WITH_TIMEOUT(answers.answered(), 300, 5000);
         QCOMPARE(answers.count(RateDecision::State::Allowed), 50);

@@ -719,6 +719,22 @@ private Q_SLOTS:
         QVERIFY(abandoned["bytesOut"].toInteger() > 0);
         QVERIFY(abandoned["bytesOut"].toInteger() < 200000000);
         QVERIFY2(abandoned["bodyError"].toString().contains("went away"), qPrintable(abandoned["bodyError"].toString()));
+
+        // The service dies after 200 KB of 1 MB: the client's connection is cut (no false end),
+        // and the line says so.
+        const int cut = connectAndSend("GET /download/1000000/fail-after/200000 HTTP/1.1\r\nHost: gateway.test\r\n\r\n");
+        QVERIFY(cut >= 0);
+        qint64 cutBytes = 0;
+        for (ssize_t n; (n = ::recv(cut, buffer, sizeof buffer, 0)) > 0;)
+            cutBytes += n;
+        ::close(cut);
+        QVERIFY(cutBytes < 1000000);
+        QTRY_VERIFY_WITH_TIMEOUT(!lineFor("/download/1000000/fail-after/200000").isEmpty(), 10000);
+        const QJsonObject failed = lineFor("/download/1000000/fail-after/200000");
+        QVERIFY(failed["bytesOut"].toInteger() >= 65536);
+        QVERIFY(failed["bytesOut"].toInteger() <= 4 * 65536); // the service stops after its 64 KiB piece past 200 KB
+        QVERIFY(!failed["bodyError"].toString().isEmpty());
+        QVERIFY(!failed["bodyError"].toString().contains("went away"));
     }
 
     void reloadKeepsConnection()

@@ -12,10 +12,9 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 
-#include "http/detail/appendbody.h"
+#include "http/detail/responseparser.h"
 
 #include <algorithm>
 #include <array>
@@ -57,6 +56,9 @@ namespace {
 struct Pool;
 struct Exchange;
 
+// Interim (1xx) responses read past before a final one; more is a misbehaving upstream.
+constexpr int kMaxInterimResponses = 16;
+
 // One upstream TCP connection, owned by its pool; lives on one loop thread.
 struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
 {
@@ -67,7 +69,8 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
     tcp::socket socket;
     std::chrono::steady_clock::time_point idleSince;
     boost::beast::flat_buffer buffer;
-    std::optional<bhttp::response_parser<detail::AppendBody>> parser;
+    std::optional<detail::ResponseParser> parser;
+    std::size_t fieldsHint = 8; // fields in the last response: the next one likely has as many
     bool idle = false;
     bool closed = false;
     bool everUsed = false;
@@ -88,6 +91,7 @@ struct Exchange : std::enable_shared_from_this<Exchange>
     bool done = false; // the callback has run (or is running)
     bool retried = false;
     bool headRequest = false;
+    int interims = 0; // 1xx responses read past so far
 
     // Streamed request body (request.bodySource).
     bool uploading = false;         // pieces still to be sent
@@ -125,7 +129,9 @@ public:
 
     struct Shard
     {
-        std::unordered_map<std::string, std::shared_ptr<Pool>> pools;
+        // One per upstream host:port. A loop thread talks to few upstreams: a linear scan costs
+        // less than building and hashing a key string per request.
+        std::vector<std::shared_ptr<Pool>> pools;
         std::unique_ptr<tcp::resolver> resolver;
         std::unique_ptr<asio::steady_timer> sweepTimer;
         // An eighth of the shortest timeout seen, within 5–250 ms: timeouts fire at most that late.
@@ -138,6 +144,8 @@ public:
     void acquire(std::shared_ptr<Exchange> exchange);
     void connectNew(std::shared_ptr<Exchange> exchange);
     void send(std::shared_ptr<Exchange> exchange);
+    void newParser(const Exchange &exchange, UpstreamConnection &connection);
+    void readResponse(const std::shared_ptr<Exchange> &exchange);
     void onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec);
     void onHead(std::shared_ptr<Exchange> exchange, const error_code &ec);
     void pumpUpload(std::shared_ptr<Exchange> exchange);
@@ -329,10 +337,14 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
                                                                    std::chrono::milliseconds(250)));
     if (!shard.sweeping)
         sweep(index);
-    std::string key = exchange->request.host + ':' + std::to_string(exchange->request.port);
-    auto &pool = shard.pools[key];
-    if (!pool) {
-        pool = std::make_shared<Pool>();
+    const auto &host = exchange->request.host;
+    const auto port = exchange->request.port;
+    auto found = std::find_if(shard.pools.begin(), shard.pools.end(),
+                              [&](const std::shared_ptr<Pool> &p) { return p->port == port && p->host == host; });
+    if (found != shard.pools.end()) {
+        exchange->pool = *found;
+    } else {
+        auto pool = std::make_shared<Pool>();
         pool->context = &loop.context(index);
         pool->host = exchange->request.host;
         pool->port = exchange->request.port;
@@ -342,8 +354,10 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
             pool->endpoints.emplace_back(ip, pool->port);
             pool->resolved = true;
         }
+        shard.pools.push_back(pool);
+        exchange->pool = std::move(pool);
     }
-    exchange->pool = pool;
+    const auto &pool = exchange->pool; // the exchange keeps its pool for its whole life
     pool->link(*exchange);
     exchange->headRequest = exchange->request.method == "HEAD";
     serialize(*exchange);
@@ -422,19 +436,10 @@ void Client::Private::connectNew(std::shared_ptr<Exchange> exchange)
 
 void Client::Private::send(std::shared_ptr<Exchange> exchange)
 {
-    auto connection = exchange->connection;
+    const auto &connection = exchange->connection;
     if (connection->everUsed)
         ++reused;
-    connection->parser.emplace();
-    connection->parser->header_limit(static_cast<std::uint32_t>(options.maxResponseHeaderBytes));
-    if (exchange->request.streamResponse)
-        // Streamed: bounded by pieces, not by size. (Not boost::none: Beast 1.74 compares a
-        // Content-Length against an empty optional as "too large".)
-        connection->parser->body_limit(std::numeric_limits<std::uint64_t>::max());
-    else
-        connection->parser->body_limit(options.maxResponseBodyBytes);
-    if (exchange->headRequest)
-        connection->parser->skip(true);
+    newParser(*exchange, *connection);
     connection->buffer.consume(connection->buffer.size());
     const std::array<asio::const_buffer, 2> buffers{asio::buffer(exchange->wire), asio::buffer(exchange->request.body)};
     asio::async_write(connection->socket, buffers,
@@ -448,21 +453,43 @@ void Client::Private::send(std::shared_ptr<Exchange> exchange)
                               exchange->uploading = true;
                               self->pumpUpload(exchange);
                           }
-                          if (exchange->request.streamResponse) {
-                              bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
-                                                       [self, exchange, connection](const error_code &ec, std::size_t) {
-                                                           if (exchange->done || exchange->connection != connection)
-                                                               return;
-                                                           self->onHead(exchange, ec);
-                                                       });
+                          self->readResponse(exchange);
+                      });
+}
+
+void Client::Private::newParser(const Exchange &exchange, UpstreamConnection &connection)
+{
+    connection.parser.emplace(connection.fieldsHint);
+    connection.parser->header_limit(static_cast<std::uint32_t>(options.maxResponseHeaderBytes));
+    if (exchange.request.streamResponse)
+        // Streamed: bounded by pieces, not by size. (Not boost::none: Beast 1.74 compares a
+        // Content-Length against an empty optional as "too large".)
+        connection.parser->body_limit(std::numeric_limits<std::uint64_t>::max());
+    else
+        connection.parser->body_limit(options.maxResponseBodyBytes);
+    if (exchange.headRequest)
+        connection.parser->skip(true);
+}
+
+// Reads the response head (streamed) or the whole response; bytes already buffered are parsed
+// first (an interim 1xx response may have arrived together with the final one).
+void Client::Private::readResponse(const std::shared_ptr<Exchange> &exchange)
+{
+    const auto &connection = exchange->connection;
+    if (exchange->request.streamResponse) {
+        bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
+                                 [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                                     if (exchange->done || exchange->connection != connection)
+                                         return;
+                                     self->onHead(exchange, ec);
+                                 });
+        return;
+    }
+    bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
+                      [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                          if (exchange->done || exchange->connection != connection)
                               return;
-                          }
-                          bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
-                                            [self, exchange, connection](const error_code &ec, std::size_t) {
-                                                if (exchange->done || exchange->connection != connection)
-                                                    return;
-                                                self->onResponse(exchange, ec);
-                                            });
+                          self->onResponse(exchange, ec);
                       });
 }
 
@@ -534,7 +561,7 @@ void Client::Private::onUploadPiece(std::shared_ptr<Exchange> exchange, std::sha
 
 void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec)
 {
-    auto connection = exchange->connection;
+    auto connection = exchange->connection; // a copy: the exchange lets go of it below
     auto &parser = *connection->parser;
     const bool reusedConnection = connection->everUsed;
     connection->everUsed = true;
@@ -546,7 +573,8 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
         exchange->connection.reset();
         const bool uploadStarted = exchange->uploadReadStarted;
         exchange->uploading = false;
-        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried && !uploadStarted) {
+        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried && !uploadStarted
+            && exchange->interims == 0) {
             // A pooled connection the upstream had already closed: retry once on a new one.
             exchange->retried = true;
             return acquire(exchange);
@@ -562,16 +590,22 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
         pump(exchange->pool);
         return;
     }
-    auto message = parser.release();
+    if (parser.isInterim()) {
+        // 103 Early Hints, 100 Continue, …: informational; the final response follows.
+        connection->everUsed = reusedConnection;
+        if (++exchange->interims > kMaxInterimResponses)
+            return fail(exchange, ClientError::Protocol, "too many interim (1xx) responses");
+        newParser(*exchange, *connection);
+        return readResponse(exchange);
+    }
     ClientResponse response;
-    response.status = static_cast<int>(message.result_int());
-    response.version = message.version();
+    response.status = parser.status;
+    response.version = parser.version;
     response.reusedConnection = reusedConnection;
-    response.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
-    for (const auto &field : message)
-        response.headers.add(std::string(field.name_string()), std::string(field.value()));
-    response.body = std::move(message.body());
-    const bool reusable = message.keep_alive() && !message.need_eof() && connection->buffer.size() == 0
+    response.headers = std::move(parser.headers);
+    response.body = std::move(parser.body);
+    connection->fieldsHint = response.headers.size();
+    const bool reusable = parser.reusable() && connection->buffer.size() == 0
         && !exchange->request.bodySource; // a body not sent to its end leaves the stream unusable
     exchange->uploading = false;
     exchange->request.bodySource.reset();
@@ -615,15 +649,13 @@ void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_cod
                           });
         return;
     }
-    const auto &head = parser.get();
     ClientResponse response;
-    response.status = static_cast<int>(head.result_int());
-    response.version = head.version();
+    response.status = parser.status;
+    response.version = parser.version;
     response.reusedConnection = connection->everUsed;
     connection->everUsed = true;
-    response.headers.reserve(static_cast<std::size_t>(std::distance(head.begin(), head.end())));
-    for (const auto &field : head)
-        response.headers.add(std::string(field.name_string()), std::string(field.value()));
+    response.headers = std::move(parser.headers); // the body keeps arriving in parser.body
+    connection->fieldsHint = response.headers.size();
     response.bodySource = std::make_shared<ClientBodySource>(
         shared_from_this(), exchange, length ? static_cast<std::int64_t>(*length) : std::int64_t(-1));
     // The exchange stays active (the sweep watches its reads) until the body ends.
@@ -646,7 +678,7 @@ void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodyS
     }
     auto connection = exchange->connection;
     auto &parser = *connection->parser;
-    auto &body = parser.get().body();
+    auto &body = parser.body;
     if (!body.empty() || parser.is_done()) {
         BodyPiece piece;
         piece.data.swap(body);
@@ -690,11 +722,8 @@ void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
     if (pool)
         pool->unlink(*exchange);
     bool reusable = false;
-    if (ok && connection && connection->parser) {
-        const auto &message = connection->parser->get();
-        reusable = message.keep_alive() && !connection->parser->need_eof() && connection->buffer.size() == 0
-            && !exchange->request.bodySource;
-    }
+    if (ok && connection && connection->parser)
+        reusable = connection->parser->reusable() && connection->buffer.size() == 0 && !exchange->request.bodySource;
     exchange->uploading = false;
     exchange->request.bodySource.reset();
     if (!connection || !pool)
@@ -810,9 +839,7 @@ void Client::Private::sweep(int index)
         const auto now = std::chrono::steady_clock::now();
         bool busy = false;
         // Callbacks may start new requests (and add pools): iterate over a snapshot.
-        std::vector<std::shared_ptr<Pool>> pools;
-        for (auto &entry : shard.pools)
-            pools.push_back(entry.second);
+        const std::vector<std::shared_ptr<Pool>> pools = shard.pools;
         for (auto &pool : pools) {
             std::vector<std::shared_ptr<Exchange>> expired;
             for (auto &exchange : pool->activeSnapshot()) {
@@ -858,9 +885,7 @@ void Client::Private::stopShard(int index)
         shard.sweepTimer->cancel();
     if (shard.resolver)
         shard.resolver->cancel();
-    std::vector<std::shared_ptr<Pool>> pools;
-    for (auto &entry : shard.pools)
-        pools.push_back(entry.second);
+    const std::vector<std::shared_ptr<Pool>> pools = shard.pools;
     for (auto &pool : pools) {
         for (auto &exchange : pool->activeSnapshot()) {
             if (exchange->streaming)

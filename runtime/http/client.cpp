@@ -140,27 +140,29 @@ public:
         bool stopped = false;
     };
 
-    void start(int index, std::shared_ptr<Exchange> exchange);
-    void acquire(std::shared_ptr<Exchange> exchange);
-    void connectNew(std::shared_ptr<Exchange> exchange);
-    void send(std::shared_ptr<Exchange> exchange);
+    // Exchanges, pools and connections are passed by reference: every caller holds its own
+    // reference for the call, so no reference count changes hands (atomics) per call.
+    void start(int index, const std::shared_ptr<Exchange> &exchange);
+    void acquire(const std::shared_ptr<Exchange> &exchange);
+    void connectNew(const std::shared_ptr<Exchange> &exchange);
+    void send(const std::shared_ptr<Exchange> &exchange);
     void newParser(const Exchange &exchange, UpstreamConnection &connection);
     void readResponse(const std::shared_ptr<Exchange> &exchange);
-    void onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec);
-    void onHead(std::shared_ptr<Exchange> exchange, const error_code &ec);
-    void pumpUpload(std::shared_ptr<Exchange> exchange);
+    void onResponse(const std::shared_ptr<Exchange> &exchange, const error_code &ec);
+    void onHead(const std::shared_ptr<Exchange> &exchange, const error_code &ec);
+    void pumpUpload(const std::shared_ptr<Exchange> &exchange);
     void onUploadPiece(std::shared_ptr<Exchange> exchange, std::shared_ptr<UpstreamConnection> connection,
                        BodyPiece piece);
-    void readResponseBody(std::shared_ptr<Exchange> exchange, BodySource::Callback callback);
-    void endStream(std::shared_ptr<Exchange> exchange, bool ok);
-    void failStream(std::shared_ptr<Exchange> exchange, std::string error);
-    void abandonStream(std::shared_ptr<Exchange> exchange);
-    void finish(std::shared_ptr<Exchange> exchange, ClientResponse response);
-    void fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message);
-    void release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection, bool reusable);
+    void readResponseBody(const std::shared_ptr<Exchange> &exchange, BodySource::Callback callback);
+    void endStream(const std::shared_ptr<Exchange> &exchange, bool ok);
+    void failStream(const std::shared_ptr<Exchange> &exchange, std::string error);
+    void abandonStream(const std::shared_ptr<Exchange> &exchange);
+    void finish(const std::shared_ptr<Exchange> &exchange, ClientResponse response);
+    void fail(const std::shared_ptr<Exchange> &exchange, ClientError error, std::string message);
+    void release(const std::shared_ptr<Pool> &pool, const std::shared_ptr<UpstreamConnection> &connection, bool reusable);
     void discard(Pool &pool, const std::shared_ptr<UpstreamConnection> &connection);
     void sweep(int index);
-    void pump(std::shared_ptr<Pool> pool);
+    void pump(const std::shared_ptr<Pool> &pool);
     void stopShard(int index);
 
     detail::EventLoopPrivate &loop;
@@ -235,10 +237,14 @@ void serialize(Exchange &exchange)
 {
     const ClientRequest &request = exchange.request;
     std::string &out = exchange.wire;
-    out.reserve(64 + request.target.size() + request.headers.size() * 48);
+    // The exact room for the request line and the fields (+ Host and framing): one allocation.
+    std::size_t size = 96 + request.method.size() + request.target.size() + request.host.size();
+    for (const auto &[name, value] : request.headers.fields())
+        size += name.size() + value.size() + 4;
+    out.reserve(size);
     out += request.method;
     out += ' ';
-    out += request.target.empty() ? std::string("/") : request.target;
+    out += request.target.empty() ? std::string_view("/") : std::string_view(request.target);
     out += " HTTP/1.1\r\n";
     bool hasHost = false;
     for (const auto &[name, value] : request.headers.fields()) {
@@ -322,7 +328,7 @@ private:
 
 } // namespace
 
-void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
+void Client::Private::start(int index, const std::shared_ptr<Exchange> &exchange)
 {
     auto &shard = shards[static_cast<std::size_t>(index)];
     if (shard.stopped || stopped.load())
@@ -390,7 +396,7 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
         });
 }
 
-void Client::Private::acquire(std::shared_ptr<Exchange> exchange)
+void Client::Private::acquire(const std::shared_ptr<Exchange> &exchange)
 {
     Pool &pool = *exchange->pool;
     while (!pool.idle.empty()) {
@@ -408,7 +414,7 @@ void Client::Private::acquire(std::shared_ptr<Exchange> exchange)
     pool.waiting.push_back(exchange);
 }
 
-void Client::Private::connectNew(std::shared_ptr<Exchange> exchange)
+void Client::Private::connectNew(const std::shared_ptr<Exchange> &exchange)
 {
     Pool &pool = *exchange->pool;
     ++pool.total;
@@ -434,7 +440,7 @@ void Client::Private::connectNew(std::shared_ptr<Exchange> exchange)
                         });
 }
 
-void Client::Private::send(std::shared_ptr<Exchange> exchange)
+void Client::Private::send(const std::shared_ptr<Exchange> &exchange)
 {
     const auto &connection = exchange->connection;
     if (connection->everUsed)
@@ -493,7 +499,7 @@ void Client::Private::readResponse(const std::shared_ptr<Exchange> &exchange)
                       });
 }
 
-void Client::Private::pumpUpload(std::shared_ptr<Exchange> exchange)
+void Client::Private::pumpUpload(const std::shared_ptr<Exchange> &exchange)
 {
     exchange->waitingOnSource = true;
     exchange->uploadReadStarted = true;
@@ -559,7 +565,7 @@ void Client::Private::onUploadPiece(std::shared_ptr<Exchange> exchange, std::sha
                       });
 }
 
-void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec)
+void Client::Private::onResponse(const std::shared_ptr<Exchange> &exchange, const error_code &ec)
 {
     auto connection = exchange->connection; // a copy: the exchange lets go of it below
     auto &parser = *connection->parser;
@@ -614,7 +620,7 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
     finish(exchange, std::move(response));
 }
 
-void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_code &ec)
+void Client::Private::onHead(const std::shared_ptr<Exchange> &exchange, const error_code &ec)
 {
     if (ec)
         return onResponse(exchange, ec);
@@ -668,7 +674,7 @@ void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_cod
         callback(std::move(response));
 }
 
-void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodySource::Callback callback)
+void Client::Private::readResponseBody(const std::shared_ptr<Exchange> &exchange, BodySource::Callback callback)
 {
     if (!exchange->streaming || !exchange->connection) {
         BodyPiece piece;
@@ -711,7 +717,7 @@ void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodyS
                            });
 }
 
-void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
+void Client::Private::endStream(const std::shared_ptr<Exchange> &exchange, bool ok)
 {
     if (!exchange->streaming)
         return;
@@ -737,7 +743,7 @@ void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
     }
 }
 
-void Client::Private::failStream(std::shared_ptr<Exchange> exchange, std::string error)
+void Client::Private::failStream(const std::shared_ptr<Exchange> &exchange, std::string error)
 {
     if (!exchange->streaming)
         return;
@@ -752,13 +758,13 @@ void Client::Private::failStream(std::shared_ptr<Exchange> exchange, std::string
     }
 }
 
-void Client::Private::abandonStream(std::shared_ptr<Exchange> exchange)
+void Client::Private::abandonStream(const std::shared_ptr<Exchange> &exchange)
 {
     exchange->bodyWaiter = nullptr;
     endStream(exchange, false);
 }
 
-void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse response)
+void Client::Private::finish(const std::shared_ptr<Exchange> &exchange, ClientResponse response)
 {
     if (exchange->done)
         return;
@@ -771,7 +777,7 @@ void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse 
         callback(std::move(response));
 }
 
-void Client::Private::fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message)
+void Client::Private::fail(const std::shared_ptr<Exchange> &exchange, ClientError error, std::string message)
 {
     if (exchange->done)
         return;
@@ -806,7 +812,7 @@ void Client::Private::discard(Pool &pool, const std::shared_ptr<UpstreamConnecti
         --pool.total;
 }
 
-void Client::Private::release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection,
+void Client::Private::release(const std::shared_ptr<Pool> &pool, const std::shared_ptr<UpstreamConnection> &connection,
                               bool reusable)
 {
     if (!reusable || stopped.load() || pool->idle.size() >= options.maxIdlePerUpstream) {
@@ -867,7 +873,7 @@ void Client::Private::sweep(int index)
     });
 }
 
-void Client::Private::pump(std::shared_ptr<Pool> pool)
+void Client::Private::pump(const std::shared_ptr<Pool> &pool)
 {
     while (!pool->waiting.empty() && (!pool->idle.empty() || pool->total < capPerThread)) {
         auto exchange = std::move(pool->waiting.front());

@@ -378,7 +378,7 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
     request.target = path.toStdString();
     request.timeout = options.requestTimeout;
     request.headers.add("Accept", "application/json");
-    request.headers.add("traceparent", trace.traceParent().toStdString());
+    request.headers.add("traceparent", trace.traceParentText());
     if (auth == AuthMode::Jwt && !bearer.isEmpty())
         request.headers.add("Authorization", "Bearer " + bearer.toStdString());
     if (auth == AuthMode::ApiKey)

@@ -63,7 +63,8 @@ void AccessLog::request(QByteArray line)
             ++m_dropped;
             return;
         }
-        line += '\n';
+        // Queued without its newline (the writer adds it): the queue and the recent ring then
+        // share one buffer instead of copying the line.
         m_queue.push_back({ std::move(line), true });
         ++m_enqueued;
         if (!shouldWakeWriter())
@@ -86,7 +87,6 @@ bool AccessLog::shouldWakeWriter()
 void AccessLog::event(const QJsonObject &line)
 {
     QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
-    text += '\n';
     {
         std::lock_guard lock(m_mutex);
         if (static_cast<int>(m_queue.size()) >= m_options.queueCapacity) {
@@ -129,7 +129,8 @@ void AccessLog::writeToFile(const QByteArray &text)
         return;
     // Lines collect in m_fileChunk and reach the file with one write per batch (flushFile());
     // a rotation writes what belongs to the old file first.
-    if (m_fileBytes + m_fileChunk.size() > 0 && m_fileBytes + m_fileChunk.size() + text.size() > m_options.maxFileBytes) {
+    if (m_fileBytes + m_fileChunk.size() > 0
+        && m_fileBytes + m_fileChunk.size() + text.size() + 1 > m_options.maxFileBytes) {
         flushFile();
         if (m_fd >= 0)
             ::close(m_fd);
@@ -152,6 +153,7 @@ void AccessLog::writeToFile(const QByteArray &text)
         m_fileBytes = m_fd >= 0 && ::fstat(m_fd, &st) == 0 ? static_cast<qint64>(st.st_size) : 0;
     }
     m_fileChunk += text;
+    m_fileChunk += '\n';
 }
 
 void AccessLog::flushFile()
@@ -189,8 +191,10 @@ void AccessLog::run()
         }
         QByteArray out;
         for (const Line &line : lines) {
-            if (m_options.toStdout)
+            if (m_options.toStdout) {
                 out += line.text;
+                out += '\n';
+            }
             if (line.toFile)
                 writeToFile(line.text);
         }

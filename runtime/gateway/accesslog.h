@@ -54,14 +54,15 @@ public:
 private:
     struct Line
     {
-        QByteArray text;
+        QByteArray text; // one JSON object, without the newline
+
         bool toFile = false;
     };
     static constexpr int BatchLines = 256;
     static constexpr std::chrono::milliseconds BatchDelay { 5 };
     bool shouldWakeWriter(); // with m_mutex held, after queueing a line
     void run();
-    void writeToFile(const QByteArray &text);
+    void writeToFile(const QByteArray &text); // adds the newline
     void flushFile();
 
     const Options m_options;

@@ -118,6 +118,13 @@ void CircuitBreaker::onSuccess()
     }
 }
 
+void CircuitBreaker::onAbandoned()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_state == State::HalfOpen && m_probesInFlight > 0)
+        --m_probesInFlight;
+}
+
 void CircuitBreaker::onFailure(Clock::time_point now)
 {
     std::lock_guard lock(m_mutex);

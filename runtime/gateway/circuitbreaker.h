@@ -58,6 +58,9 @@ public:
     bool tryAcquire(Clock::time_point now = Clock::now());
     void onSuccess();
     void onFailure(Clock::time_point now = Clock::now());
+    // The call ended without telling anything about the upstream (the client broke off its
+    // request): gives back a half-open probe slot, counts neither a success nor a failure.
+    void onAbandoned();
 
     State state(Clock::time_point now = Clock::now()) const;
     int consecutiveFailures() const;

@@ -1,6 +1,7 @@
 #include "gateway.h"
 
 #include "gateway/jsonline.h"
+#include "gateway/observedbody.h"
 #include "http/client.h"
 #include "http/eventloop.h"
 #include "model/projectfile.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
+#include <QVarLengthArray>
 #include <chrono>
 
 namespace Gatehouse::Runtime {
@@ -38,6 +40,20 @@ QByteArray bytes(std::string_view view)
 std::string str(const QString &text)
 {
     return text.toStdString();
+}
+
+// A header value from a QString: ASCII (ids, roles: nearly always) is copied straight into the
+// std::string, which keeps short ones inline; anything else goes through UTF-8.
+std::string headerText(const QString &text)
+{
+    std::string out(static_cast<std::size_t>(text.size()), '\0');
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80)
+            return text.toStdString();
+        out[static_cast<std::size_t>(i)] = static_cast<char>(c);
+    }
+    return out;
 }
 
 Http::Response jsonResponse(int status, const QJsonObject &body, const char *contentType = "application/json")
@@ -87,13 +103,19 @@ bool isIdempotent(const std::string &method)
 
 bool isHopByHop(std::string_view name)
 {
-    static constexpr std::string_view names[] = { "connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length" };
-    for (std::string_view candidate : names) {
-        if (Http::Headers::equalsIgnoreCase(name, candidate))
-            return true;
+    // By length first: this runs for every field of every request and response.
+    const auto is = [name](std::string_view candidate) { return Http::Headers::equalsIgnoreCase(name, candidate); };
+    switch (name.size()) {
+    case 2: return is("te");
+    case 7: return is("trailer") || is("upgrade");
+    case 10: return is("connection") || is("keep-alive");
+    case 14: return is("content-length");
+    case 16: return is("proxy-connection");
+    case 17: return is("transfer-encoding");
+    case 18: return is("proxy-authenticate");
+    case 19: return is("proxy-authorization");
+    default: return false;
     }
-    return false;
 }
 
 // Fields named in Connection are hop-by-hop too (RFC 9110 §7.6.1). The tokens are collected
@@ -131,7 +153,7 @@ public:
     }
 
 private:
-    std::vector<std::string_view> m_tokens;
+    QVarLengthArray<std::string_view, 4> m_tokens; // no allocation for the usual "keep-alive"
 };
 
 bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
@@ -173,9 +195,11 @@ QHash<QString, Gateway::Target> Gateway::targetsOf(const QHash<QString, Endpoint
     for (auto it = upstreams.constBegin(); it != upstreams.constEnd(); ++it) {
         if (!it->isSet())
             continue;
+        // The breaker is made now, once: the proxy path then reaches it without a lock or a
+        // map lookup (breakers are never removed, so the pointer stays valid).
         targets.insert(it.key(),
             Target { str(it->host), static_cast<std::uint16_t>(it->port),
-                it->host.toUtf8() + ':' + QByteArray::number(it->port) });
+                it->host.toUtf8() + ':' + QByteArray::number(it->port), &breaker(it.key()) });
     }
     return targets;
 }
@@ -196,7 +220,7 @@ struct Gateway::Exchange
     std::shared_ptr<const RouteTable> table; // keeps `route` alive across a reload
     const GatewayRoute *route = nullptr;
 
-    QString client; // rate-limit identity: sub:<id>, partner:<id> or ip:<addr>
+    QString client; // rate-limit identity: sub:<id> or partner:<id> once authenticated, see clientId()
     QString authDecision = QStringLiteral("none");
     QString authDetail;
     std::optional<JwtClaims> claims;
@@ -215,6 +239,15 @@ struct Gateway::Exchange
     // /healthz, /readyz or /metrics: the supervisor's probes and scrapers, not traffic. They
     // get no span, so the live view's rates and the Traffic dock show only real requests.
     bool probe = false;
+
+    // The rate-limit identity: set by auth, else "ip:<peer address>", made only when something
+    // asks for it (the plain proxy path without log or spans never does).
+    const QString &clientId()
+    {
+        if (client.isEmpty())
+            client = QStringLiteral("ip:") + QString::fromStdString(request.remoteAddress);
+        return client;
+    }
 };
 
 Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, ApiKeyVerifier apiKeys,
@@ -224,9 +257,9 @@ Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, 
     , m_jwt(std::move(jwt))
     , m_apiKeys(std::move(apiKeys))
     , m_upstreams(std::move(upstreams))
-    , m_targets(targetsOf(m_upstreams))
     , m_routes(routes ? std::move(routes) : std::make_shared<const RouteTable>())
     , m_breakerOptions(m_options.upstreamBreakers)
+    , m_targets(targetsOf(m_upstreams))
     , m_retryTokensMilli(static_cast<qint64>(m_options.retryBudgetReserve) * 1000)
 {
 }
@@ -334,7 +367,6 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
     ex->trace = TraceContext::forIncoming(
         bytes(request.headers.value("traceparent")), bytes(request.headers.value("tracestate")));
     ex->path = QString::fromUtf8(request.path.data(), static_cast<qsizetype>(request.path.size()));
-    ex->client = QStringLiteral("ip:") + QString::fromStdString(request.remoteAddress);
     ex->request = std::move(request);
     ex->responder = std::move(responder);
 
@@ -555,7 +587,7 @@ void Gateway::serveAdmin(const ExchangePtr &ex)
 void Gateway::route(const ExchangePtr &ex)
 {
     ex->table = routes();
-    const RouteMatch match = ex->table->match(QByteArray::fromStdString(ex->request.method), ex->path, ex->listener);
+    const RouteMatch match = ex->table->match(ex->request.method, ex->path, ex->listener);
     if (match.methodNotAllowed()) {
         Http::Response r = problem(405, QStringLiteral("method not allowed on this path"));
         r.headers.add("Allow", str(match.allowedMethods.join(QStringLiteral(", "))));
@@ -669,7 +701,7 @@ void Gateway::rateLimit(const ExchangePtr &ex)
         decide(RateDecision {});
         return;
     }
-    const QByteArray identity = (ex->route->key + QLatin1Char('|') + ex->client).toUtf8();
+    const QByteArray identity = (ex->route->key + QLatin1Char('|') + ex->clientId()).toUtf8();
     Http::EventLoop *loop = m_c.loop;
     const int index = ex->loopIndex;
     m_c.rateLimiter->check(identity, policy.requests, policy.windowSeconds,
@@ -691,7 +723,7 @@ void Gateway::attempt(const ExchangePtr &ex)
         upstreamFailed(ex, QStringLiteral("upstream %1 has no address").arg(r.upstreamNodeId), false);
         return;
     }
-    CircuitBreaker &cb = breaker(r.upstreamNodeId);
+    CircuitBreaker &cb = *endpointIt->breaker;
     if (!cb.tryAcquire()) {
         m_metrics.countUpstream(r.upstreamNodeId, QStringLiteral("breaker-open"));
         upstreamFailed(ex, QStringLiteral("circuit open for upstream %1").arg(r.upstreamNodeId), false);
@@ -700,11 +732,15 @@ void Gateway::attempt(const ExchangePtr &ex)
     ++ex->attempts;
     ex->upstreamAddress = endpointIt->address;
 
+    // When no retry can follow (the usual case: routes have no retries by default), the
+    // request's target and header fields are moved into the forwarded request, not copied.
+    const bool lastAttempt
+        = ex->request.bodySource || !isIdempotent(ex->request.method) || ex->attempts > r.route.retries;
     Http::ClientRequest out;
     out.host = endpointIt->host;
     out.port = endpointIt->port;
     out.method = ex->request.method;
-    out.target = ex->request.target; // forwarded as is: nothing stripped
+    out.target = lastAttempt ? std::move(ex->request.target) : ex->request.target; // as is: nothing stripped
     out.body = ex->request.body;
     // A large or chunked body streams through (bounded buffers, paced by the upstream), and so
     // does a large or unbounded answer (paced by the client).
@@ -713,13 +749,21 @@ void Gateway::attempt(const ExchangePtr &ex)
     const int timeoutMs = r.route.timeoutMs > 0 ? r.route.timeoutMs : m_options.defaultTimeoutMs;
     out.timeout = std::chrono::milliseconds(timeoutMs);
 
-    const Http::Headers &in = ex->request.headers;
-    const ConnectionTokens connectionTokens(in);
-    out.headers.reserve(in.size() + 8);
+    // The tokens are views into the Connection field; taking the fields swaps the vector's
+    // buffer, so they stay valid, and the Connection field itself is never moved (hop-by-hop).
+    const ConnectionTokens connectionTokens(ex->request.headers);
+    std::vector<Http::Headers::Field> fields
+        = lastAttempt ? ex->request.headers.takeFields() : ex->request.headers.fields();
+    out.headers.reserve(fields.size() + 8);
     std::string forwardedFor;
-    for (const auto &[name, value] : in.fields()) {
-        if (isHopByHop(name) || connectionTokens.names(name) || Http::Headers::equalsIgnoreCase(name, "host")
-            || Http::Headers::equalsIgnoreCase(name, "traceparent")
+    std::optional<std::string> forwardedHost;
+    for (auto &[name, value] : fields) {
+        if (Http::Headers::equalsIgnoreCase(name, "host")) {
+            if (!forwardedHost)
+                forwardedHost = std::move(value);
+            continue;
+        }
+        if (isHopByHop(name) || connectionTokens.names(name) || Http::Headers::equalsIgnoreCase(name, "traceparent")
             || Http::Headers::equalsIgnoreCase(name, "tracestate") || Http::Headers::equalsIgnoreCase(name, "x-api-key")
             || startsWithIgnoreCase(name, "x-gatehouse-")) {
             continue;
@@ -728,26 +772,28 @@ void Gateway::attempt(const ExchangePtr &ex)
             forwardedFor += (forwardedFor.empty() ? "" : ", ") + value;
             continue;
         }
-        out.headers.add(name, value);
+        out.headers.add(std::move(name), std::move(value));
     }
     forwardedFor += (forwardedFor.empty() ? "" : ", ") + ex->request.remoteAddress;
-    out.headers.add("X-Forwarded-For", forwardedFor);
+    out.headers.add("X-Forwarded-For", std::move(forwardedFor));
     out.headers.add("X-Forwarded-Proto", "http");
-    if (in.contains("Host"))
-        out.headers.add("X-Forwarded-Host", std::string(in.value("Host")));
+    if (forwardedHost)
+        out.headers.add("X-Forwarded-Host", std::move(*forwardedHost));
     const TraceContext hop = ex->trace.child();
-    out.headers.add("traceparent", hop.traceParent().toStdString());
+    out.headers.add("traceparent", hop.traceParentText());
     if (!ex->trace.traceState.isEmpty())
         out.headers.add("tracestate", ex->trace.traceState.toStdString());
     if (ex->claims) {
-        out.headers.add("X-Gatehouse-Subject", str(ex->claims->subject));
-        out.headers.add("X-Gatehouse-Role", str(ex->claims->role));
+        out.headers.add("X-Gatehouse-Subject", headerText(ex->claims->subject));
+        out.headers.add("X-Gatehouse-Role", headerText(ex->claims->role));
     }
     if (!ex->partner.isEmpty())
-        out.headers.add("X-Gatehouse-Partner", str(ex->partner));
+        out.headers.add("X-Gatehouse-Partner", headerText(ex->partner));
 
     const auto sent = Clock::now();
-    const qint64 sentUs = epochMicros();
+    // The wall-clock time of `sent`, from the request's start (one system clock read per request).
+    const qint64 sentUs
+        = ex->startUs + std::chrono::duration_cast<std::chrono::microseconds>(sent - ex->started).count();
     CircuitBreaker *cbp = &cb;
     // An edge fault on this route's edge acts like a sick upstream: the delay counts against the
     // timeout (a delay reaching it is a timeout), then an injected failure answers 503.
@@ -760,9 +806,9 @@ void Gateway::attempt(const ExchangePtr &ex)
         ex->upstreamUs += tookUs;
         const GatewayRoute &r = *ex->route;
         if (response.error == Http::ClientError::RequestBody) {
-            // The client broke off its upload: nothing wrong with the upstream (no breaker
-            // failure, no retry); the client's connection is already closed.
-            cbp->onSuccess();
+            // The client broke off its upload: says nothing about the upstream (neither a
+            // breaker failure nor a success, no retry); the client's connection is already closed.
+            cbp->onAbandoned();
             m_metrics.countUpstream(r.upstreamNodeId, QStringLiteral("client-aborted"));
             ex->upstreamError = QStringLiteral("the client broke off the request body");
             finish(ex, problem(400, QStringLiteral("the request body broke off")));
@@ -908,12 +954,26 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         }
     }
     const int status = response.status;
-    // A streamed answer is still moving: its announced length (0 when unknown).
-    const std::size_t bytesOut = response.bodySource
-        ? static_cast<std::size_t>(std::max<std::int64_t>(0, response.bodySource->length()))
-        : response.body.size();
-    ex->responder.send(std::move(response));
+    // The exchange lets go of its responder: a streamed body below holds the exchange, and the
+    // responder holds the body, which would otherwise keep each other alive.
+    const Http::Responder responder = std::move(ex->responder);
+    if (response.bodySource) {
+        // A streamed answer is still moving: its access line, span and latency are recorded
+        // when it ends, with the bytes that really went out and how it ended.
+        response.bodySource = std::make_shared<ObservedBody>(std::move(response.bodySource),
+            [this, ex, status](ObservedBody::End end, std::uint64_t bytes, const std::string &error) {
+                record(ex, status, bytes, end == ObservedBody::End::Complete ? QString() : QString::fromStdString(error));
+            });
+        responder.send(std::move(response));
+        return;
+    }
+    const std::size_t bytesOut = response.body.size();
+    responder.send(std::move(response));
+    record(ex, status, bytesOut, QString());
+}
 
+void Gateway::record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, const QString &bodyError)
+{
     const qint64 latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - ex->started).count();
     const QString routeKey = ex->route ? ex->route->key : QString();
     m_metrics.observeRequest(routeKey, status, double(latencyUs) / 1e6);
@@ -930,7 +990,7 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         span.startUs = ex->startUs;
         span.durationUs = latencyUs;
         span.httpStatus = status;
-        span.attributes.insert(QStringLiteral("client"), ex->client);
+        span.attributes.insert(QStringLiteral("client"), ex->clientId());
         span.attributes.insert(QStringLiteral("listener"),
             ex->listener == Listener::Internal ? QStringLiteral("internal") : QStringLiteral("public"));
         if (ex->route)
@@ -939,17 +999,19 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         span.attributes.insert(QStringLiteral("rateLimit"), ex->rateDecision);
         if (ex->injected)
             span.attributes.insert(QStringLiteral("injected"), true);
+        if (!bodyError.isEmpty())
+            span.attributes.insert(QStringLiteral("bodyError"), bodyError);
         m_c.telemetry->record(std::move(span));
     }
 
     if (m_c.log && m_options.requestLogging) {
         JsonLine line;
         line.add("type", "access")
-            .add("time", JsonLine::isoTime(ex->startUs))
+            .addTime("time", ex->startUs)
             .add("nodeId", m_options.nodeId)
             .add("traceId", ex->trace.traceId)
             .add("spanId", ex->trace.spanId)
-            .add("client", ex->client)
+            .add("client", ex->clientId())
             .add("remote", std::string_view(ex->request.remoteAddress))
             .add("listener", ex->listener == Listener::Internal ? "internal" : "public")
             .add("method", std::string_view(ex->request.method))
@@ -975,11 +1037,13 @@ void Gateway::finish(const ExchangePtr &ex, Http::Response response)
         }
         if (!ex->upstreamError.isEmpty())
             line.add("error", ex->upstreamError);
+        if (!bodyError.isEmpty())
+            line.add("bodyError", bodyError); // the answer broke off: bytesOut is what went out
         if (ex->fallback)
             line.add("fallback", true);
         if (ex->injected)
             line.add("injected", true);
-        m_c.log->request(line.text());
+        m_c.log->request(std::move(line).take());
     }
 }
 

@@ -107,7 +107,11 @@ private:
     void rateLimit(const ExchangePtr &ex);
     void attempt(const ExchangePtr &ex);
     void upstreamFailed(const ExchangePtr &ex, const QString &reason, bool timedOut);
+    // Sends the answer, then record()s it (a streamed answer: once its body has ended).
     void finish(const ExchangePtr &ex, Http::Response response);
+    // Metrics, span and access line of a request whose answer went out; `bodyError` non-empty
+    // when a streamed answer broke off (then `bytesOut` is what went out before).
+    void record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, const QString &bodyError);
     void serveBuiltin(const ExchangePtr &ex);
     void serveAdmin(const ExchangePtr &ex);
     bool takeRetryToken();
@@ -119,16 +123,6 @@ private:
     const JwtVerifier m_jwt;
     const ApiKeyVerifier m_apiKeys;
     const QHash<QString, Endpoint> m_upstreams;
-    // Per upstream with an address, what a forwarded request needs, converted once so that the
-    // proxy path does no QString work.
-    struct Target
-    {
-        std::string host;
-        std::uint16_t port = 0;
-        QByteArray address; // "host:port" for the access log
-    };
-    static QHash<QString, Target> targetsOf(const QHash<QString, Endpoint> &upstreams);
-    const QHash<QString, Target> m_targets;
 
     mutable std::mutex m_routesMutex;
     std::shared_ptr<const RouteTable> m_routes;
@@ -137,6 +131,18 @@ private:
     std::mutex m_breakersMutex;
     std::map<QString, std::unique_ptr<CircuitBreaker>> m_breakers;
     QHash<QString, CircuitBreaker::Options> m_breakerOptions; // guarded by m_breakersMutex
+
+    // Per upstream with an address, what a forwarded request needs, converted once so that the
+    // proxy path does no QString work. Declared after the breakers: it points at them.
+    struct Target
+    {
+        std::string host;
+        std::uint16_t port = 0;
+        QByteArray address; // "host:port" for the access log
+        CircuitBreaker *breaker = nullptr; // owned by m_breakers
+    };
+    QHash<QString, Target> targetsOf(const QHash<QString, Endpoint> &upstreams);
+    const QHash<QString, Target> m_targets;
 
     std::atomic<qint64> m_retryTokensMilli { 0 };
     std::atomic<bool> m_rateLimitBackendDown { false }; // a warning was logged, no recovery yet

@@ -1,5 +1,7 @@
 #include "gatewaymetrics.h"
 
+#include <atomic>
+
 namespace Gatehouse::Runtime {
 
 QByteArray prometheusLabel(const QString &value)
@@ -20,11 +22,22 @@ QByteArray prometheusLabel(const QString &value)
     return out;
 }
 
+GatewayMetrics::Shard &GatewayMetrics::shard()
+{
+    // Threads get consecutive numbers the first time they count, so the I/O threads (the first
+    // to serve requests) land on different shards; any later thread shares one, which only
+    // costs a wait, never a wrong count.
+    static std::atomic<std::size_t> nextThread { 0 };
+    thread_local const std::size_t thread = nextThread.fetch_add(1, std::memory_order_relaxed);
+    return m_shards[thread % ShardCount];
+}
+
 void GatewayMetrics::observeRequest(const QString &route, int status, double seconds)
 {
-    std::lock_guard lock(m_mutex);
-    ++m_requests[{ route, status }];
-    Histogram &h = m_durations[route];
+    Shard &s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.counters.requests[{ route, status }];
+    Histogram &h = s.counters.durations[route];
     for (size_t i = 0; i < Buckets.size(); ++i) {
         if (seconds <= Buckets[i])
             ++h.buckets[i];
@@ -35,41 +48,70 @@ void GatewayMetrics::observeRequest(const QString &route, int status, double sec
 
 void GatewayMetrics::countRateLimit(const QString &decision)
 {
-    std::lock_guard lock(m_mutex);
-    ++m_rateLimit[decision];
+    Shard &s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.counters.rateLimit[decision];
 }
 
 void GatewayMetrics::countAuth(const QString &decision)
 {
-    std::lock_guard lock(m_mutex);
-    ++m_auth[decision];
+    Shard &s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.counters.auth[decision];
 }
 
 void GatewayMetrics::countUpstream(const QString &upstream, const QString &outcome)
 {
-    std::lock_guard lock(m_mutex);
-    ++m_upstream[{ upstream, outcome }];
+    Shard &s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.counters.upstream[{ upstream, outcome }];
 }
 
 void GatewayMetrics::countRetry(const QString &upstream)
 {
-    std::lock_guard lock(m_mutex);
-    ++m_retries[upstream];
+    Shard &s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.counters.retries[upstream];
+}
+
+void GatewayMetrics::Counters::addTo(Counters &total) const
+{
+    for (const auto &[key, count] : requests)
+        total.requests[key] += count;
+    for (const auto &[route, h] : durations) {
+        Histogram &sum = total.durations[route];
+        for (size_t i = 0; i < Buckets.size(); ++i)
+            sum.buckets[i] += h.buckets[i];
+        sum.count += h.count;
+        sum.sum += h.sum;
+    }
+    for (const auto &[key, count] : rateLimit)
+        total.rateLimit[key] += count;
+    for (const auto &[key, count] : auth)
+        total.auth[key] += count;
+    for (const auto &[key, count] : upstream)
+        total.upstream[key] += count;
+    for (const auto &[key, count] : retries)
+        total.retries[key] += count;
 }
 
 QByteArray GatewayMetrics::render(const QByteArray &extra) const
 {
-    std::lock_guard lock(m_mutex);
+    Counters total;
+    for (const Shard &s : m_shards) {
+        std::lock_guard lock(s.mutex);
+        s.counters.addTo(total);
+    }
     QByteArray out;
     out += "# HELP gatehouse_gateway_requests_total Requests answered, by route and status.\n"
            "# TYPE gatehouse_gateway_requests_total counter\n";
-    for (const auto &[key, count] : m_requests) {
+    for (const auto &[key, count] : total.requests) {
         out += "gatehouse_gateway_requests_total{route=\"" + prometheusLabel(key.first) + "\",status=\""
             + QByteArray::number(key.second) + "\"} " + QByteArray::number(count) + '\n';
     }
     out += "# HELP gatehouse_gateway_request_duration_seconds Time from request to response, by route.\n"
            "# TYPE gatehouse_gateway_request_duration_seconds histogram\n";
-    for (const auto &[route, h] : m_durations) {
+    for (const auto &[route, h] : total.durations) {
         const QByteArray label = "route=\"" + prometheusLabel(route) + '"';
         for (size_t i = 0; i < Buckets.size(); ++i) {
             out += "gatehouse_gateway_request_duration_seconds_bucket{" + label + ",le=\""
@@ -88,12 +130,12 @@ QByteArray GatewayMetrics::render(const QByteArray &extra) const
                   out += QByteArray(name) + '{' + labelName + "=\"" + prometheusLabel(key) + "\"} "
                       + QByteArray::number(count) + '\n';
           };
-    simple("gatehouse_gateway_ratelimit_decisions_total", "Rate-limit decisions.", "decision", m_rateLimit);
-    simple("gatehouse_gateway_auth_decisions_total", "Authentication decisions.", "decision", m_auth);
-    simple("gatehouse_gateway_upstream_retries_total", "Retried upstream attempts.", "upstream", m_retries);
+    simple("gatehouse_gateway_ratelimit_decisions_total", "Rate-limit decisions.", "decision", total.rateLimit);
+    simple("gatehouse_gateway_auth_decisions_total", "Authentication decisions.", "decision", total.auth);
+    simple("gatehouse_gateway_upstream_retries_total", "Retried upstream attempts.", "upstream", total.retries);
     out += "# HELP gatehouse_gateway_upstream_attempts_total Upstream attempts by outcome.\n"
            "# TYPE gatehouse_gateway_upstream_attempts_total counter\n";
-    for (const auto &[key, count] : m_upstream) {
+    for (const auto &[key, count] : total.upstream) {
         out += "gatehouse_gateway_upstream_attempts_total{upstream=\"" + prometheusLabel(key.first) + "\",outcome=\""
             + prometheusLabel(key.second) + "\"} " + QByteArray::number(count) + '\n';
     }

@@ -9,7 +9,9 @@
 namespace Gatehouse::Runtime {
 
 // The gateway's Prometheus metrics (text exposition format 0.0.4), served on the internal
-// listener at /metrics. Counters are keyed by small label sets; one short lock per update.
+// listener at /metrics. Counters are keyed by small label sets. Updates go to a shard picked by
+// the calling thread, so the I/O threads never wait for each other's locks on the request path;
+// render() sums the shards.
 class GatewayMetrics
 {
 public:
@@ -31,14 +33,26 @@ private:
         quint64 count = 0;
         double sum = 0;
     };
+    struct Counters
+    {
+        std::map<std::pair<QString, int>, quint64> requests;
+        std::map<QString, Histogram> durations;
+        std::map<QString, quint64> rateLimit;
+        std::map<QString, quint64> auth;
+        std::map<std::pair<QString, QString>, quint64> upstream;
+        std::map<QString, quint64> retries;
+        void addTo(Counters &total) const;
+    };
+    // Each shard on its own cache lines, so two threads counting do not share one.
+    struct alignas(64) Shard
+    {
+        mutable std::mutex mutex;
+        Counters counters;
+    };
+    static constexpr std::size_t ShardCount = 8; // more than the I/O threads of this kind of machine
+    Shard &shard(); // the calling thread's
 
-    mutable std::mutex m_mutex;
-    std::map<std::pair<QString, int>, quint64> m_requests;
-    std::map<QString, Histogram> m_durations;
-    std::map<QString, quint64> m_rateLimit;
-    std::map<QString, quint64> m_auth;
-    std::map<std::pair<QString, QString>, quint64> m_upstream;
-    std::map<QString, quint64> m_retries;
+    std::array<Shard, ShardCount> m_shards;
 };
 
 // Escapes a Prometheus label value (backslash, quote, newline).

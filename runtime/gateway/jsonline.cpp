@@ -1,27 +1,38 @@
 #include "jsonline.h"
 
+#include <charconv>
 #include <cstdio>
+#include <iterator>
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 
 namespace Gatehouse::Runtime {
 
+void JsonLine::put(const char *data, qsizetype size)
+{
+    if (m_used + size > m_text.size())
+        m_text.resize(std::max(m_text.size() * 2, m_used + size));
+    std::memcpy(m_text.data() + m_used, data, static_cast<size_t>(size));
+    m_used += size;
+}
+
 void JsonLine::key(std::string_view key)
 {
     if (!m_first)
-        m_text += ',';
+        put(',');
     m_first = false;
-    m_text += '"';
-    m_text.append(key.data(), static_cast<qsizetype>(key.size()));
-    m_text += "\":";
+    put('"');
+    put(key);
+    put("\":");
 }
 
 JsonLine &JsonLine::add(std::string_view k, std::string_view value)
 {
     key(k);
-    m_text += '"';
+    put('"');
     appendEscaped(value);
-    m_text += '"';
+    put('"');
     return *this;
 }
 
@@ -33,19 +44,19 @@ void JsonLine::appendEscaped(std::string_view value)
         const auto u = static_cast<unsigned char>(value[i]);
         if (u >= 0x20 && u != '"' && u != '\\')
             continue;
-        m_text.append(value.data() + start, static_cast<qsizetype>(i - start));
+        put(value.data() + start, static_cast<qsizetype>(i - start));
         start = i + 1;
         if (u == '"') {
-            m_text += "\\\"";
+            put("\\\"");
         } else if (u == '\\') {
-            m_text += "\\\\";
+            put("\\\\");
         } else {
             char escaped[8];
             std::snprintf(escaped, sizeof escaped, "\\u%04x", u);
-            m_text += escaped;
+            put(std::string_view(escaped));
         }
     }
-    m_text.append(value.data() + start, static_cast<qsizetype>(value.size() - start));
+    put(value.data() + start, static_cast<qsizetype>(value.size() - start));
 }
 
 JsonLine &JsonLine::add(std::string_view k, QStringView value)
@@ -70,25 +81,51 @@ JsonLine &JsonLine::add(std::string_view k, QStringView value)
 JsonLine &JsonLine::add(std::string_view k, qint64 value)
 {
     key(k);
-    m_text += QByteArray::number(value);
+    char digits[24];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
+    put(digits, written.ptr - digits);
     return *this;
 }
 
 JsonLine &JsonLine::add(std::string_view k, double value)
 {
     key(k);
-    m_text += QByteArray::number(value, 'f', 3);
+    // Fixed notation with three decimals, like QByteArray::number(value, 'f', 3), written in
+    // place; a value too large for the buffer (never a latency) falls back to Qt.
+    char digits[48];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::fixed, 3);
+    if (written.ec == std::errc())
+        put(digits, written.ptr - digits);
+    else
+        put(QByteArray::number(value, 'f', 3).toStdString());
     return *this;
 }
 
 JsonLine &JsonLine::add(std::string_view k, bool value)
 {
     key(k);
-    m_text += value ? "true" : "false";
+    put(value ? std::string_view("true") : std::string_view("false"));
+    return *this;
+}
+
+JsonLine &JsonLine::addTime(std::string_view k, qint64 epochMicros)
+{
+    key(k);
+    put('"');
+    appendIsoTime(epochMicros);
+    put('"');
     return *this;
 }
 
 QByteArray JsonLine::isoTime(qint64 epochMicros)
+{
+    JsonLine line;
+    line.m_used = 0; // without the '{'
+    line.appendIsoTime(epochMicros);
+    return line.m_text.left(line.m_used);
+}
+
+void JsonLine::appendIsoTime(qint64 epochMicros)
 {
     // The date and time up to the second change once a second: formatted once per thread and
     // second, only the milliseconds are written per call.
@@ -102,21 +139,17 @@ QByteArray JsonLine::isoTime(qint64 epochMicros)
         char buffer[96]; // room for any int the compiler can imagine in each field
         const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-        if (n <= 0 || n >= int(sizeof cached))
-            return QByteArray(buffer);
+        if (n <= 0 || n >= int(sizeof cached)) {
+            put(std::string_view(buffer));
+            return;
+        }
         std::memcpy(cached, buffer, size_t(n) + 1);
         cachedSecond = second;
     }
     const int millis = static_cast<int>((epochMicros - second * 1000000) / 1000);
-    QByteArray out;
-    out.reserve(32);
-    out += cached;
-    out += '.';
-    out += char('0' + millis / 100);
-    out += char('0' + millis / 10 % 10);
-    out += char('0' + millis % 10);
-    out += 'Z';
-    return out;
+    const char tail[] = { '.', char('0' + millis / 100), char('0' + millis / 10 % 10), char('0' + millis % 10), 'Z' };
+    put(std::string_view(cached));
+    put(tail, sizeof tail);
 }
 
 } // namespace Gatehouse::Runtime

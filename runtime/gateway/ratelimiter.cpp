@@ -4,7 +4,9 @@
 #include "http/socketwatcher.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <cerrno>
+#include <charconv>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -23,32 +25,66 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// KEYS[1] = counter, ARGV[1] = window in ms. Returns {count, ms until the window ends}.
-// The expiry is set on the first hit of a window (and repaired if a key lost it).
-constexpr char Script[] = "local c = redis.call('INCR', KEYS[1])\n"
-                          "local ttl = redis.call('PTTL', KEYS[1])\n"
-                          "if c == 1 or ttl < 0 then\n"
-                          "  redis.call('PEXPIRE', KEYS[1], ARGV[1])\n"
-                          "  ttl = tonumber(ARGV[1])\n"
+// The checks of one batch, counted in one script run (docs/gateway.md "Rate limiting"): Redis'
+// cost is mostly per call and per argument, so a batch of N checks costs it little more than
+// one. The batch names each distinct counter once — KEYS[i] = counter i, ARGV[i] = its window
+// in ms, ARGV[#KEYS + i] = how many checks of the batch it counts (n) — and the script returns,
+// flat and in key order, {count 1, ms until window 1 ends, count 2, …}: the count after this
+// batch, so its n checks get count - n + 1 … count in order, exactly as n INCRs in a row would
+// (one INCRBY n, atomic). For one check (n = 1) the answer is exactly what a single check
+// always got. Per key: fixed window, the expiry is set when the window starts (the key is new)
+// and repaired if a key lost it. A key that holds no counter (someone wrote a string there)
+// fails its own checks only, as it did before batching: its count is the error (pcall), the
+// other keys of the batch count on.
+constexpr char Script[] = "local r = {}\n"
+                          "for i = 1, #KEYS do\n"
+                          "  local n = tonumber(ARGV[#KEYS + i])\n"
+                          "  local c\n"
+                          "  if n == 1 then\n"
+                          "    c = redis.pcall('INCR', KEYS[i])\n"
+                          "  else\n"
+                          "    c = redis.pcall('INCRBY', KEYS[i], n)\n"
+                          "  end\n"
+                          "  local ttl = 0\n"
+                          "  if type(c) == 'number' then\n"
+                          "    ttl = redis.call('PTTL', KEYS[i])\n"
+                          "    if c == n or ttl < 0 then\n"
+                          "      redis.call('PEXPIRE', KEYS[i], ARGV[i])\n"
+                          "      ttl = tonumber(ARGV[i])\n"
+                          "    end\n"
+                          "  end\n"
+                          "  r[2 * i - 1] = c\n"
+                          "  r[2 * i] = ttl\n"
                           "end\n"
-                          "return {c, ttl}\n";
+                          "return r\n";
 
 // How often a connection looks at its deadlines (connect, oldest reply, idle PING).
 constexpr std::chrono::milliseconds TickInterval { 100 };
 
-// One command in the Redis protocol (RESP array of bulk strings), appended to `out`.
+// RESP pieces (arrays of bulk strings), appended to `out` without temporary strings: a batch
+// of checks is serialised on the loop thread for every write.
+void appendNumber(QByteArray &out, char type, size_t n)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out += type;
+    out.append(digits, qsizetype(end - digits));
+    out += "\r\n";
+}
+
+void appendBulk(QByteArray &out, std::string_view arg)
+{
+    appendNumber(out, '$', arg.size());
+    out.append(arg.data(), qsizetype(arg.size()));
+    out += "\r\n";
+}
+
+// One command in the Redis protocol.
 void appendCommand(QByteArray &out, std::initializer_list<std::string_view> args)
 {
-    out += '*';
-    out += QByteArray::number(qsizetype(args.size()));
-    out += "\r\n";
-    for (std::string_view arg : args) {
-        out += '$';
-        out += QByteArray::number(qsizetype(arg.size()));
-        out += "\r\n";
-        out.append(arg.data(), qsizetype(arg.size()));
-        out += "\r\n";
-    }
+    appendNumber(out, '*', args.size());
+    for (std::string_view arg : args)
+        appendBulk(out, arg);
 }
 
 std::string_view view(const QByteArray &bytes)
@@ -64,6 +100,100 @@ QString errnoText(int error)
 bool isError(const redisReply *reply)
 {
     return !reply || reply->type == REDIS_REPLY_ERROR;
+}
+
+QString errorText(const redisReply *reply)
+{
+    return QString::fromUtf8(reply->str, qsizetype(reply->len));
+}
+
+// One request's check, waiting to be written or for its batch's reply.
+struct Check
+{
+    QByteArray key; // with the prefix
+    QByteArray windowMs; // as ARGV wants it
+    int limit = 0;
+    RedisRateLimiter::Callback done;
+    int slot = 0; // its counter among the distinct keys of its batch (first seen, first slot)
+};
+
+// Gives every check of a batch its counter's slot and returns the number of distinct counters:
+// the same client's checks in one batch share one counter in the script call.
+int assignSlots(std::vector<Check> &checks)
+{
+    if (checks.size() == 1) {
+        checks.front().slot = 0;
+        return 1;
+    }
+    QHash<QByteArray, int> slots;
+    slots.reserve(qsizetype(checks.size()));
+    for (Check &check : checks) {
+        auto it = slots.constFind(check.key);
+        if (it == slots.constEnd())
+            it = slots.insert(check.key, int(slots.size()));
+        check.slot = it.value();
+    }
+    return int(slots.size());
+}
+
+// How many checks of `checks` each of its `counters` slots counts.
+std::vector<qint64> hitsPerSlot(const std::vector<Check> &checks, int counters)
+{
+    std::vector<qint64> hits(size_t(counters), 0);
+    for (const Check &check : checks)
+        ++hits[size_t(check.slot)];
+    return hits;
+}
+
+void answerUnavailable(Check &check, const QString &error)
+{
+    RateDecision decision;
+    decision.state = RateDecision::State::Unavailable;
+    decision.limit = check.limit;
+    decision.error = error;
+    check.done(std::move(decision));
+}
+
+void answerCounted(Check &check, qint64 count, qint64 resetMs)
+{
+    RateDecision decision;
+    decision.limit = check.limit;
+    decision.state = count <= check.limit ? RateDecision::State::Allowed : RateDecision::State::Limited;
+    decision.remaining = static_cast<int>(std::max<qint64>(0, check.limit - count));
+    decision.resetMs = std::max<qint64>(0, resetMs);
+    check.done(std::move(decision));
+}
+
+// The script call for `checks` (slots assigned): `command` EVALSHA with the script's SHA, or
+// EVAL with its text. Each counter once: its key, its window (of its first check, as the
+// first of n INCRs in a row would set it), its number of checks.
+void appendScriptCall(QByteArray &out, std::string_view command, std::string_view script,
+    const std::vector<Check> &checks, int counters)
+{
+    char digits[24];
+    auto number = [&digits](qint64 n) {
+        return std::string_view(digits, size_t(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+    };
+    appendNumber(out, '*', 3 + 3 * size_t(counters));
+    appendBulk(out, command);
+    appendBulk(out, script);
+    appendBulk(out, number(counters));
+    int next = 0; // slots were given in order of first appearance
+    for (const Check &check : checks) {
+        if (check.slot == next) {
+            appendBulk(out, view(check.key));
+            ++next;
+        }
+    }
+    next = 0;
+    for (const Check &check : checks) {
+        if (check.slot == next) {
+            appendBulk(out, view(check.windowMs));
+            ++next;
+        }
+    }
+    for (qint64 hits : hitsPerSlot(checks, counters))
+        appendBulk(out, number(hits));
 }
 
 } // namespace
@@ -101,21 +231,32 @@ public:
     template<typename Build>
     void send(Build build, Handler handler)
     {
-        if (m_state == State::Down) {
-            if (Clock::now() >= m_nextConnect)
-                connect();
-            if (m_state == State::Down) {
-                handler(nullptr, m_lastError.isEmpty() ? QStringLiteral("redis unavailable") : m_lastError);
-                return;
-            }
-        }
-        if (static_cast<int>(m_pending.size()) >= m_owner.m_options.queueCapacity) {
-            handler(nullptr, QStringLiteral("rate-limit queue full"));
+        const QString refused = refusal();
+        if (!refused.isEmpty()) {
+            handler(nullptr, refused);
             return;
         }
         build(m_out);
-        m_pending.push_back({ std::move(handler), Clock::now() });
+        expect(std::move(handler));
         if (m_state == State::Up)
+            scheduleWrite();
+    }
+
+    // Queues one check. It joins the batch of every check issued before the next write that
+    // carries checks, and leaves with them as one script call (flushBatch()). That write is
+    // the next one when no batch is on the wire, else the first after its reply: Redis' cost
+    // is per call, so the checks that come in meanwhile are better gathered than pipelined,
+    // and they wait at most one round trip longer.
+    void check(Check check)
+    {
+        const QString refused = refusal();
+        if (!refused.isEmpty()) {
+            answerUnavailable(check, refused);
+            return;
+        }
+        m_batch.push_back(std::move(check));
+        ++m_queued;
+        if (m_state == State::Up && m_batchesInFlight == 0)
             scheduleWrite();
     }
 
@@ -123,12 +264,27 @@ public:
 
 private:
     enum class State { Down, Connecting, Up };
+    // One command on the wire: either a batch of checks (one script call) or another command
+    // whose reply goes to `handler`.
     struct Pending
     {
         Handler handler;
+        std::vector<Check> checks;
+        int counters = 0; // distinct keys among the checks
         Clock::time_point queued;
+        bool resent = false; // the batch already met NOSCRIPT once
+        size_t weight() const { return checks.empty() ? 1 : checks.size(); }
     };
 
+    // The reply to the command just appended to m_out goes to `handler`.
+    void expect(Handler handler)
+    {
+        m_pending.push_back({ std::move(handler), {}, 0, Clock::now(), false });
+        ++m_queued;
+    }
+    QString refusal();
+    void flushBatch();
+    void answerBatch(Pending &batch, const redisReply *reply);
     void onConnected();
     void scheduleWrite();
     void write();
@@ -145,6 +301,9 @@ private:
     QByteArray m_out; // bytes not yet written
     bool m_writeScheduled = false; // a write() is posted or waits for the socket
     std::deque<Pending> m_pending; // in the order of their replies
+    std::vector<Check> m_batch; // checks not yet written, in the order issued
+    size_t m_queued = 0; // checks and other commands in m_batch and m_pending (queueCapacity)
+    int m_batchesInFlight = 0; // script calls in m_pending (one batch may need several)
     quint64 m_generation = 0; // +1 per close: stale callbacks recognise themselves
     Clock::time_point m_nextConnect {};
     Clock::time_point m_connectStarted {};
@@ -199,26 +358,24 @@ void RedisRateLimiter::Connection::connect()
     if (!access.password.isEmpty()) {
         const QByteArray password = access.password.toUtf8();
         appendCommand(m_out, { "AUTH", view(password) });
-        m_pending.push_back({ mustSucceed("AUTH"), Clock::now() });
+        expect(mustSucceed("AUTH"));
     }
     if (access.database != 0) {
         const QByteArray database = QByteArray::number(access.database);
         appendCommand(m_out, { "SELECT", view(database) });
-        m_pending.push_back({ mustSucceed("SELECT"), Clock::now() });
+        expect(mustSucceed("SELECT"));
     }
     appendCommand(m_out, { "SCRIPT", "LOAD", Script });
-    m_pending.push_back({ [this](const redisReply *reply, const QString &) {
-                             if (!reply)
-                                 return;
-                             if (reply->type != REDIS_REPLY_STRING
-                                 || QByteArray(reply->str, qsizetype(reply->len)) != m_owner.m_scriptSha) {
-                                 close(QStringLiteral("SCRIPT LOAD failed"), true);
-                                 return;
-                             }
-                             m_lastError.clear();
-                             m_owner.m_available = true;
-                         },
-        Clock::now() });
+    expect([this](const redisReply *reply, const QString &) {
+        if (!reply)
+            return;
+        if (reply->type != REDIS_REPLY_STRING || QByteArray(reply->str, qsizetype(reply->len)) != m_owner.m_scriptSha) {
+            close(QStringLiteral("SCRIPT LOAD failed"), true);
+            return;
+        }
+        m_lastError.clear();
+        m_owner.m_available = true;
+    });
 
     const quint64 generation = m_generation;
     m_watcher->waitWritable([this, generation](bool) {
@@ -235,6 +392,85 @@ void RedisRateLimiter::Connection::connect()
         }
         onConnected();
     });
+}
+
+QString RedisRateLimiter::Connection::refusal()
+{
+    if (m_state == State::Down) {
+        if (Clock::now() >= m_nextConnect)
+            connect();
+        if (m_state == State::Down)
+            return m_lastError.isEmpty() ? QStringLiteral("redis unavailable") : m_lastError;
+    }
+    if (m_queued >= static_cast<size_t>(std::max(0, m_owner.m_options.queueCapacity)))
+        return QStringLiteral("rate-limit queue full");
+    return {};
+}
+
+void RedisRateLimiter::Connection::flushBatch()
+{
+    // At most maxBatch keys per script run: Redis runs a script to its end before it serves
+    // anyone else, so one run must stay short.
+    const size_t maxBatch = static_cast<size_t>(std::max(1, m_owner.m_options.maxBatch));
+    const auto now = Clock::now();
+    for (size_t first = 0; first < m_batch.size(); first += maxBatch) {
+        const size_t n = std::min(maxBatch, m_batch.size() - first);
+        std::vector<Check> checks;
+        checks.reserve(n);
+        const auto from = m_batch.begin() + qsizetype(first);
+        std::move(from, from + qsizetype(n), std::back_inserter(checks));
+        const int counters = assignSlots(checks);
+        appendScriptCall(m_out, "EVALSHA", view(m_owner.m_scriptSha), checks, counters);
+        m_pending.push_back({ {}, std::move(checks), counters, now, false });
+        ++m_batchesInFlight;
+    }
+    m_batch.clear(); // keeps its capacity for the next batch
+}
+
+void RedisRateLimiter::Connection::answerBatch(Pending &batch, const redisReply *reply)
+{
+    std::vector<Check> &checks = batch.checks;
+    if (reply->type == REDIS_REPLY_ERROR && std::string_view(reply->str, reply->len).substr(0, 8) == "NOSCRIPT"
+        && !batch.resent) {
+        // Someone flushed the script cache. Nothing of the batch was counted: send it again as
+        // EVAL, which runs the script and caches it again for the EVALSHAs that follow. Once
+        // only, and with its first deadline, so that it cannot circle.
+        appendScriptCall(m_out, "EVAL", Script, checks, batch.counters);
+        m_pending.push_back({ {}, std::move(checks), batch.counters, batch.queued, true });
+        m_queued += m_pending.back().weight();
+        ++m_batchesInFlight;
+        scheduleWrite();
+        return;
+    }
+    // A well-formed answer: two elements per counter, each an integer, or the count an error.
+    const size_t counters = size_t(batch.counters);
+    bool wellFormed = reply->type == REDIS_REPLY_ARRAY && reply->elements == 2 * counters;
+    for (size_t i = 0; wellFormed && i < counters; ++i) {
+        const int countType = reply->element[2 * i]->type;
+        wellFormed = (countType == REDIS_REPLY_INTEGER || countType == REDIS_REPLY_ERROR)
+            && reply->element[2 * i + 1]->type == REDIS_REPLY_INTEGER;
+    }
+    if (!wellFormed) {
+        // The whole batch failed (NOPERM, BUSY, …): every check answers with the error.
+        const QString error = reply->type == REDIS_REPLY_ERROR ? errorText(reply) : QStringLiteral("unexpected reply");
+        for (Check &check : checks)
+            answerUnavailable(check, error);
+        return;
+    }
+    m_owner.m_available.store(true, std::memory_order_relaxed);
+    // A counter's n checks get count - n + 1 … count, in the order they were issued.
+    std::vector<qint64> last = hitsPerSlot(checks, batch.counters);
+    for (size_t i = 0; i < counters; ++i) {
+        if (reply->element[2 * i]->type == REDIS_REPLY_INTEGER)
+            last[i] = reply->element[2 * i]->integer - last[i];
+    }
+    for (Check &check : checks) {
+        const redisReply *count = reply->element[2 * size_t(check.slot)];
+        if (count->type == REDIS_REPLY_ERROR)
+            answerUnavailable(check, errorText(count));
+        else
+            answerCounted(check, ++last[size_t(check.slot)], reply->element[2 * size_t(check.slot) + 1]->integer);
+    }
 }
 
 void RedisRateLimiter::Connection::onConnected()
@@ -267,6 +503,10 @@ void RedisRateLimiter::Connection::scheduleWrite()
 
 void RedisRateLimiter::Connection::write()
 {
+    // Every check issued since the last batch left goes in this write, as one script call
+    // (several above maxBatch), unless a batch is still on the wire (see check()).
+    if (m_batchesInFlight == 0)
+        flushBatch();
     while (!m_out.isEmpty()) {
         const ssize_t n = ::send(m_fd, m_out.constData(), static_cast<size_t>(m_out.size()), MSG_NOSIGNAL);
         if (n > 0) {
@@ -332,12 +572,20 @@ void RedisRateLimiter::Connection::onReadable(bool ok)
             close(QStringLiteral("redis sent an unexpected reply"), true);
             return;
         }
-        Handler handler = std::move(m_pending.front().handler);
+        Pending pending = std::move(m_pending.front());
         m_pending.pop_front();
-        handler(reply.get(), QString());
+        m_queued -= pending.weight();
+        if (pending.checks.empty()) {
+            pending.handler(reply.get(), QString());
+        } else {
+            --m_batchesInFlight;
+            answerBatch(pending, reply.get());
+        }
         if (generation != m_generation)
             return; // the handler closed the connection
     }
+    if (m_batchesInFlight == 0 && !m_batch.empty())
+        scheduleWrite(); // the checks gathered while the batch was on the wire
     m_watcher->waitReadable([this, generation](bool readable) {
         if (generation == m_generation)
             onReadable(readable);
@@ -369,8 +617,18 @@ void RedisRateLimiter::Connection::close(const QString &why, bool scheduleReconn
     }
     std::deque<Pending> pending;
     pending.swap(m_pending);
-    for (Pending &p : pending)
-        p.handler(nullptr, why);
+    std::vector<Check> batch;
+    batch.swap(m_batch);
+    m_queued = 0;
+    m_batchesInFlight = 0;
+    for (Pending &p : pending) {
+        if (p.checks.empty())
+            p.handler(nullptr, why);
+        for (Check &check : p.checks)
+            answerUnavailable(check, why);
+    }
+    for (Check &check : batch)
+        answerUnavailable(check, why);
 }
 
 void RedisRateLimiter::Connection::tick()
@@ -382,12 +640,12 @@ void RedisRateLimiter::Connection::tick()
         close(QStringLiteral("connect timeout"), false);
     } else if (m_state == State::Up && !m_pending.empty() && now - m_pending.front().queued > options.commandTimeout) {
         close(QStringLiteral("redis did not answer within %1 ms").arg(options.commandTimeout.count()), false);
-    } else if (m_pending.empty() && now - m_lastActivity >= options.reconnectDelay) {
+    } else if (m_queued == 0 && now - m_lastActivity >= options.reconnectDelay) {
         // Idle: PING when up, reconnect when down, so isAvailable() follows Redis.
         m_lastActivity = now;
         if (m_state == State::Up) {
             appendCommand(m_out, { "PING" });
-            m_pending.push_back({ [](const redisReply *, const QString &) {}, now });
+            expect([](const redisReply *, const QString &) {});
             scheduleWrite();
         } else if (m_state == State::Down && now >= m_nextConnect) {
             connect();
@@ -479,38 +737,9 @@ void RedisRateLimiter::start()
 
 void RedisRateLimiter::check(const QByteArray &identity, int limit, int windowSeconds, Callback done)
 {
-    onLoopThread([this, key = m_options.keyPrefix + identity, limit, windowSeconds, done = std::move(done)]() mutable {
-        const QByteArray windowMs = QByteArray::number(static_cast<qint64>(windowSeconds) * 1000);
-        connection().send(
-            [&](QByteArray &out) {
-                appendCommand(out, { "EVALSHA", view(m_scriptSha), "1", view(key), view(windowMs) });
-            },
-            [this, limit, done = std::move(done)](const redisReply *reply, const QString &error) {
-                RateDecision decision;
-                decision.limit = limit;
-                if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2
-                    || reply->element[0]->type != REDIS_REPLY_INTEGER
-                    || reply->element[1]->type != REDIS_REPLY_INTEGER) {
-                    decision.state = RateDecision::State::Unavailable;
-                    decision.error = !reply          ? error
-                        : reply->type == REDIS_REPLY_ERROR ? QString::fromUtf8(reply->str, qsizetype(reply->len))
-                                                           : QStringLiteral("unexpected reply");
-                    if (reply && decision.error.startsWith(QLatin1String("NOSCRIPT"))) {
-                        // Someone flushed the script cache: load it again for the next checks.
-                        connection().send([](QByteArray &out) { appendCommand(out, { "SCRIPT", "LOAD", Script }); },
-                            [](const redisReply *, const QString &) {});
-                    }
-                    done(decision);
-                    return;
-                }
-                m_available.store(true, std::memory_order_relaxed);
-                const qint64 count = reply->element[0]->integer;
-                decision.state = count <= limit ? RateDecision::State::Allowed : RateDecision::State::Limited;
-                decision.remaining = static_cast<int>(std::max<qint64>(0, limit - count));
-                decision.resetMs = std::max<qint64>(0, reply->element[1]->integer);
-                done(decision);
-            });
-    });
+    Check check { m_options.keyPrefix + identity, QByteArray::number(static_cast<qint64>(windowSeconds) * 1000), limit,
+        std::move(done) };
+    onLoopThread([this, check = std::move(check)]() mutable { connection().check(std::move(check)); });
 }
 
 // An admin SCAN in progress: pages of keys, each followed by GET and PTTL of its keys.

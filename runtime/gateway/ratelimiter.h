@@ -45,8 +45,10 @@ struct RateCounter
 // every gateway process sharing the Redis counts exactly.
 // Redis I/O runs on the HTTP engine's loop threads, never blocking them: each loop thread has
 // its own non-blocking Redis connection (watched with Http::SocketWatcher) on which the checks
-// of that thread's requests are pipelined — every command issued while earlier ones are on
-// the wire leaves with the next write, replies are matched in order. When Redis is unreachable,
+// of that thread's requests are batched — the checks issued before a write leave in it as ONE
+// script call (several of at most `maxBatch` checks each; Redis' cost is mostly per call), and
+// while a batch is on the wire new checks gather and leave right after its reply. Other
+// commands are pipelined; replies are matched in order. When Redis is unreachable,
 // checks answer Unavailable at once; reconnects are attempted at most every `reconnectDelay`,
 // a connect taking longer than `connectTimeout` or a reply longer than `commandTimeout` drops
 // the connection (its pending checks answer Unavailable). An idle connection PINGs Redis every
@@ -58,7 +60,8 @@ public:
     {
         RedisAccess access;
         QByteArray keyPrefix = "ratelimit:";
-        int queueCapacity = 20000; // commands awaiting a reply per connection; beyond: Unavailable
+        int queueCapacity = 20000; // checks (and other commands) awaiting a reply per connection; beyond: Unavailable
+        int maxBatch = 256; // checks counted by one script run at most
         std::chrono::milliseconds connectTimeout { 250 };
         std::chrono::milliseconds commandTimeout { 500 };
         std::chrono::milliseconds reconnectDelay { 500 };

@@ -1,6 +1,7 @@
 #include "routetable.h"
 
 #include <QSet>
+#include <QVarLengthArray>
 #include <algorithm>
 
 namespace Gatehouse::Runtime {
@@ -17,6 +18,39 @@ QStringList splitPath(const QString &path)
     if (parts.size() == 1 && parts.first().isEmpty())
         parts.clear();
     return parts;
+}
+
+// The segments of a request path as views into it (same rules as splitPath): matching runs on
+// every request, so it allocates nothing for paths of up to 16 segments.
+using PathParts = QVarLengthArray<QStringView, 16>;
+PathParts splitRequestPath(QStringView path)
+{
+    PathParts parts;
+    const qsizetype firstSlash = path.indexOf(QLatin1Char('/'));
+    if (firstSlash < 0)
+        return parts; // like splitPath: what precedes the first '/' is never a segment
+    path = path.mid(firstSlash + 1);
+    if (path.isEmpty())
+        return parts;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= path.size(); ++i) {
+        if (i == path.size() || path[i] == QLatin1Char('/')) {
+            parts.append(path.mid(start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+QString joined(const PathParts &parts, qsizetype from)
+{
+    QString text;
+    for (qsizetype i = from; i < parts.size(); ++i) {
+        if (i > from)
+            text += QLatin1Char('/');
+        text += parts[i];
+    }
+    return text;
 }
 
 bool isValidParamName(const QString &name)
@@ -61,19 +95,19 @@ bool moreSpecific(const GatewayRoute &a, const GatewayRoute &b)
     return aExact && !bExact;
 }
 
-bool matchPath(const GatewayRoute &route, const QStringList &parts, QHash<QString, QString> *params)
+bool matchPath(const GatewayRoute &route, const PathParts &parts, QHash<QString, QString> *params)
 {
     const auto &segs = route.segments;
     for (qsizetype i = 0; i < segs.size(); ++i) {
         const GatewayRoute::Segment &seg = segs.at(i);
         if (seg.kind == GatewayRoute::SegmentKind::Rest) {
             if (params && !seg.text.isEmpty())
-                params->insert(seg.text, parts.mid(i).join(QLatin1Char('/')));
+                params->insert(seg.text, joined(parts, i));
             return true;
         }
         if (i >= parts.size())
             return false;
-        const QString &part = parts.at(i);
+        const QStringView part = parts[i];
         if (seg.kind == GatewayRoute::SegmentKind::Literal) {
             if (part != seg.text)
                 return false;
@@ -81,7 +115,7 @@ bool matchPath(const GatewayRoute &route, const QStringList &parts, QHash<QStrin
             if (part.isEmpty())
                 return false;
             if (params)
-                params->insert(seg.text, part);
+                params->insert(seg.text, part.toString());
         }
     }
     return segs.size() == parts.size();
@@ -190,11 +224,11 @@ std::shared_ptr<const RouteTable> RouteTable::fromTopology(
     return std::make_shared<const RouteTable>(std::move(routes));
 }
 
-RouteMatch RouteTable::match(const QByteArray &method, const QString &path, Listener listener) const
+RouteMatch RouteTable::match(QByteArrayView method, const QString &path, Listener listener) const
 {
     RouteMatch result;
-    const QStringList parts = splitPath(path);
-    const QString upperMethod = QString::fromLatin1(method).toUpper();
+    const PathParts parts = splitRequestPath(path);
+    const QLatin1String requestMethod(method.data(), method.size());
     const GatewayRoute *best = nullptr;
     QStringList allowed;
     for (const GatewayRoute &route : m_routes) {
@@ -202,7 +236,9 @@ RouteMatch RouteTable::match(const QByteArray &method, const QString &path, List
             continue;
         if (!matchPath(route, parts, nullptr))
             continue;
-        const bool methodOk = route.route.method == QLatin1String("*") || route.route.method == upperMethod;
+        // Route methods are stored upper-case; the request's is compared without case.
+        const bool methodOk = route.route.method == QLatin1String("*")
+            || route.route.method.compare(requestMethod, Qt::CaseInsensitive) == 0;
         if (!methodOk) {
             if (!allowed.contains(route.route.method))
                 allowed.append(route.route.method);

@@ -4,6 +4,7 @@
 #include "model/topology.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -70,8 +71,9 @@ public:
     static std::optional<GatewayRoute> compile(
         const Route &route, const QString &edgeId, const QString &upstreamNodeId, QString *error = nullptr);
 
-    // `path` is the request target without the query string.
-    RouteMatch match(const QByteArray &method, const QString &path, Listener listener) const;
+    // `path` is the request target without the query string. Allocates nothing unless the
+    // match has parameters or the method is not allowed (it runs on every request).
+    RouteMatch match(QByteArrayView method, const QString &path, Listener listener) const;
 
     const QList<GatewayRoute> &routes() const { return m_routes; }
 

@@ -71,7 +71,7 @@ void ServiceContext::call(const QString &target, const std::string &method, cons
     request.body = std::move(body);
     if (!request.body.empty())
         request.headers.add("Content-Type", "application/json");
-    request.headers.add("traceparent", hop.traceParent().toStdString());
+    request.headers.add("traceparent", hop.traceParentText());
     request.timeout = std::chrono::milliseconds(edge->timeoutMs > 0 ? edge->timeoutMs : DefaultCallTimeoutMs);
 
     Span span;

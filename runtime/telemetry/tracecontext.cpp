@@ -1,6 +1,7 @@
 #include "tracecontext.h"
 
 #include <QRandomGenerator>
+#include <random>
 
 namespace Gatehouse::Runtime {
 
@@ -24,17 +25,40 @@ bool isAllZero(const QByteArray &text)
     return true;
 }
 
+// Ids only need to be unique and unpredictable enough to not collide, not secret (W3C Trace
+// Context §3.3.1): one generator per thread, seeded from the system's entropy, so that every
+// request's ids cost a few nanoseconds and no lock (QRandomGenerator::global() locks a mutex
+// shared by all I/O threads).
+std::mt19937_64 &idGenerator()
+{
+    thread_local std::mt19937_64 generator = [] {
+        std::seed_seq seed { QRandomGenerator::system()->generate(), QRandomGenerator::system()->generate(),
+            QRandomGenerator::system()->generate(), QRandomGenerator::system()->generate() };
+        return std::mt19937_64(seed);
+    }();
+    return generator;
+}
+
+// `bytes` random bytes (a multiple of 8), never all zero, as lower-case hex: one allocation.
 QByteArray randomHex(int bytes)
 {
-    QByteArray raw(bytes, Qt::Uninitialized);
+    static constexpr char digits[] = "0123456789abcdef";
+    QByteArray hex(bytes * 2, Qt::Uninitialized);
+    char *out = hex.data();
+    bool allZero = true;
     do {
-        for (int i = 0; i < bytes; i += 4) {
-            const quint32 value = QRandomGenerator::global()->generate();
-            for (int j = 0; j < 4 && i + j < bytes; ++j)
-                raw[i + j] = static_cast<char>((value >> (8 * j)) & 0xff);
+        allZero = true;
+        for (int i = 0; i < bytes; i += 8) {
+            const quint64 value = idGenerator()();
+            allZero = allZero && value == 0;
+            for (int j = 0; j < 8; ++j) {
+                const auto byte = static_cast<unsigned>((value >> (8 * j)) & 0xff);
+                out[2 * (i + j)] = digits[byte >> 4];
+                out[2 * (i + j) + 1] = digits[byte & 0xf];
+            }
         }
-    } while (raw.count('\0') == bytes); // all-zero ids are invalid
-    return raw.toHex();
+    } while (allZero); // all-zero ids are invalid
+    return hex;
 }
 
 } // namespace
@@ -90,10 +114,36 @@ TraceContext TraceContext::child() const
     return ctx;
 }
 
+namespace {
+
+// Appends "00-<traceId>-<spanId>-<flags>" to `out` (a QByteArray or a std::string) after one
+// reservation: it is written on every forwarded request.
+template<typename Text>
+Text traceParentOf(const TraceContext &ctx)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    Text out;
+    out.reserve(3 + ctx.traceId.size() + 1 + ctx.spanId.size() + 3);
+    out.append("00-", 3);
+    out.append(ctx.traceId.constData(), ctx.traceId.size());
+    out += '-';
+    out.append(ctx.spanId.constData(), ctx.spanId.size());
+    out += '-';
+    out += digits[ctx.flags >> 4];
+    out += digits[ctx.flags & 0xf];
+    return out;
+}
+
+} // namespace
+
 QByteArray TraceContext::traceParent() const
 {
-    const QByteArray flagsHex = QByteArray::number(flags, 16).rightJustified(2, '0');
-    return "00-" + traceId + '-' + spanId + '-' + flagsHex;
+    return traceParentOf<QByteArray>(*this);
+}
+
+std::string TraceContext::traceParentText() const
+{
+    return traceParentOf<std::string>(*this);
 }
 
 QByteArray TraceContext::newTraceId()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <optional>
+#include <string>
 
 namespace Gatehouse::Runtime {
 
@@ -29,6 +30,8 @@ struct TraceContext
 
     // "00-<traceId>-<spanId>-<flags>": what this hop sends to the next one.
     QByteArray traceParent() const;
+    // The same as a std::string, for the HTTP engine's header fields (built in place).
+    std::string traceParentText() const;
 
     static QByteArray newTraceId();
     static QByteArray newSpanId();

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QHash>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
@@ -195,9 +196,38 @@ private:
     int m_port = 0;
 };
 
+// --- a streamed answer ------------------------------------------------------------------------
+// `size` bytes of 'x', handed out piece by piece as the reader asks (length unknown: chunked).
+class PatternBody final : public Gatehouse::Runtime::Http::BodySource
+{
+public:
+    PatternBody(std::uint64_t size, bool knownLength)
+        : m_size(size)
+        , m_known(knownLength)
+    {
+    }
+    std::int64_t length() const override { return m_known ? static_cast<std::int64_t>(m_size) : -1; }
+    std::uint64_t transferred() const override { return m_offset; }
+    void read(Callback callback) override
+    {
+        Gatehouse::Runtime::Http::BodyPiece piece;
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(PieceBytes, m_size - m_offset));
+        piece.data.assign(n, 'x');
+        m_offset += n;
+        piece.last = m_offset == m_size;
+        callback(std::move(piece));
+    }
+
+private:
+    std::uint64_t m_size;
+    bool m_known;
+    std::uint64_t m_offset = 0;
+};
+
 // --- an upstream service --------------------------------------------------------------------
 // Echoes what it received as JSON. "/slow/<ms>…" answers after <ms>; "/flaky" answers with the
-// status in `flakyStatus`; "/fail-once/<x>" answers 503 the first time, 200 after.
+// status in `flakyStatus`; "/fail-once/<x>" answers 503 the first time, 200 after;
+// "/download/<bytes>" streams that many bytes ("/download/<bytes>/chunked": length unknown).
 class Upstream
 {
 public:
@@ -239,10 +269,15 @@ private:
         echo["method"] = QString::fromStdString(request.method);
         echo["target"] = QString::fromStdString(request.target);
         for (const char *name : { "traceparent", "tracestate", "x-gatehouse-subject", "x-gatehouse-role",
-                 "x-gatehouse-partner", "x-api-key", "x-forwarded-for", "authorization" }) {
+                 "x-gatehouse-partner", "x-api-key", "x-forwarded-for", "x-forwarded-host", "authorization",
+                 "x-custom" }) {
             if (request.headers.contains(name))
                 echo[name] = QString::fromStdString(std::string(request.headers.value(name)));
         }
+        QJsonArray fieldNames; // every field name received, lower-case, in order
+        for (const auto &field : request.headers.fields())
+            fieldNames.append(QString::fromStdString(field.first).toLower());
+        echo["fields"] = fieldNames;
         {
             std::lock_guard lock(m_mutex);
             m_last = echo;
@@ -251,10 +286,23 @@ private:
         response.status = 200;
         response.headers.add("Content-Type", "application/json");
         response.headers.add("X-Upstream", "yes");
+        if (request.headers.contains("x-answer-hop-fields")) {
+            // Fields that belong to this hop only: the gateway must not pass them on.
+            response.headers.add("Keep-Alive", "timeout=9");
+            response.headers.add("Proxy-Authenticate", "Basic realm=\"upstream\"");
+            response.headers.add("Trailer", "X-Checksum");
+        }
         response.body = QJsonDocument(echo).toJson(QJsonDocument::Compact).toStdString();
         const QString path = QString::fromStdString(request.path);
         if (path == "/flaky")
             response.status = flakyStatus.load();
+        if (path.startsWith("/download/")) {
+            response.body.clear();
+            response.headers = {};
+            response.headers.add("Content-Type", "application/octet-stream");
+            response.bodySource = std::make_shared<PatternBody>(
+                path.section('/', 2, 2).toULongLong(), !path.endsWith("/chunked"));
+        }
         if (path.startsWith("/fail-once/")) {
             std::lock_guard lock(m_mutex);
             if (!m_failedOnce.contains(path)) {

@@ -277,6 +277,33 @@ private Q_SLOTS:
         QCOMPARE(hits("beta"), 6);
     }
 
+    // A call the client broke off gives its half-open probe slot back without closing the
+    // breaker (a success would) or reopening it (a failure would), and leaves the failure count.
+    void abandonedCallIsNeitherSuccessNorFailure()
+    {
+        CircuitBreaker::Options options;
+        options.failureThreshold = 2;
+        options.openDuration = std::chrono::milliseconds(100);
+        CircuitBreaker breaker(options);
+        const auto t0 = CircuitBreaker::Clock::now();
+        QVERIFY(breaker.tryAcquire(t0));
+        breaker.onFailure(t0);
+        QVERIFY(breaker.tryAcquire(t0));
+        breaker.onAbandoned(); // closed: nothing changes, the failure still counts
+        QCOMPARE(breaker.consecutiveFailures(), 1);
+        breaker.onFailure(t0);
+        QCOMPARE(breaker.state(t0), CircuitBreaker::State::Open);
+
+        const auto later = t0 + std::chrono::milliseconds(150);
+        QVERIFY(breaker.tryAcquire(later)); // the one half-open probe
+        QVERIFY(!breaker.tryAcquire(later));
+        breaker.onAbandoned();
+        QCOMPARE(breaker.state(later), CircuitBreaker::State::HalfOpen);
+        QVERIFY(breaker.tryAcquire(later)); // the slot is free again
+        breaker.onSuccess();
+        QCOMPARE(breaker.state(later), CircuitBreaker::State::Closed);
+    }
+
     void disabledBreakerNeverOpens()
     {
         setStatus("gamma", 503);

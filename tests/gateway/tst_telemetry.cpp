@@ -149,6 +149,35 @@ private Q_SLOTS:
         QCOMPARE(JsonLine::isoTime(1'700'000'000'123'456), QByteArray("2023-11-14T22:13:20.123Z"));
     }
 
+    // Numbers and times are written in place (no QByteArray::number): exact text, the way the
+    // access log's readers (the Traffic dock, jq users) see it.
+    void jsonLineNumbersAndTimes()
+    {
+        const QByteArray text = JsonLine()
+                                    .add("i", qint64(-9'223'372'036'854'775'807) - 1)
+                                    .add("z", 0)
+                                    .add("ms", 12.3456)
+                                    .add("small", 0.0004)
+                                    .add("neg", -1.5)
+                                    .addTime("time", 1'700'000'000'123'456)
+                                    .addTime("epoch", 999)
+                                    .text();
+        QCOMPARE(text,
+            QByteArray("{\"i\":-9223372036854775808,\"z\":0,\"ms\":12.346,\"small\":0.000,\"neg\":-1.500,"
+                       "\"time\":\"2023-11-14T22:13:20.123Z\",\"epoch\":\"1970-01-01T00:00:00.000Z\"}"));
+        JsonLine line;
+        line.add("a", 1);
+        QCOMPARE(std::move(line).take(), QByteArray("{\"a\":1}"));
+
+        // A line longer than the initial buffer grows it, nothing lost.
+        const QString longPath = QString(3000, QLatin1Char('p')) + QStringLiteral("\"end");
+        JsonLine grown;
+        grown.add("path", longPath).add("n", 7);
+        const QJsonObject o = QJsonDocument::fromJson(std::move(grown).take()).object();
+        QCOMPARE(o["path"].toString(), longPath);
+        QCOMPARE(o["n"].toInt(), 7);
+    }
+
     void accessLogRotates()
     {
         QTemporaryDir dir;

@@ -58,6 +58,9 @@ struct Exchange;
 
 // Interim (1xx) responses read past before a final one; more is a misbehaving upstream.
 constexpr int kMaxInterimResponses = 16;
+// Cap on the field-list reservation carried over between responses (one odd answer with
+// thousands of fields must not make every later one reserve as much).
+constexpr std::size_t kMaxFieldsHint = 64;
 
 // One upstream TCP connection, owned by its pool; lives on one loop thread.
 struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
@@ -610,7 +613,7 @@ void Client::Private::onResponse(const std::shared_ptr<Exchange> &exchange, cons
     response.reusedConnection = reusedConnection;
     response.headers = std::move(parser.headers);
     response.body = std::move(parser.body);
-    connection->fieldsHint = response.headers.size();
+    connection->fieldsHint = std::min<std::size_t>(response.headers.size(), kMaxFieldsHint);
     const bool reusable = parser.reusable() && connection->buffer.size() == 0
         && !exchange->request.bodySource; // a body not sent to its end leaves the stream unusable
     exchange->uploading = false;
@@ -661,7 +664,7 @@ void Client::Private::onHead(const std::shared_ptr<Exchange> &exchange, const er
     response.reusedConnection = connection->everUsed;
     connection->everUsed = true;
     response.headers = std::move(parser.headers); // the body keeps arriving in parser.body
-    connection->fieldsHint = response.headers.size();
+    connection->fieldsHint = std::min<std::size_t>(response.headers.size(), kMaxFieldsHint);
     response.bodySource = std::make_shared<ClientBodySource>(
         shared_from_this(), exchange, length ? static_cast<std::int64_t>(*length) : std::int64_t(-1));
     // The exchange stays active (the sweep watches its reads) until the body ends.

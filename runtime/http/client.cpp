@@ -73,6 +73,7 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
     std::chrono::steady_clock::time_point idleSince;
     boost::beast::flat_buffer buffer;
     std::optional<detail::ResponseParser> parser;
+    std::string wire; // the request head being sent; its capacity serves the next request too
     std::size_t fieldsHint = 8; // fields in the last response: the next one likely has as many
     bool idle = false;
     bool closed = false;
@@ -85,7 +86,6 @@ struct Exchange : std::enable_shared_from_this<Exchange>
 
     ClientRequest request;
     Client::Callback callback;
-    std::string wire;
     std::chrono::steady_clock::time_point deadline;
     std::shared_ptr<UpstreamConnection> connection;
     std::shared_ptr<Pool> pool;
@@ -236,10 +236,10 @@ Exchange::~Exchange()
         pool->unlink(*this);
 }
 
-void serialize(Exchange &exchange)
+void serialize(Exchange &exchange, std::string &out)
 {
     const ClientRequest &request = exchange.request;
-    std::string &out = exchange.wire;
+    out.clear();
     // The exact room for the request line and the fields (+ Host and framing): one allocation.
     std::size_t size = 96 + request.method.size() + request.target.size() + request.host.size();
     for (const auto &[name, value] : request.headers.fields())
@@ -369,7 +369,6 @@ void Client::Private::start(int index, const std::shared_ptr<Exchange> &exchange
     const auto &pool = exchange->pool; // the exchange keeps its pool for its whole life
     pool->link(*exchange);
     exchange->headRequest = exchange->request.method == "HEAD";
-    serialize(*exchange);
     if (pool->resolved)
         return acquire(exchange);
     pool->resolveWaiting.push_back(exchange);
@@ -450,7 +449,10 @@ void Client::Private::send(const std::shared_ptr<Exchange> &exchange)
         ++reused;
     newParser(*exchange, *connection);
     connection->buffer.consume(connection->buffer.size());
-    const std::array<asio::const_buffer, 2> buffers{asio::buffer(exchange->wire), asio::buffer(exchange->request.body)};
+    if (connection->wire.capacity() > 64 * 1024)
+        std::string().swap(connection->wire); // one huge head does not stay with the connection
+    serialize(*exchange, connection->wire);
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(connection->wire), asio::buffer(exchange->request.body)};
     asio::async_write(connection->socket, buffers,
                       [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
                           if (exchange->done || exchange->connection != connection)

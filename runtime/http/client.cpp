@@ -12,10 +12,9 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 
-#include "http/detail/appendbody.h"
+#include "http/detail/responseparser.h"
 
 #include <algorithm>
 #include <array>
@@ -57,6 +56,12 @@ namespace {
 struct Pool;
 struct Exchange;
 
+// Interim (1xx) responses read past before a final one; more is a misbehaving upstream.
+constexpr int kMaxInterimResponses = 16;
+// Cap on the field-list reservation carried over between responses (one odd answer with
+// thousands of fields must not make every later one reserve as much).
+constexpr std::size_t kMaxFieldsHint = 64;
+
 // One upstream TCP connection, owned by its pool; lives on one loop thread.
 struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
 {
@@ -67,7 +72,9 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
     tcp::socket socket;
     std::chrono::steady_clock::time_point idleSince;
     boost::beast::flat_buffer buffer;
-    std::optional<bhttp::response_parser<detail::AppendBody>> parser;
+    std::optional<detail::ResponseParser> parser;
+    std::string wire; // the request head being sent; its capacity serves the next request too
+    std::size_t fieldsHint = 8; // fields in the last response: the next one likely has as many
     bool idle = false;
     bool closed = false;
     bool everUsed = false;
@@ -79,7 +86,6 @@ struct Exchange : std::enable_shared_from_this<Exchange>
 
     ClientRequest request;
     Client::Callback callback;
-    std::string wire;
     std::chrono::steady_clock::time_point deadline;
     std::shared_ptr<UpstreamConnection> connection;
     std::shared_ptr<Pool> pool;
@@ -88,6 +94,7 @@ struct Exchange : std::enable_shared_from_this<Exchange>
     bool done = false; // the callback has run (or is running)
     bool retried = false;
     bool headRequest = false;
+    int interims = 0; // 1xx responses read past so far
 
     // Streamed request body (request.bodySource).
     bool uploading = false;         // pieces still to be sent
@@ -125,7 +132,9 @@ public:
 
     struct Shard
     {
-        std::unordered_map<std::string, std::shared_ptr<Pool>> pools;
+        // One per upstream host:port. A loop thread talks to few upstreams: a linear scan costs
+        // less than building and hashing a key string per request.
+        std::vector<std::shared_ptr<Pool>> pools;
         std::unique_ptr<tcp::resolver> resolver;
         std::unique_ptr<asio::steady_timer> sweepTimer;
         // An eighth of the shortest timeout seen, within 5–250 ms: timeouts fire at most that late.
@@ -134,25 +143,29 @@ public:
         bool stopped = false;
     };
 
-    void start(int index, std::shared_ptr<Exchange> exchange);
-    void acquire(std::shared_ptr<Exchange> exchange);
-    void connectNew(std::shared_ptr<Exchange> exchange);
-    void send(std::shared_ptr<Exchange> exchange);
-    void onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec);
-    void onHead(std::shared_ptr<Exchange> exchange, const error_code &ec);
-    void pumpUpload(std::shared_ptr<Exchange> exchange);
+    // Exchanges, pools and connections are passed by reference: every caller holds its own
+    // reference for the call, so no reference count changes hands (atomics) per call.
+    void start(int index, const std::shared_ptr<Exchange> &exchange);
+    void acquire(const std::shared_ptr<Exchange> &exchange);
+    void connectNew(const std::shared_ptr<Exchange> &exchange);
+    void send(const std::shared_ptr<Exchange> &exchange);
+    void newParser(const Exchange &exchange, UpstreamConnection &connection);
+    void readResponse(const std::shared_ptr<Exchange> &exchange);
+    void onResponse(const std::shared_ptr<Exchange> &exchange, const error_code &ec);
+    void onHead(const std::shared_ptr<Exchange> &exchange, const error_code &ec);
+    void pumpUpload(const std::shared_ptr<Exchange> &exchange);
     void onUploadPiece(std::shared_ptr<Exchange> exchange, std::shared_ptr<UpstreamConnection> connection,
                        BodyPiece piece);
-    void readResponseBody(std::shared_ptr<Exchange> exchange, BodySource::Callback callback);
-    void endStream(std::shared_ptr<Exchange> exchange, bool ok);
-    void failStream(std::shared_ptr<Exchange> exchange, std::string error);
-    void abandonStream(std::shared_ptr<Exchange> exchange);
-    void finish(std::shared_ptr<Exchange> exchange, ClientResponse response);
-    void fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message);
-    void release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection, bool reusable);
+    void readResponseBody(const std::shared_ptr<Exchange> &exchange, BodySource::Callback callback);
+    void endStream(const std::shared_ptr<Exchange> &exchange, bool ok);
+    void failStream(const std::shared_ptr<Exchange> &exchange, std::string error);
+    void abandonStream(const std::shared_ptr<Exchange> &exchange);
+    void finish(const std::shared_ptr<Exchange> &exchange, ClientResponse response);
+    void fail(const std::shared_ptr<Exchange> &exchange, ClientError error, std::string message);
+    void release(const std::shared_ptr<Pool> &pool, const std::shared_ptr<UpstreamConnection> &connection, bool reusable);
     void discard(Pool &pool, const std::shared_ptr<UpstreamConnection> &connection);
     void sweep(int index);
-    void pump(std::shared_ptr<Pool> pool);
+    void pump(const std::shared_ptr<Pool> &pool);
     void stopShard(int index);
 
     detail::EventLoopPrivate &loop;
@@ -223,14 +236,18 @@ Exchange::~Exchange()
         pool->unlink(*this);
 }
 
-void serialize(Exchange &exchange)
+void serialize(Exchange &exchange, std::string &out)
 {
     const ClientRequest &request = exchange.request;
-    std::string &out = exchange.wire;
-    out.reserve(64 + request.target.size() + request.headers.size() * 48);
+    out.clear();
+    // The exact room for the request line and the fields (+ Host and framing): one allocation.
+    std::size_t size = 96 + request.method.size() + request.target.size() + request.host.size();
+    for (const auto &[name, value] : request.headers.fields())
+        size += name.size() + value.size() + 4;
+    out.reserve(size);
     out += request.method;
     out += ' ';
-    out += request.target.empty() ? std::string("/") : request.target;
+    out += request.target.empty() ? std::string_view("/") : std::string_view(request.target);
     out += " HTTP/1.1\r\n";
     bool hasHost = false;
     for (const auto &[name, value] : request.headers.fields()) {
@@ -314,7 +331,7 @@ private:
 
 } // namespace
 
-void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
+void Client::Private::start(int index, const std::shared_ptr<Exchange> &exchange)
 {
     auto &shard = shards[static_cast<std::size_t>(index)];
     if (shard.stopped || stopped.load())
@@ -329,10 +346,14 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
                                                                    std::chrono::milliseconds(250)));
     if (!shard.sweeping)
         sweep(index);
-    std::string key = exchange->request.host + ':' + std::to_string(exchange->request.port);
-    auto &pool = shard.pools[key];
-    if (!pool) {
-        pool = std::make_shared<Pool>();
+    const auto &host = exchange->request.host;
+    const auto port = exchange->request.port;
+    auto found = std::find_if(shard.pools.begin(), shard.pools.end(),
+                              [&](const std::shared_ptr<Pool> &p) { return p->port == port && p->host == host; });
+    if (found != shard.pools.end()) {
+        exchange->pool = *found;
+    } else {
+        auto pool = std::make_shared<Pool>();
         pool->context = &loop.context(index);
         pool->host = exchange->request.host;
         pool->port = exchange->request.port;
@@ -342,11 +363,12 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
             pool->endpoints.emplace_back(ip, pool->port);
             pool->resolved = true;
         }
+        shard.pools.push_back(pool);
+        exchange->pool = std::move(pool);
     }
-    exchange->pool = pool;
+    const auto &pool = exchange->pool; // the exchange keeps its pool for its whole life
     pool->link(*exchange);
     exchange->headRequest = exchange->request.method == "HEAD";
-    serialize(*exchange);
     if (pool->resolved)
         return acquire(exchange);
     pool->resolveWaiting.push_back(exchange);
@@ -376,7 +398,7 @@ void Client::Private::start(int index, std::shared_ptr<Exchange> exchange)
         });
 }
 
-void Client::Private::acquire(std::shared_ptr<Exchange> exchange)
+void Client::Private::acquire(const std::shared_ptr<Exchange> &exchange)
 {
     Pool &pool = *exchange->pool;
     while (!pool.idle.empty()) {
@@ -394,7 +416,7 @@ void Client::Private::acquire(std::shared_ptr<Exchange> exchange)
     pool.waiting.push_back(exchange);
 }
 
-void Client::Private::connectNew(std::shared_ptr<Exchange> exchange)
+void Client::Private::connectNew(const std::shared_ptr<Exchange> &exchange)
 {
     Pool &pool = *exchange->pool;
     ++pool.total;
@@ -420,23 +442,17 @@ void Client::Private::connectNew(std::shared_ptr<Exchange> exchange)
                         });
 }
 
-void Client::Private::send(std::shared_ptr<Exchange> exchange)
+void Client::Private::send(const std::shared_ptr<Exchange> &exchange)
 {
-    auto connection = exchange->connection;
+    const auto &connection = exchange->connection;
     if (connection->everUsed)
         ++reused;
-    connection->parser.emplace();
-    connection->parser->header_limit(static_cast<std::uint32_t>(options.maxResponseHeaderBytes));
-    if (exchange->request.streamResponse)
-        // Streamed: bounded by pieces, not by size. (Not boost::none: Beast 1.74 compares a
-        // Content-Length against an empty optional as "too large".)
-        connection->parser->body_limit(std::numeric_limits<std::uint64_t>::max());
-    else
-        connection->parser->body_limit(options.maxResponseBodyBytes);
-    if (exchange->headRequest)
-        connection->parser->skip(true);
+    newParser(*exchange, *connection);
     connection->buffer.consume(connection->buffer.size());
-    const std::array<asio::const_buffer, 2> buffers{asio::buffer(exchange->wire), asio::buffer(exchange->request.body)};
+    if (connection->wire.capacity() > 64 * 1024)
+        std::string().swap(connection->wire); // one huge head does not stay with the connection
+    serialize(*exchange, connection->wire);
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(connection->wire), asio::buffer(exchange->request.body)};
     asio::async_write(connection->socket, buffers,
                       [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
                           if (exchange->done || exchange->connection != connection)
@@ -448,25 +464,47 @@ void Client::Private::send(std::shared_ptr<Exchange> exchange)
                               exchange->uploading = true;
                               self->pumpUpload(exchange);
                           }
-                          if (exchange->request.streamResponse) {
-                              bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
-                                                       [self, exchange, connection](const error_code &ec, std::size_t) {
-                                                           if (exchange->done || exchange->connection != connection)
-                                                               return;
-                                                           self->onHead(exchange, ec);
-                                                       });
-                              return;
-                          }
-                          bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
-                                            [self, exchange, connection](const error_code &ec, std::size_t) {
-                                                if (exchange->done || exchange->connection != connection)
-                                                    return;
-                                                self->onResponse(exchange, ec);
-                                            });
+                          self->readResponse(exchange);
                       });
 }
 
-void Client::Private::pumpUpload(std::shared_ptr<Exchange> exchange)
+void Client::Private::newParser(const Exchange &exchange, UpstreamConnection &connection)
+{
+    connection.parser.emplace(connection.fieldsHint);
+    connection.parser->header_limit(static_cast<std::uint32_t>(options.maxResponseHeaderBytes));
+    if (exchange.request.streamResponse)
+        // Streamed: bounded by pieces, not by size. (Not boost::none: Beast 1.74 compares a
+        // Content-Length against an empty optional as "too large".)
+        connection.parser->body_limit(std::numeric_limits<std::uint64_t>::max());
+    else
+        connection.parser->body_limit(options.maxResponseBodyBytes);
+    if (exchange.headRequest)
+        connection.parser->skip(true);
+}
+
+// Reads the response head (streamed) or the whole response; bytes already buffered are parsed
+// first (an interim 1xx response may have arrived together with the final one).
+void Client::Private::readResponse(const std::shared_ptr<Exchange> &exchange)
+{
+    const auto &connection = exchange->connection;
+    if (exchange->request.streamResponse) {
+        bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
+                                 [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                                     if (exchange->done || exchange->connection != connection)
+                                         return;
+                                     self->onHead(exchange, ec);
+                                 });
+        return;
+    }
+    bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
+                      [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                          if (exchange->done || exchange->connection != connection)
+                              return;
+                          self->onResponse(exchange, ec);
+                      });
+}
+
+void Client::Private::pumpUpload(const std::shared_ptr<Exchange> &exchange)
 {
     exchange->waitingOnSource = true;
     exchange->uploadReadStarted = true;
@@ -532,9 +570,9 @@ void Client::Private::onUploadPiece(std::shared_ptr<Exchange> exchange, std::sha
                       });
 }
 
-void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error_code &ec)
+void Client::Private::onResponse(const std::shared_ptr<Exchange> &exchange, const error_code &ec)
 {
-    auto connection = exchange->connection;
+    auto connection = exchange->connection; // a copy: the exchange lets go of it below
     auto &parser = *connection->parser;
     const bool reusedConnection = connection->everUsed;
     connection->everUsed = true;
@@ -546,7 +584,8 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
         exchange->connection.reset();
         const bool uploadStarted = exchange->uploadReadStarted;
         exchange->uploading = false;
-        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried && !uploadStarted) {
+        if (reusedConnection && nothingReceived && closedByPeer && !exchange->retried && !uploadStarted
+            && exchange->interims == 0) {
             // A pooled connection the upstream had already closed: retry once on a new one.
             exchange->retried = true;
             return acquire(exchange);
@@ -562,16 +601,22 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
         pump(exchange->pool);
         return;
     }
-    auto message = parser.release();
+    if (parser.isInterim()) {
+        // 103 Early Hints, 100 Continue, …: informational; the final response follows.
+        connection->everUsed = reusedConnection;
+        if (++exchange->interims > kMaxInterimResponses)
+            return fail(exchange, ClientError::Protocol, "too many interim (1xx) responses");
+        newParser(*exchange, *connection);
+        return readResponse(exchange);
+    }
     ClientResponse response;
-    response.status = static_cast<int>(message.result_int());
-    response.version = message.version();
+    response.status = parser.status;
+    response.version = parser.version;
     response.reusedConnection = reusedConnection;
-    response.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
-    for (const auto &field : message)
-        response.headers.add(std::string(field.name_string()), std::string(field.value()));
-    response.body = std::move(message.body());
-    const bool reusable = message.keep_alive() && !message.need_eof() && connection->buffer.size() == 0
+    response.headers = std::move(parser.headers);
+    response.body = std::move(parser.body);
+    connection->fieldsHint = std::min<std::size_t>(response.headers.size(), kMaxFieldsHint);
+    const bool reusable = parser.reusable() && connection->buffer.size() == 0
         && !exchange->request.bodySource; // a body not sent to its end leaves the stream unusable
     exchange->uploading = false;
     exchange->request.bodySource.reset();
@@ -580,7 +625,7 @@ void Client::Private::onResponse(std::shared_ptr<Exchange> exchange, const error
     finish(exchange, std::move(response));
 }
 
-void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_code &ec)
+void Client::Private::onHead(const std::shared_ptr<Exchange> &exchange, const error_code &ec)
 {
     if (ec)
         return onResponse(exchange, ec);
@@ -615,15 +660,13 @@ void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_cod
                           });
         return;
     }
-    const auto &head = parser.get();
     ClientResponse response;
-    response.status = static_cast<int>(head.result_int());
-    response.version = head.version();
+    response.status = parser.status;
+    response.version = parser.version;
     response.reusedConnection = connection->everUsed;
     connection->everUsed = true;
-    response.headers.reserve(static_cast<std::size_t>(std::distance(head.begin(), head.end())));
-    for (const auto &field : head)
-        response.headers.add(std::string(field.name_string()), std::string(field.value()));
+    response.headers = std::move(parser.headers); // the body keeps arriving in parser.body
+    connection->fieldsHint = std::min<std::size_t>(response.headers.size(), kMaxFieldsHint);
     response.bodySource = std::make_shared<ClientBodySource>(
         shared_from_this(), exchange, length ? static_cast<std::int64_t>(*length) : std::int64_t(-1));
     // The exchange stays active (the sweep watches its reads) until the body ends.
@@ -636,7 +679,7 @@ void Client::Private::onHead(std::shared_ptr<Exchange> exchange, const error_cod
         callback(std::move(response));
 }
 
-void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodySource::Callback callback)
+void Client::Private::readResponseBody(const std::shared_ptr<Exchange> &exchange, BodySource::Callback callback)
 {
     if (!exchange->streaming || !exchange->connection) {
         BodyPiece piece;
@@ -646,7 +689,7 @@ void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodyS
     }
     auto connection = exchange->connection;
     auto &parser = *connection->parser;
-    auto &body = parser.get().body();
+    auto &body = parser.body;
     if (!body.empty() || parser.is_done()) {
         BodyPiece piece;
         piece.data.swap(body);
@@ -679,7 +722,7 @@ void Client::Private::readResponseBody(std::shared_ptr<Exchange> exchange, BodyS
                            });
 }
 
-void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
+void Client::Private::endStream(const std::shared_ptr<Exchange> &exchange, bool ok)
 {
     if (!exchange->streaming)
         return;
@@ -690,11 +733,8 @@ void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
     if (pool)
         pool->unlink(*exchange);
     bool reusable = false;
-    if (ok && connection && connection->parser) {
-        const auto &message = connection->parser->get();
-        reusable = message.keep_alive() && !connection->parser->need_eof() && connection->buffer.size() == 0
-            && !exchange->request.bodySource;
-    }
+    if (ok && connection && connection->parser)
+        reusable = connection->parser->reusable() && connection->buffer.size() == 0 && !exchange->request.bodySource;
     exchange->uploading = false;
     exchange->request.bodySource.reset();
     if (!connection || !pool)
@@ -708,7 +748,7 @@ void Client::Private::endStream(std::shared_ptr<Exchange> exchange, bool ok)
     }
 }
 
-void Client::Private::failStream(std::shared_ptr<Exchange> exchange, std::string error)
+void Client::Private::failStream(const std::shared_ptr<Exchange> &exchange, std::string error)
 {
     if (!exchange->streaming)
         return;
@@ -723,13 +763,13 @@ void Client::Private::failStream(std::shared_ptr<Exchange> exchange, std::string
     }
 }
 
-void Client::Private::abandonStream(std::shared_ptr<Exchange> exchange)
+void Client::Private::abandonStream(const std::shared_ptr<Exchange> &exchange)
 {
     exchange->bodyWaiter = nullptr;
     endStream(exchange, false);
 }
 
-void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse response)
+void Client::Private::finish(const std::shared_ptr<Exchange> &exchange, ClientResponse response)
 {
     if (exchange->done)
         return;
@@ -742,7 +782,7 @@ void Client::Private::finish(std::shared_ptr<Exchange> exchange, ClientResponse 
         callback(std::move(response));
 }
 
-void Client::Private::fail(std::shared_ptr<Exchange> exchange, ClientError error, std::string message)
+void Client::Private::fail(const std::shared_ptr<Exchange> &exchange, ClientError error, std::string message)
 {
     if (exchange->done)
         return;
@@ -777,7 +817,7 @@ void Client::Private::discard(Pool &pool, const std::shared_ptr<UpstreamConnecti
         --pool.total;
 }
 
-void Client::Private::release(std::shared_ptr<Pool> pool, std::shared_ptr<UpstreamConnection> connection,
+void Client::Private::release(const std::shared_ptr<Pool> &pool, const std::shared_ptr<UpstreamConnection> &connection,
                               bool reusable)
 {
     if (!reusable || stopped.load() || pool->idle.size() >= options.maxIdlePerUpstream) {
@@ -810,9 +850,7 @@ void Client::Private::sweep(int index)
         const auto now = std::chrono::steady_clock::now();
         bool busy = false;
         // Callbacks may start new requests (and add pools): iterate over a snapshot.
-        std::vector<std::shared_ptr<Pool>> pools;
-        for (auto &entry : shard.pools)
-            pools.push_back(entry.second);
+        const std::vector<std::shared_ptr<Pool>> pools = shard.pools;
         for (auto &pool : pools) {
             std::vector<std::shared_ptr<Exchange>> expired;
             for (auto &exchange : pool->activeSnapshot()) {
@@ -840,7 +878,7 @@ void Client::Private::sweep(int index)
     });
 }
 
-void Client::Private::pump(std::shared_ptr<Pool> pool)
+void Client::Private::pump(const std::shared_ptr<Pool> &pool)
 {
     while (!pool->waiting.empty() && (!pool->idle.empty() || pool->total < capPerThread)) {
         auto exchange = std::move(pool->waiting.front());
@@ -858,9 +896,7 @@ void Client::Private::stopShard(int index)
         shard.sweepTimer->cancel();
     if (shard.resolver)
         shard.resolver->cancel();
-    std::vector<std::shared_ptr<Pool>> pools;
-    for (auto &entry : shard.pools)
-        pools.push_back(entry.second);
+    const std::vector<std::shared_ptr<Pool>> pools = shard.pools;
     for (auto &pool : pools) {
         for (auto &exchange : pool->activeSnapshot()) {
             if (exchange->streaming)

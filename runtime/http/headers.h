@@ -29,6 +29,13 @@ public:
     void set(std::string_view name, std::string value);
     // Removes every field named `name`; returns how many were removed.
     std::size_t remove(std::string_view name);
+    // Removes every field for which pred(name, value) is true, keeping the others in order (a
+    // proxy drops hop-by-hop fields in place instead of copying the rest); returns the count.
+    template <class Predicate>
+    std::size_t removeIf(Predicate pred)
+    {
+        return std::erase_if(m_fields, [&pred](const Field &field) { return pred(field.first, field.second); });
+    }
     void clear() { m_fields.clear(); }
     // Room for `n` fields without reallocating (the engine knows the count when it parses).
     void reserve(std::size_t n) { m_fields.reserve(n); }

@@ -92,6 +92,47 @@ ServerOptions streamingServer()
     return options;
 }
 
+// Sends `reply` to the first request that arrives at `listener` and returns what the client made
+// of it (streamed: the head first, then `bodyLater` and the drained body).
+struct RawExchange
+{
+    std::optional<ClientResponse> response;
+    std::optional<std::string> drained; // streamed responses: the body read through bodySource
+    int fd = -1;                        // the upstream side, still open (the caller closes it)
+};
+
+RawExchange exchangeWithRaw(Client &client, RawListener &listener, ClientRequest request, const std::string &reply,
+                            const std::string &bodyLater = {}, int fd = -1)
+{
+    RawExchange result;
+    const bool streamed = request.streamResponse;
+    auto pending = std::async(std::launch::async, [&client, request = std::move(request)]() mutable {
+        return fetch(client, std::move(request));
+    });
+    result.fd = fd >= 0 ? fd : listener.accept();
+    std::string head;
+    if (result.fd < 0 || !readRequestHead(result.fd, head) || !sendAll(result.fd, reply))
+        return result;
+    result.response = pending.get();
+    if (streamed && result.response && result.response->bodySource) {
+        if (!bodyLater.empty() && !sendAll(result.fd, bodyLater))
+            return result;
+        result.drained = drain(result.response->bodySource);
+    }
+    return result;
+}
+
+std::vector<Headers::Field> manyFields()
+{
+    std::vector<Headers::Field> fields{{"Content-Type", "text/plain"}, {"Set-Cookie", "a=1"}, {"X-Empty", ""},
+                                       {"set-cookie", "b=2; Path=/"}, {"X-Padded", "padded value"},
+                                       {"SET-COOKIE", "c=3"}, {"X-Long", std::string(300, 'v')}};
+    for (int i = 0; i < 40; ++i)
+        fields.emplace_back("X-Field-" + std::to_string(i), "value " + std::to_string(i));
+    fields.emplace_back("X-Field-7", "again");
+    return fields;
+}
+
 } // namespace
 
 class TestHttpClient : public QObject
@@ -269,38 +310,288 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("reply");
         QTest::addColumn<int>("error");
+        // Streamed (ClientRequest::streamResponse): -1 when the head is delivered and the body fails.
+        QTest::addColumn<int>("streamedError");
         QTest::newRow("closes mid-body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc")
-                                         << int(ClientError::Reset);
-        QTest::newRow("closes mid-head") << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << int(ClientError::Reset);
-        QTest::newRow("closes before reply") << QByteArray() << int(ClientError::Reset);
-        QTest::newRow("garbage") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << int(ClientError::Protocol);
+                                         << int(ClientError::Reset) << int(ClientError::Reset);
+        QTest::newRow("closes mid-head") << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << int(ClientError::Reset) << int(ClientError::Reset);
+        QTest::newRow("closes before reply") << QByteArray() << int(ClientError::Reset) << int(ClientError::Reset);
+        QTest::newRow("garbage") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << int(ClientError::Protocol) << int(ClientError::Protocol);
         QTest::newRow("bad chunk") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
-                                   << int(ClientError::Protocol);
+                                   << int(ClientError::Protocol) << -1;
         QTest::newRow("body too large") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n")
-                                        << int(ClientError::TooLarge);
+                                        << int(ClientError::TooLarge) << int(ClientError::Reset); // no size cap when streamed
+        QTest::newRow("head too large") << QByteArray("HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(70 * 1024, 'b')
+                                                      + "\r\nContent-Length: 0\r\n\r\n")
+                                        << int(ClientError::TooLarge) << int(ClientError::TooLarge);
+        QTest::newRow("bad version") << QByteArray("HTTP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n")
+                                     << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("bad status") << QByteArray("HTTP/1.1 20 OK\r\nContent-Length: 0\r\n\r\n")
+                                    << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("space in field name") << QByteArray("HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 0\r\n\r\n")
+                                             << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("space before colon") << QByteArray("HTTP/1.1 200 OK\r\nName : x\r\nContent-Length: 0\r\n\r\n")
+                                            << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("control byte in value") << QByteArray("HTTP/1.1 200 OK\r\nX-A: a\x01b\r\nContent-Length: 0\r\n\r\n")
+                                               << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("field without colon") << QByteArray("HTTP/1.1 200 OK\r\nNoColon\r\nContent-Length: 0\r\n\r\n")
+                                             << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("two lengths") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc")
+                                     << int(ClientError::Protocol) << int(ClientError::Protocol);
+        QTest::newRow("bad length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2x\r\n\r\nab")
+                                    << int(ClientError::Protocol) << int(ClientError::Protocol);
     }
 
     void upstreamMisbehaves()
     {
         QFETCH(QByteArray, reply);
         QFETCH(int, error);
+        QFETCH(int, streamedError);
+        for (const bool streamed : {false, true}) { // the head is parsed by another path when streamed
+            RawListener listener;
+            EventLoop loop(1);
+            loop.start();
+            ClientOptions options;
+            options.maxResponseBodyBytes = 1000;
+            Client client(loop, options);
+            ClientRequest request = get(listener.port(), "/");
+            request.streamResponse = streamed;
+            auto result = std::async(std::launch::async, [&] { return fetch(client, request); });
+            const int fd = listener.accept();
+            QVERIFY(fd >= 0);
+            std::string head;
+            QVERIFY(readRequestHead(fd, head));
+            QVERIFY(sendAll(fd, reply.toStdString()));
+            ::shutdown(fd, SHUT_WR);
+            const auto response = result.get();
+            ::close(fd);
+            QVERIFY(response);
+            const int expected = streamed ? streamedError : error;
+            if (expected == -1) {
+                QVERIFY(response->ok() && response->bodySource);
+                QVERIFY(!drain(response->bodySource));
+                continue;
+            }
+            QVERIFY2(int(response->error) == expected,
+                     (std::string(streamed ? "streamed: " : "buffered: ") + std::string(nameOf(response->error))).c_str());
+        }
+    }
+
+    // Interim 1xx responses (103 Early Hints, 100 Continue, 102 Processing) before the final one
+    // are read past: the caller gets the final response and the connection stays usable.
+    void interimResponsesAreSkipped_data()
+    {
+        QTest::addColumn<QByteArray>("interim");
+        QTest::newRow("103") << QByteArray("HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n");
+        QTest::newRow("100 and 102") << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n");
+    }
+
+    void interimResponsesAreSkipped()
+    {
+        QFETCH(QByteArray, interim);
+        for (const bool streamed : {false, true}) {
+            for (const bool split : {false, true}) { // the final response in the same segment or later
+                RawListener listener;
+                EventLoop loop(1);
+                loop.start();
+                Client client(loop);
+                ClientRequest request = get(listener.port(), "/");
+                request.streamResponse = streamed;
+                auto pending = std::async(std::launch::async, [&] { return fetch(client, request); });
+                const int fd = listener.accept();
+                std::string buffer;
+                QVERIFY(readRequestHead(fd, buffer));
+                const std::string final = "HTTP/1.1 200 OK\r\nX-Final: yes\r\nContent-Length: 2\r\n\r\nok";
+                QVERIFY(sendAll(fd, interim.toStdString() + (split ? std::string() : final)));
+                if (split) {
+                    // The interim head alone first (no response may be delivered for it).
+                    QCOMPARE(pending.wait_for(std::chrono::milliseconds(50)), std::future_status::timeout);
+                    QVERIFY(sendAll(fd, final));
+                }
+                const auto response = pending.get();
+                QVERIFY(response && response->ok());
+                QCOMPARE(response->status, 200);
+                QCOMPARE(std::string(response->headers.value("x-final")), std::string("yes"));
+                QVERIFY(!response->headers.contains("link"));
+                QCOMPARE(response->body, std::string("ok"));
+                // The same connection serves the next request.
+                auto second = std::async(std::launch::async, [&] { return fetch(client, get(listener.port(), "/2")); });
+                buffer.clear();
+                QVERIFY(readRequestHead(fd, buffer));
+                QVERIFY(sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ntwo"));
+                const auto next = second.get();
+                QVERIFY(next && next->ok());
+                QCOMPARE(next->body, std::string("two"));
+                ::close(fd);
+            }
+        }
+    }
+
+    // An upstream that sends nothing but interim responses gets a Protocol error, not a loop.
+    void endlessInterimResponsesAreRefused()
+    {
+        std::string interims;
+        for (int i = 0; i < 40; ++i)
+            interims += "HTTP/1.1 102 Processing\r\n\r\n";
         RawListener listener;
         EventLoop loop(1);
         loop.start();
-        ClientOptions options;
-        options.maxResponseBodyBytes = 1000;
-        Client client(loop, options);
-        auto result = std::async(std::launch::async, [&] { return fetch(client, get(listener.port(), "/")); });
-        const int fd = listener.accept();
-        QVERIFY(fd >= 0);
-        std::string head;
-        QVERIFY(readRequestHead(fd, head));
-        QVERIFY(sendAll(fd, reply.toStdString()));
-        ::shutdown(fd, SHUT_WR);
-        const auto response = result.get();
-        ::close(fd);
-        QVERIFY(response);
-        QCOMPARE(int(response->error), error);
+        Client client(loop);
+        const auto result = exchangeWithRaw(client, listener, get(listener.port(), "/"), interims);
+        ::close(result.fd);
+        QVERIFY(result.response);
+        QCOMPARE(result.response->error, ClientError::Protocol);
+    }
+
+    // Every field of an upstream response reaches the caller once, in order, duplicates and case
+    // kept, values without surrounding whitespace — buffered, and streamed after the head.
+    void responseFieldsKeptInOrder_data()
+    {
+        QTest::addColumn<bool>("streamed");
+        QTest::addColumn<bool>("chunked");
+        QTest::newRow("buffered") << false << false;
+        QTest::newRow("buffered chunked") << false << true;
+        QTest::newRow("streamed") << true << false;
+        QTest::newRow("streamed chunked") << true << true;
+    }
+
+    void responseFieldsKeptInOrder()
+    {
+        QFETCH(bool, streamed);
+        QFETCH(bool, chunked);
+        const auto fields = manyFields();
+        std::string reply = "HTTP/1.1 200 OK\r\n";
+        for (const auto &[name, value] : fields)
+            reply += name + ":" + (name == "X-Padded" ? "  \t" + value + " \t" : " " + value) + "\r\n";
+        reply += chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: 11\r\n\r\n";
+        const std::string body = chunked ? "6\r\nhello \r\n5\r\nworld\r\n0\r\n\r\n" : "hello world";
+        RawListener listener;
+        EventLoop loop(1);
+        loop.start();
+        Client client(loop);
+        ClientRequest request = get(listener.port(), "/");
+        request.streamResponse = streamed;
+        request.streamResponseAbove = 0; // streamed: always after the head
+        // Streamed: the body follows once the head has been delivered.
+        const auto result = exchangeWithRaw(client, listener, request, streamed ? reply : reply + body, body);
+        ::close(result.fd);
+        QVERIFY(result.response && result.response->ok());
+        const auto &response = *result.response;
+        QCOMPARE(response.status, 200);
+        std::vector<Headers::Field> expected = fields;
+        expected.emplace_back(chunked ? "Transfer-Encoding" : "Content-Length", chunked ? "chunked" : "11");
+        QCOMPARE(response.headers.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            const auto &[name, value] = response.headers.fields()[i];
+            QVERIFY2(name == expected[i].first && value == expected[i].second, (name + ": " + value).c_str());
+        }
+        QCOMPARE(response.headers.count("set-cookie"), std::size_t(3));
+        QCOMPARE(std::string(response.headers.value("x-field-7")), std::string("value 7"));
+        QCOMPARE(bool(response.bodySource), streamed);
+        QCOMPARE(streamed ? result.drained.value_or("(failed)") : response.body, std::string("hello world"));
+    }
+
+    // An obs-fold in an upstream response is unfolded (each fold becomes spaces, RFC 9112 §5.2),
+    // not refused: the value reaches the caller on one line.
+    void responseObsFoldIsUnfolded()
+    {
+        RawListener listener;
+        EventLoop loop(1);
+        loop.start();
+        Client client(loop);
+        const auto result = exchangeWithRaw(
+            client, listener, get(listener.port(), "/"),
+            "HTTP/1.1 200 OK\r\nX-Folded: first\r\n  second\r\nContent-Length: 2\r\n\r\nok");
+        ::close(result.fd);
+        QVERIFY(result.response && result.response->ok());
+        const std::string value(result.response->headers.value("x-folded"));
+        QVERIFY2(value.find('\n') == std::string::npos && value.find('\r') == std::string::npos, value.c_str());
+        QVERIFY2(value.rfind("first ", 0) == 0 && value.size() > 6 && value.substr(value.size() - 6) == "second",
+                 value.c_str());
+        QCOMPARE(result.response->body, std::string("ok"));
+    }
+
+    // Whether the upstream connection goes back to the pool follows the response's framing and
+    // Connection field; checked by sending a second request and seeing where it arrives.
+    void responseDecidesConnectionReuse_data()
+    {
+        QTest::addColumn<bool>("head");
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<bool>("closeAfter");
+        QTest::addColumn<bool>("reused");
+        QTest::newRow("1.1 length") << false << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok") << false
+                                    << true;
+        QTest::newRow("1.1 chunked") << false
+                                     << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n")
+                                     << false << true;
+        QTest::newRow("1.1 close") << false
+                                   << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
+                                   << false << false;
+        QTest::newRow("1.1 close token") << false
+                                         << QByteArray("HTTP/1.1 200 OK\r\nConnection: foo, Close\r\nContent-Length: 2\r\n\r\nok")
+                                         << false << false;
+        QTest::newRow("1.0 default") << false << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << false
+                                     << false;
+        QTest::newRow("1.0 keep-alive") << false
+                                        << QByteArray("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok")
+                                        << false << true;
+        QTest::newRow("until close") << false << QByteArray("HTTP/1.1 200 OK\r\n\r\nok") << true << false;
+        QTest::newRow("204 no length") << false << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << false << true;
+        QTest::newRow("304 no length") << false << QByteArray("HTTP/1.1 304 Not Modified\r\nETag: \"x\"\r\n\r\n")
+                                       << false << true;
+        QTest::newRow("HEAD with length") << true << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n") << false
+                                          << true;
+        QTest::newRow("HEAD without length") << true << QByteArray("HTTP/1.1 200 OK\r\n\r\n") << false << false;
+    }
+
+    void responseDecidesConnectionReuse()
+    {
+        QFETCH(bool, head);
+        QFETCH(QByteArray, reply);
+        QFETCH(bool, closeAfter);
+        QFETCH(bool, reused);
+        for (const bool streamed : {false, true}) {
+            RawListener listener;
+            EventLoop loop(1);
+            loop.start();
+            Client client(loop);
+            ClientRequest request = get(listener.port(), "/first");
+            request.method = head ? "HEAD" : "GET";
+            request.streamResponse = streamed;
+            std::optional<ClientResponse> first;
+            auto pending = std::async(std::launch::async, [&] { return fetch(client, request); });
+            const int fd1 = listener.accept();
+            std::string buffer;
+            QVERIFY(readRequestHead(fd1, buffer));
+            QVERIFY(sendAll(fd1, reply.toStdString()));
+            if (closeAfter)
+                ::shutdown(fd1, SHUT_WR);
+            first = pending.get();
+            QVERIFY(first && first->ok());
+            if (first->bodySource)
+                QVERIFY(drain(first->bodySource));
+            else if (!head && first->status == 200)
+                QCOMPARE(first->body, std::string("ok"));
+
+            auto second = std::async(std::launch::async, [&] { return fetch(client, get(listener.port(), "/second")); });
+            int fd2 = fd1;
+            if (!reused) {
+                fd2 = listener.accept(); // a wrongly pooled connection makes this time out
+                QVERIFY(fd2 >= 0);
+            }
+            buffer.clear();
+            QVERIFY2(readRequestHead(fd2, buffer), streamed ? "streamed" : "buffered");
+            QVERIFY(buffer.rfind("GET /second ", 0) == 0);
+            QVERIFY(sendAll(fd2, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ntwo"));
+            const auto secondResponse = second.get();
+            QVERIFY(secondResponse && secondResponse->ok());
+            QCOMPARE(secondResponse->body, std::string("two"));
+            QCOMPARE(secondResponse->reusedConnection, reused);
+            QCOMPARE(client.stats().connectionsOpened, reused ? 1u : 2u);
+            ::close(fd1);
+            if (fd2 != fd1)
+                ::close(fd2);
+        }
     }
 
     void stalePooledConnectionIsRetriedOnce()

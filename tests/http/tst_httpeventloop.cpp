@@ -38,6 +38,26 @@ private Q_SLOTS:
         QVERIFY(headers.empty());
     }
 
+    void headersRemoveIfKeepsTheOthersInOrder()
+    {
+        Headers headers;
+        headers.add("Host", "h");
+        headers.add("Connection", "keep-alive");
+        headers.add("X-A", "1");
+        headers.add("Keep-Alive", "timeout=5");
+        headers.add("X-B", "drop");
+        headers.add("X-A", "2");
+        const auto removed = headers.removeIf([](std::string_view name, std::string_view value) {
+            return Headers::equalsIgnoreCase(name, "connection") || Headers::equalsIgnoreCase(name, "keep-alive")
+                || value == "drop";
+        });
+        QCOMPARE(removed, std::size_t(3));
+        const std::vector<Headers::Field> expected{{"Host", "h"}, {"X-A", "1"}, {"X-A", "2"}};
+        QVERIFY(headers.fields() == expected);
+        QCOMPARE(headers.removeIf([](std::string_view, std::string_view) { return false; }), std::size_t(0));
+        QCOMPARE(headers.size(), std::size_t(3));
+    }
+
     void postRunsOnTheChosenThread()
     {
         EventLoop loop(3);

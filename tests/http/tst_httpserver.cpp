@@ -339,6 +339,71 @@ private Q_SLOTS:
         QCOMPARE(response->body, traceparent);
     }
 
+    // The handler sees every request field once, in the order received (duplicates interleaved
+    // with other names stay where they were), values trimmed — also for a streamed body, and
+    // for each request of a keep-alive connection (fewer or more fields than the one before).
+    void requestFieldsReachTheHandlerInOrder()
+    {
+        std::mutex mutex;
+        std::vector<std::vector<Headers::Field>> seen;
+        EventLoop loop(1);
+        ServerOptions options;
+        options.maxStreamBodyBytes = 1024 * 1024;
+        options.streamBodyAbove = 16;
+        Server server(loop, options, [&](Request request, Responder responder) {
+            {
+                std::lock_guard lock(mutex);
+                seen.push_back(request.headers.fields());
+            }
+            if (!request.bodySource)
+                return responder.send(Response::text(200, request.method + " " + request.target + " " + request.body));
+            auto source = request.bodySource;
+            readWholeBody(std::move(source), 1024 * 1024, [responder, request](bool ok, std::string body, std::string) {
+                responder.send(Response::text(ok ? 200 : 400, request.method + " " + request.target + " " + body));
+            });
+        });
+        const auto listening = server.listen("127.0.0.1", 0);
+        QVERIFY(listening.ok);
+        loop.start();
+        std::vector<Headers::Field> many{{"Host", "t"}, {"Accept", "a/b"}, {"X-Dup", "1"}, {"Cookie", "c=1"},
+                                         {"x-dup", "2"}, {"X-Padded", "v  w"}, {"X-DUP", "3"}};
+        for (int i = 0; i < 30; ++i)
+            many.emplace_back("X-Field-" + std::to_string(i), std::string(i, 'v'));
+        const std::vector<Headers::Field> few{{"Host", "t"}, {"X-Dup", "only"}};
+        const std::string longBody(100, 'b'); // over streamBodyAbove: streamed to the handler
+        struct Case
+        {
+            const std::vector<Headers::Field> *fields;
+            std::string body;
+        };
+        const std::vector<Case> cases{{&many, ""}, {&few, "short"}, {&many, longBody}, {&few, longBody}, {&many, "x"}};
+        RawConnection connection(listening.port);
+        for (const auto &[fields, body] : cases) {
+            std::string request = body.empty() ? "GET /f?q=1 HTTP/1.1\r\n" : "POST /f?q=1 HTTP/1.1\r\n";
+            for (const auto &[name, value] : *fields)
+                request += name + ":" + (name == "X-Padded" ? " \t" + value + "\t " : " " + value) + "\r\n";
+            if (!body.empty())
+                request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+            QVERIFY(connection.send(request + "\r\n" + body));
+            const auto response = connection.readResponse();
+            QVERIFY(response);
+            QCOMPARE(response->status, 200);
+            QCOMPARE(response->body, std::string(body.empty() ? "GET" : "POST") + " /f?q=1 " + body);
+            std::vector<Headers::Field> expected = *fields;
+            if (!body.empty())
+                expected.emplace_back("Content-Length", std::to_string(body.size()));
+            std::lock_guard lock(mutex);
+            QVERIFY(!seen.empty());
+            QCOMPARE(seen.back().size(), expected.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                const auto &[name, value] = seen.back()[i];
+                QVERIFY2(name == expected[i].first && value == expected[i].second, (name + ": " + value).c_str());
+            }
+        }
+        server.stop();
+        loop.stop();
+    }
+
     void gracefulStopFinishesInFlightRequests()
     {
         TestServer server;

@@ -2,12 +2,10 @@
 
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
 
-#include "http/detail/appendbody.h"
+#include "http/detail/requestparser.h"
 #include "http/detail/tokenchars.h"
 
-#include <iterator>
 #include <optional>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -123,15 +121,6 @@ bool isKnownMethod(std::string_view m)
     return false;
 }
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 } // namespace
 
 bool isAcceptablePath(std::string_view path)
@@ -171,7 +160,7 @@ public:
 
     void reset()
     {
-        parser.emplace();
+        parser.emplace(fieldsHint);
         parser->eager(true);
         parser->header_limit(static_cast<std::uint32_t>(limits.maxHeaderBytes + 1024));
         parser->body_limit(std::max(limits.maxBodyBytes, limits.maxStreamBodyBytes));
@@ -329,24 +318,23 @@ public:
 
     void checkHeaderSemantics()
     {
-        const auto &msg = parser->get();
+        const int version = parser->version;
         std::size_t hosts = 0, lengths = 0, encodings = 0;
         std::string_view length, encoding, expect;
-        for (const auto &field : msg) {
-            const auto name = field.name_string();
+        for (const auto &[name, value] : parser->headers.fields()) { // values already trimmed
             if (beast::iequals(name, "host")) {
                 ++hosts;
             } else if (beast::iequals(name, "content-length")) {
                 ++lengths;
-                length = trim(field.value());
+                length = value;
             } else if (beast::iequals(name, "transfer-encoding")) {
                 ++encodings;
-                encoding = trim(field.value());
+                encoding = value;
             } else if (beast::iequals(name, "expect")) {
-                expect = trim(field.value());
+                expect = value;
             }
         }
-        if (hosts > 1 || (msg.version() == 11 && hosts == 0))
+        if (hosts > 1 || (version == 11 && hosts == 0))
             return fail(400);
         if (lengths > 1 || encodings > 1 || (lengths && encodings))
             return fail(400);
@@ -364,7 +352,7 @@ public:
             this->length = static_cast<std::int64_t>(announced);
             streaming = streamable;
         }
-        if (encodings && (msg.version() != 11 || !beast::iequals(encoding, "chunked")))
+        if (encodings && (version != 11 || !beast::iequals(encoding, "chunked")))
             return fail(400);
         if (encodings && limits.maxStreamBodyBytes > 0)
             streaming = true;
@@ -373,7 +361,7 @@ public:
         if (!expect.empty()) {
             if (!beast::iequals(expect, "100-continue"))
                 return fail(417);
-            expectContinue = msg.version() == 11 && !parser->is_done();
+            expectContinue = version == 11 && !parser->is_done();
         }
     }
 
@@ -419,7 +407,7 @@ public:
             std::size_t offer = size - consumed;
             if (streaming) {
                 // Bounded: stop consuming while a piece's worth of decoded bytes is not taken.
-                const std::size_t pending = parser->get().body().size();
+                const std::size_t pending = parser->body.size();
                 if (pending >= limits.streamPieceBytes)
                     break;
                 offer = std::min(offer, limits.streamPieceBytes - pending);
@@ -448,7 +436,8 @@ public:
     }
 
     DecoderLimits limits;
-    std::optional<bhttp::request_parser<AppendBody>> parser;
+    std::optional<RequestParser> parser;
+    std::size_t fieldsHint = 8; // fields in the last request on this connection: reserved up front
     State state = State::NeedMore;
     int status = 0;
     std::size_t scanned = 0;
@@ -499,37 +488,24 @@ bool RequestDecoder::expectsContinue() const
 
 Request RequestDecoder::takeRequest()
 {
+    // The head moves out (in streaming mode the parser keeps decoding the body into its own
+    // string); the field count is remembered first, as the next request's reservation.
+    auto &parser = *m_d->parser;
+    m_d->fieldsHint = parser.headers.size();
     Request request;
-    if (m_d->streaming) {
-        // The parser keeps decoding the body: copy the head, leave the message in place.
-        m_d->headTaken = true;
-        const auto &head = m_d->parser->get();
-        request.method = std::string(head.method_string());
-        request.target = std::string(head.target());
-        const std::size_t q = request.target.find('?');
-        request.path = request.target.substr(0, q);
-        if (q != std::string::npos)
-            request.query = request.target.substr(q + 1);
-        request.version = head.version();
-        request.keepAlive = head.keep_alive();
-        request.headers.reserve(static_cast<std::size_t>(std::distance(head.begin(), head.end())));
-        for (const auto &field : head)
-            request.headers.add(std::string(field.name_string()), std::string(trim(field.value())));
-        return request;
-    }
-    auto message = m_d->parser->release();
-    request.method = std::string(message.method_string());
-    request.target = std::string(message.target());
+    request.method = std::move(parser.method);
+    request.target = std::move(parser.target);
     const std::size_t q = request.target.find('?');
     request.path = request.target.substr(0, q);
     if (q != std::string::npos)
         request.query = request.target.substr(q + 1);
-    request.version = message.version();
-    request.keepAlive = message.keep_alive();
-    request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
-    for (const auto &field : message)
-        request.headers.add(std::string(field.name_string()), std::string(trim(field.value())));
-    request.body = std::move(message.body());
+    request.version = parser.version;
+    request.keepAlive = parser.keepAlive;
+    request.headers = std::move(parser.headers);
+    if (m_d->streaming)
+        m_d->headTaken = true;
+    else
+        request.body = std::move(parser.body);
     return request;
 }
 
@@ -545,14 +521,14 @@ bool RequestDecoder::streaming() const
 
 std::size_t RequestDecoder::bodyPending() const
 {
-    return m_d->streaming && m_d->parser ? m_d->parser->get().body().size() : 0;
+    return m_d->streaming && m_d->parser ? m_d->parser->body.size() : 0;
 }
 
 std::string RequestDecoder::takeBody()
 {
     std::string piece;
     if (m_d->streaming && m_d->parser)
-        piece.swap(m_d->parser->get().body());
+        piece.swap(m_d->parser->body);
     return piece;
 }
 

@@ -82,11 +82,9 @@ int main(int argc, char **argv)
         upstream.port = upstreamPort;
         upstream.method = std::move(request.method);
         upstream.target = std::move(request.target);
-        upstream.headers.reserve(request.headers.size());
-        for (auto &[name, value] : request.headers.takeFields()) {
-            if (!isHopByHop(name))
-                upstream.headers.add(std::move(name), std::move(value));
-        }
+        // Hop-by-hop fields stop here; the rest is forwarded in place, in order, without a copy.
+        upstream.headers = std::move(request.headers);
+        upstream.headers.removeIf([](std::string_view name, std::string_view) { return isHopByHop(name); });
         upstream.body = std::move(request.body);
         upstream.bodySource = std::move(request.bodySource);
         upstream.streamResponse = true;
@@ -98,11 +96,8 @@ int main(int argc, char **argv)
             }
             Response response;
             response.status = reply.status;
-            response.headers.reserve(reply.headers.size());
-            for (auto &[name, value] : reply.headers.takeFields()) {
-                if (!isHopByHop(name))
-                    response.headers.add(std::move(name), std::move(value));
-            }
+            response.headers = std::move(reply.headers);
+            response.headers.removeIf([](std::string_view name, std::string_view) { return isHopByHop(name); });
             response.body = std::move(reply.body);
             response.bodySource = std::move(reply.bodySource);
             responder.send(std::move(response));

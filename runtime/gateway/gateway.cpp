@@ -145,8 +145,9 @@ bool isHopByHop(std::string_view name)
 }
 
 // Fields named in Connection are hop-by-hop too (RFC 9110 §7.6.1). The tokens are collected
-// once per message (views into its fields, no allocation for the usual one or two), not once
-// per field.
+// once per message, not once per field, from a copy of the Connection values (short: no
+// allocation for the usual "keep-alive"), so the message's fields may be moved or erased while
+// the tokens are in use.
 class ConnectionTokens
 {
 public:
@@ -155,20 +156,26 @@ public:
         for (const auto &[name, value] : headers.fields()) {
             if (!Http::Headers::equalsIgnoreCase(name, "connection"))
                 continue;
-            std::string_view rest = value;
-            while (!rest.empty()) {
-                const std::size_t comma = rest.find(',');
-                std::string_view token = rest.substr(0, comma);
-                rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-                while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
-                    token.remove_prefix(1);
-                while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
-                    token.remove_suffix(1);
-                if (!token.empty())
-                    m_tokens.push_back(token);
-            }
+            if (!m_text.empty())
+                m_text += ',';
+            m_text += value;
+        }
+        std::string_view rest = m_text;
+        while (!rest.empty()) {
+            const std::size_t comma = rest.find(',');
+            std::string_view token = rest.substr(0, comma);
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+                token.remove_prefix(1);
+            while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+                token.remove_suffix(1);
+            if (!token.empty())
+                m_tokens.push_back(token);
         }
     }
+    ConnectionTokens(const ConnectionTokens &) = delete; // the views point into m_text
+    ConnectionTokens &operator=(const ConnectionTokens &) = delete;
+
     bool names(std::string_view field) const
     {
         for (std::string_view token : m_tokens) {
@@ -179,7 +186,8 @@ public:
     }
 
 private:
-    QVarLengthArray<std::string_view, 4> m_tokens; // no allocation for the usual "keep-alive"
+    std::string m_text; // the Connection values, joined with ','
+    QVarLengthArray<std::string_view, 4> m_tokens; // views into m_text
 };
 
 bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
@@ -777,8 +785,6 @@ void Gateway::attempt(const ExchangePtr &ex)
     const int timeoutMs = r.route.timeoutMs > 0 ? r.route.timeoutMs : m_options.defaultTimeoutMs;
     out.timeout = std::chrono::milliseconds(timeoutMs);
 
-    // The tokens are views into the Connection field; taking the fields swaps the vector's
-    // buffer, so they stay valid, and the Connection field itself is never moved (hop-by-hop).
     const ConnectionTokens connectionTokens(ex->request.headers);
     std::vector<Http::Headers::Field> fields
         = lastAttempt ? ex->request.headers.takeFields() : ex->request.headers.fields();
@@ -906,15 +912,12 @@ void Gateway::attempt(const ExchangePtr &ex)
         Http::Response back;
         back.status = response.status;
         {
+            // The upstream's fields go back in place, without the hop-by-hop ones.
             const ConnectionTokens responseTokens(response.headers);
-            // Moving the vector keeps its strings where they are, so the tokens' views (into
-            // the Connection field, which is never moved) stay valid.
-            auto fields = response.headers.takeFields();
-            back.headers.reserve(fields.size() + 4); // room for the RateLimit-* fields
-            for (auto &[name, value] : fields) {
-                if (!isHopByHop(name) && !responseTokens.names(name))
-                    back.headers.add(std::move(name), std::move(value));
-            }
+            response.headers.removeIf([&responseTokens](const std::string &name, const std::string &) {
+                return isHopByHop(name) || responseTokens.names(name);
+            });
+            back.headers = std::move(response.headers);
         }
         back.body = std::move(response.body);
         back.bodySource = std::move(response.bodySource);

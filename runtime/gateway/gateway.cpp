@@ -296,6 +296,8 @@ Gateway::Gateway(Options options, Collaborators collaborators, JwtVerifier jwt, 
     , m_targets(targetsOf(m_upstreams))
     , m_retryTokensMilli(static_cast<qint64>(m_options.retryBudgetReserve) * 1000)
 {
+    if (m_c.loop)
+        m_routeSlots = std::vector<RouteSlot>(static_cast<std::size_t>(m_c.loop->threadCount()));
 }
 
 Gateway::~Gateway() = default;
@@ -304,6 +306,21 @@ std::shared_ptr<const RouteTable> Gateway::routes() const
 {
     std::lock_guard lock(m_routesMutex);
     return m_routes;
+}
+
+std::shared_ptr<const RouteTable> Gateway::routesOfThread(int loopIndex)
+{
+    if (loopIndex < 0 || loopIndex >= static_cast<int>(m_routeSlots.size()))
+        return routes();
+    RouteSlot &slot = m_routeSlots[static_cast<std::size_t>(loopIndex)];
+    // The version is read before the table: a reload in between only renews the slot once more.
+    const quint64 version = m_routesVersion.load(std::memory_order_acquire);
+    if (slot.version != version || !slot.table) {
+        auto owner = std::make_shared<const std::shared_ptr<const RouteTable>>(routes());
+        slot.table = std::shared_ptr<const RouteTable>(owner, owner->get());
+        slot.version = version;
+    }
+    return slot.table;
 }
 
 void Gateway::setRoutes(std::shared_ptr<const RouteTable> routes)
@@ -622,7 +639,8 @@ void Gateway::serveAdmin(const ExchangePtr &ex)
 
 void Gateway::route(const ExchangePtr &ex)
 {
-    ex->table = routes();
+    // The thread running now (a delayed request may continue on another loop thread).
+    ex->table = routesOfThread(m_c.loop ? m_c.loop->currentThreadIndex() : -1);
     const RouteMatch match = ex->table->match(ex->request.method, ex->path, ex->listener);
     if (match.methodNotAllowed()) {
         Http::Response r = problem(405, QStringLiteral("method not allowed on this path"));

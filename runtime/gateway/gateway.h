@@ -127,6 +127,17 @@ private:
     mutable std::mutex m_routesMutex;
     std::shared_ptr<const RouteTable> m_routes;
     std::atomic<quint64> m_routesVersion { 1 };
+    // The route table as each loop thread last saw it, renewed when the version moves on. Each
+    // slot's pointer has a control block of its own (it owns a copy of m_routes), so the
+    // exchanges of one thread count references without touching a cache line another thread
+    // writes, and the request path takes no lock.
+    struct alignas(64) RouteSlot
+    {
+        quint64 version = 0;
+        std::shared_ptr<const RouteTable> table;
+    };
+    std::vector<RouteSlot> m_routeSlots; // one per loop thread, each touched by its thread only
+    std::shared_ptr<const RouteTable> routesOfThread(int loopIndex);
 
     std::mutex m_breakersMutex;
     std::map<QString, std::unique_ptr<CircuitBreaker>> m_breakers;

@@ -90,6 +90,7 @@ struct Exchange : std::enable_shared_from_this<Exchange>
     std::shared_ptr<UpstreamConnection> connection;
     std::shared_ptr<Pool> pool;
     asio::io_context *context = nullptr;
+    std::size_t shard = 0; // the loop thread (and Client shard) that runs it
     std::chrono::milliseconds timeout{0};
     bool done = false; // the callback has run (or is running)
     bool retried = false;
@@ -130,8 +131,12 @@ public:
         capPerThread = std::max<std::size_t>(1, (this->options.maxConnectionsPerUpstream + threads - 1) / threads);
     }
 
-    struct Shard
+    // What one loop thread owns; on its own cache lines, so that the per-request counters below
+    // are never written by two threads on one line.
+    struct alignas(64) Shard
     {
+        std::atomic<std::uint64_t> requests{0}; // written by this shard's thread only; read by stats()
+        std::atomic<std::uint64_t> reused{0};
         // One per upstream host:port. A loop thread talks to few upstreams: a linear scan costs
         // less than building and hashing a key string per request.
         std::vector<std::shared_ptr<Pool>> pools;
@@ -174,8 +179,6 @@ public:
     std::vector<Shard> shards;
     std::atomic<bool> stopped{false};
     std::atomic<std::uint64_t> opened{0};
-    std::atomic<std::uint64_t> requests{0};
-    std::atomic<std::uint64_t> reused{0};
 };
 
 namespace {
@@ -336,9 +339,10 @@ void Client::Private::start(int index, const std::shared_ptr<Exchange> &exchange
     auto &shard = shards[static_cast<std::size_t>(index)];
     if (shard.stopped || stopped.load())
         return fail(exchange, ClientError::Cancelled, "client stopped");
-    ++requests;
+    shard.requests.fetch_add(1, std::memory_order_relaxed);
     const auto timeout = exchange->request.timeout.count() > 0 ? exchange->request.timeout : options.defaultTimeout;
     exchange->context = &loop.context(index);
+    exchange->shard = static_cast<std::size_t>(index);
     exchange->timeout = timeout;
     exchange->deadline = std::chrono::steady_clock::now() + timeout;
     shard.sweepInterval = std::min(shard.sweepInterval, std::clamp(std::min(timeout, options.idleTimeout) / 8,
@@ -446,7 +450,7 @@ void Client::Private::send(const std::shared_ptr<Exchange> &exchange)
 {
     const auto &connection = exchange->connection;
     if (connection->everUsed)
-        ++reused;
+        shards[exchange->shard].reused.fetch_add(1, std::memory_order_relaxed);
     newParser(*exchange, *connection);
     connection->buffer.consume(connection->buffer.size());
     if (connection->wire.capacity() > 64 * 1024)
@@ -951,8 +955,10 @@ ClientStats Client::stats() const
 {
     ClientStats stats;
     stats.connectionsOpened = m_d->opened.load();
-    stats.requests = m_d->requests.load();
-    stats.reusedRequests = m_d->reused.load();
+    for (const auto &shard : m_d->shards) {
+        stats.requests += shard.requests.load(std::memory_order_relaxed);
+        stats.reusedRequests += shard.reused.load(std::memory_order_relaxed);
+    }
     return stats;
 }
 

@@ -36,8 +36,11 @@ constexpr std::chrono::milliseconds kLingerTimeout{2000};
 } // namespace
 
 // Per loop thread state; touched only on that thread.
-struct ServerShard
+// What one loop thread owns; on its own cache lines, so that the per-request counter below is
+// never written by two threads on one line.
+struct alignas(64) ServerShard
 {
+    std::atomic<std::uint64_t> requests{0}; // written by this shard's thread only; read by stats()
     std::unique_ptr<asio::steady_timer> sweepTimer;
     std::vector<std::shared_ptr<tcp::acceptor>> acceptors;
     std::unordered_map<Connection *, std::weak_ptr<Connection>> connections;
@@ -80,7 +83,6 @@ public:
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> accepted{0};
     std::atomic<std::uint64_t> open{0};
-    std::atomic<std::uint64_t> requests{0};
     std::atomic<std::uint64_t> rejected{0};
     std::mutex stopMutex;
     std::condition_variable stopCondition;
@@ -726,7 +728,7 @@ void Connection::dispatch()
     m_version = request.version;
     m_phase = Phase::Handling;
     cancelTimer();
-    ++m_server->requests;
+    m_server->shards[static_cast<std::size_t>(m_index)].requests.fetch_add(1, std::memory_order_relaxed);
     Responder responder(std::make_shared<detail::ResponderState>(shared_from_this()));
     try {
         m_server->handler(std::move(request), responder);
@@ -915,7 +917,8 @@ ServerStats Server::stats() const
     ServerStats stats;
     stats.acceptedConnections = m_d->accepted.load();
     stats.openConnections = m_d->open.load();
-    stats.requests = m_d->requests.load();
+    for (const ServerShard &shard : m_d->shards)
+        stats.requests += shard.requests.load(std::memory_order_relaxed);
     stats.rejectedRequests = m_d->rejected.load();
     return stats;
 }

@@ -742,6 +742,13 @@ private Q_SLOTS:
         Connection c(pub());
         QCOMPARE(c.request("GET", "/public/items").status, 200);
         QCOMPARE(c.request("GET", "/fresh").status, 404);
+        // More connections, spread over the gateway's I/O threads, each of which keeps its own
+        // snapshot of the table: all of them must see the reload.
+        std::vector<std::unique_ptr<Connection>> others;
+        for (int i = 0; i < 6; ++i) {
+            others.push_back(std::make_unique<Connection>(pub()));
+            QCOMPARE(others.back()->request("GET", "/fresh").status, 404);
+        }
 
         Topology edited = topology("open");
         edited.edges[0].routes.append(route("GET", "/fresh", AuthMode::None));
@@ -752,6 +759,8 @@ private Q_SLOTS:
         QCOMPARE(reloaded.status, 200);
         QCOMPARE(reloaded.json()["routes"].toInt(), 15);
 
+        for (const auto &other : others)
+            QCOMPARE(other->request("GET", "/fresh").status, 200);
         // Same connection, new table.
         const Reply fresh = c.request("GET", "/fresh");
         QCOMPARE(fresh.status, 200);

@@ -3,7 +3,6 @@
 #include "http/headers.h"
 
 #include <boost/beast/http/basic_parser.hpp>
-#include <boost/beast/http/rfc7230.hpp>
 #include <boost/optional.hpp>
 #include <cstdint>
 #include <string>
@@ -11,7 +10,7 @@
 
 namespace Gatehouse::Runtime::Http::detail {
 
-// The body half of the engine's Beast parsers (RequestParser, ResponseParser): appends what the
+// The body half of the engine's Beast parsers (HeadParser, then RequestParser / ResponseParser): appends what the
 // parser decodes (Content-Length, chunked or until EOF) to `body`, which its owner may empty at
 // any time (streaming takes the decoded bytes piece by piece). Beast itself enforces the header
 // and body limits and every framing error. Unlike beast::http::string_body it does not reserve
@@ -46,18 +45,5 @@ protected:
     }
     void on_finish_impl(error_code &ec) override { ec = {}; }
 };
-
-// A message's own keep-alive semantics, as Beast's message::keep_alive(): the first Connection
-// field decides; HTTP/1.1 stays open unless it lists "close", HTTP/1.0 only if it lists "keep-alive".
-inline bool keepAliveOf(int version, const Headers &headers)
-{
-    for (const auto &[name, value] : headers.fields()) {
-        if (!Headers::equalsIgnoreCase(name, "connection"))
-            continue;
-        boost::beast::http::token_list tokens{value};
-        return version < 11 ? tokens.exists("keep-alive") : !tokens.exists("close");
-    }
-    return version >= 11;
-}
 
 } // namespace Gatehouse::Runtime::Http::detail

@@ -1,30 +1,25 @@
 #pragma once
 
-#include "http/detail/bodyparser.h"
-#include "http/headers.h"
+#include "http/detail/headparser.h"
 
 #include <string>
 
 namespace Gatehouse::Runtime::Http::detail {
 
-// Parses one upstream response straight into the client's types: status, version, fields in
-// the order received (each copied once, into Headers: no beast::http::basic_fields is built)
-// and the body (BodyParser). One parser per message, as Beast requires; a 1xx interim response
-// is a complete message of its own (isInterim()), after which the client starts a new parser.
-class ResponseParser final : public BodyParser<false>
+// Parses one upstream response straight into the client's types: status, then the version,
+// fields and body (HeadParser, BodyParser). One parser per message, as Beast requires; a 1xx
+// interim response is a complete message of its own (isInterim()), after which the client
+// starts a new parser.
+class ResponseParser final : public HeadParser<false>
 {
 public:
-    // `expectedFields`: room reserved up front, so the field list is allocated once (the client
-    // passes the previous response's field count on the same connection).
+    // `expectedFields`: see HeadParser (the client passes the previous response's field count).
     explicit ResponseParser(std::size_t expectedFields)
-        : m_expectedFields(expectedFields)
+        : HeadParser<false>(expectedFields)
     {
     }
 
     int status = 0;
-    int version = 11;
-    Headers headers;
-    bool keepAlive = false; // the Connection field's verdict, kept after `headers` moved out
 
     // 1xx other than 101: informational, the final response follows on the same connection.
     bool isInterim() const { return status >= 100 && status < 200 && status != 101; }
@@ -46,23 +41,9 @@ private:
     void on_response_impl(int code, std::string_view, int messageVersion, error_code &ec) override
     {
         status = code;
-        version = messageVersion;
-        headers.reserve(m_expectedFields);
+        startHead(messageVersion);
         ec = {};
     }
-    void on_field_impl(boost::beast::http::field, std::string_view name, std::string_view value,
-                       error_code &ec) override
-    {
-        headers.add(std::string(name), std::string(value));
-        ec = {};
-    }
-    void on_header_impl(error_code &ec) override
-    {
-        keepAlive = keepAliveOf(version, headers);
-        ec = {};
-    }
-
-    std::size_t m_expectedFields;
 };
 
 } // namespace Gatehouse::Runtime::Http::detail

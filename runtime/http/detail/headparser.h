@@ -1,0 +1,73 @@
+#pragma once
+
+#include "http/detail/bodyparser.h"
+#include "http/headers.h"
+
+#include <boost/beast/http/rfc7230.hpp>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace Gatehouse::Runtime::Http::detail {
+
+// A message's own keep-alive semantics, as Beast's message::keep_alive(): the first Connection
+// field decides; HTTP/1.1 stays open unless it lists "close", HTTP/1.0 only if it lists "keep-alive".
+inline bool keepAliveOf(int version, const Headers &headers)
+{
+    for (const auto &[name, value] : headers.fields()) {
+        if (!Headers::equalsIgnoreCase(name, "connection"))
+            continue;
+        boost::beast::http::token_list tokens{value};
+        return version < 11 ? tokens.exists("keep-alive") : !tokens.exists("close");
+    }
+    return version >= 11;
+}
+
+// What RequestParser and ResponseParser share: the version, the header fields in the order
+// received with surrounding whitespace trimmed (each copied once, into Headers: no
+// beast::http::basic_fields is built) and the Connection verdict. The body half is BodyParser.
+template <bool isRequest>
+class HeadParser : public BodyParser<isRequest>
+{
+public:
+    int version = 11;
+    Headers headers;
+    bool keepAlive = false; // the Connection field's verdict, kept after `headers` moved out
+
+protected:
+    using error_code = typename BodyParser<isRequest>::error_code;
+
+    // `expectedFields`: room reserved up front, so the field list is allocated once (the owner
+    // passes the previous message's field count on the same connection).
+    explicit HeadParser(std::size_t expectedFields)
+        : m_expectedFields(expectedFields)
+    {
+    }
+    // Called by the start-line callback of the subclass.
+    void startHead(int messageVersion)
+    {
+        version = messageVersion;
+        headers.reserve(m_expectedFields);
+    }
+
+private:
+    void on_field_impl(boost::beast::http::field, std::string_view name, std::string_view value,
+                       error_code &ec) override
+    {
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+            value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+            value.remove_suffix(1);
+        headers.add(std::string(name), std::string(value));
+        ec = {};
+    }
+    void on_header_impl(error_code &ec) override
+    {
+        keepAlive = keepAliveOf(version, headers);
+        ec = {};
+    }
+
+    std::size_t m_expectedFields;
+};
+
+} // namespace Gatehouse::Runtime::Http::detail

@@ -89,8 +89,7 @@ struct Exchange : std::enable_shared_from_this<Exchange>
     std::chrono::steady_clock::time_point deadline;
     std::shared_ptr<UpstreamConnection> connection;
     std::shared_ptr<Pool> pool;
-    asio::io_context *context = nullptr;
-    std::size_t shard = 0; // the loop thread (and Client shard) that runs it
+    int thread = 0; // the loop thread (and Client shard) that runs it
     std::chrono::milliseconds timeout{0};
     bool done = false; // the callback has run (or is running)
     bool retried = false;
@@ -312,7 +311,7 @@ public:
     }
     ~ClientBodySource() override
     {
-        asio::post(*m_exchange->context,
+        asio::post(m_client->loop.context(m_exchange->thread),
                    [client = m_client, exchange = m_exchange] { client->abandonStream(exchange); });
     }
 
@@ -320,7 +319,7 @@ public:
     std::uint64_t transferred() const override { return m_exchange->bodyTransferred.load(std::memory_order_relaxed); }
     void read(Callback callback) override
     {
-        asio::dispatch(*m_exchange->context,
+        asio::dispatch(m_client->loop.context(m_exchange->thread),
                        [client = m_client, exchange = m_exchange, callback = std::move(callback)]() mutable {
                            client->readResponseBody(std::move(exchange), std::move(callback));
                        });
@@ -341,8 +340,7 @@ void Client::Private::start(int index, const std::shared_ptr<Exchange> &exchange
         return fail(exchange, ClientError::Cancelled, "client stopped");
     shard.requests.fetch_add(1, std::memory_order_relaxed);
     const auto timeout = exchange->request.timeout.count() > 0 ? exchange->request.timeout : options.defaultTimeout;
-    exchange->context = &loop.context(index);
-    exchange->shard = static_cast<std::size_t>(index);
+    exchange->thread = index;
     exchange->timeout = timeout;
     exchange->deadline = std::chrono::steady_clock::now() + timeout;
     shard.sweepInterval = std::min(shard.sweepInterval, std::clamp(std::min(timeout, options.idleTimeout) / 8,
@@ -450,7 +448,7 @@ void Client::Private::send(const std::shared_ptr<Exchange> &exchange)
 {
     const auto &connection = exchange->connection;
     if (connection->everUsed)
-        shards[exchange->shard].reused.fetch_add(1, std::memory_order_relaxed);
+        shards[static_cast<std::size_t>(exchange->thread)].reused.fetch_add(1, std::memory_order_relaxed);
     newParser(*exchange, *connection);
     connection->buffer.consume(connection->buffer.size());
     if (connection->wire.capacity() > 64 * 1024)
@@ -514,7 +512,7 @@ void Client::Private::pumpUpload(const std::shared_ptr<Exchange> &exchange)
     exchange->uploadReadStarted = true;
     auto source = exchange->request.bodySource;
     source->read([self = shared_from_this(), exchange, connection = exchange->connection](BodyPiece piece) mutable {
-        asio::dispatch(*exchange->context, [self, exchange, connection, piece = std::move(piece)]() mutable {
+        asio::dispatch(self->loop.context(exchange->thread), [self, exchange, connection, piece = std::move(piece)]() mutable {
             self->onUploadPiece(std::move(exchange), std::move(connection), std::move(piece));
         });
     });

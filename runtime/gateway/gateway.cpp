@@ -37,23 +37,29 @@ QByteArray bytes(std::string_view view)
 {
     return QByteArray(view.data(), static_cast<qsizetype>(view.size()));
 }
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
-
-// Appends `text` as UTF-8: ASCII (route keys, client ids: nearly always) unit by unit, the rest
-// through toUtf8() from the first non-ASCII unit on (a unit boundary, so no pair is split).
-void appendUtf8(QByteArray &out, QStringView text)
+// Appends `text` as UTF-8 to a std::string or a QByteArray: ASCII (ids, roles, route keys:
+// nearly always) unit by unit, without a temporary; the rest through toUtf8() from the first
+// non-ASCII unit on (a unit boundary, so no surrogate pair is split).
+template<typename Bytes>
+void appendUtf8(Bytes &out, QStringView text)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
         if (c >= 0x80) {
-            out += text.mid(i).toUtf8();
+            const QByteArray rest = text.mid(i).toUtf8();
+            out.append(rest.constData(), rest.size());
             return;
         }
         out += static_cast<char>(c);
     }
+}
+
+std::string str(QStringView text)
+{
+    std::string out;
+    out.reserve(static_cast<std::size_t>(text.size()));
+    appendUtf8(out, text);
+    return out;
 }
 
 // "<route key>|<client>", the rate-limit identity, in one buffer (made for every rate-limited
@@ -66,20 +72,6 @@ QByteArray rateLimitIdentity(const QString &routeKey, const QString &client)
     identity += '|';
     appendUtf8(identity, client);
     return identity;
-}
-
-// A header value from a QString: ASCII (ids, roles: nearly always) is copied straight into the
-// std::string, which keeps short ones inline; anything else goes through UTF-8.
-std::string headerText(const QString &text)
-{
-    std::string out(static_cast<std::size_t>(text.size()), '\0');
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        if (c >= 0x80)
-            return text.toStdString();
-        out[static_cast<std::size_t>(i)] = static_cast<char>(c);
-    }
-    return out;
 }
 
 Http::Response jsonResponse(int status, const QJsonObject &body, const char *contentType = "application/json")
@@ -836,11 +828,11 @@ void Gateway::attempt(const ExchangePtr &ex)
     if (!ex->trace.traceState.isEmpty())
         out.headers.add("tracestate", ex->trace.traceState.toStdString());
     if (ex->claims) {
-        out.headers.add("X-Gatehouse-Subject", headerText(ex->claims->subject));
-        out.headers.add("X-Gatehouse-Role", headerText(ex->claims->role));
+        out.headers.add("X-Gatehouse-Subject", str(ex->claims->subject));
+        out.headers.add("X-Gatehouse-Role", str(ex->claims->role));
     }
     if (!ex->partner.isEmpty())
-        out.headers.add("X-Gatehouse-Partner", headerText(ex->partner));
+        out.headers.add("X-Gatehouse-Partner", str(ex->partner));
 
     const auto sent = Clock::now();
     // The wall-clock time of `sent`, from the request's start (one system clock read per request).

@@ -11,6 +11,9 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include <unistd.h>
 
@@ -39,23 +42,16 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
     UpOptions options;
     StatusPrinter::Mode mode = StatusPrinter::Mode::Lines;
     bool logs = false;
+    // Options that take a port: 0 lets the runtime pick a free one.
+    const std::pair<QLatin1String, int *> portOptions[] = {
+        { QLatin1String("--websocket"), &options.webSocketPort },
+        { QLatin1String("--postgres-port"), &options.postgresPort },
+        { QLatin1String("--redis-port"), &options.redisPort },
+        { QLatin1String("--kafka-port"), &options.kafkaPort },
+        { QLatin1String("--gateway-port"), &options.gatewayPort },
+    };
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        auto number = [&](int &target, int max, const char *what) {
-            QString text;
-            if (i + 1 >= arguments.size()) {
-                err << "up: " << a << " needs a value\n";
-                return false;
-            }
-            text = arguments.at(++i);
-            bool ok = false;
-            target = text.toInt(&ok);
-            if (!ok || target < 0 || target > max) {
-                err << "up: " << a << " needs " << what << ", not \"" << text << "\"\n";
-                return false;
-            }
-            return true;
-        };
         auto value = [&](QString &target) {
             if (i + 1 >= arguments.size()) {
                 err << "up: " << a << " needs a value\n";
@@ -64,22 +60,31 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
             target = arguments.at(++i);
             return true;
         };
+        auto number = [&](int &target, int max, const char *what) {
+            QString text;
+            if (!value(text))
+                return false;
+            bool ok = false;
+            target = text.toInt(&ok);
+            if (!ok || target < 0 || target > max) {
+                err << "up: " << a << " needs " << what << ", not \"" << text << "\"\n";
+                return false;
+            }
+            return true;
+        };
+        const auto port = std::find_if(std::begin(portOptions), std::end(portOptions),
+            [&a](const auto &option) { return a == option.first; });
+        if (port != std::end(portOptions)) {
+            if (!number(*port->second, 65535, "a port number (0 picks a free one)"))
+                return 2;
+            continue;
+        }
         if (a == QLatin1String("--data-dir")) {
             if (!value(options.dataDir))
                 return 2;
         } else if (a == QLatin1String("--control")) {
             if (!value(options.controlSocket))
                 return 2;
-        } else if (a == QLatin1String("--websocket")) {
-            QString port;
-            if (!value(port))
-                return 2;
-            bool ok = false;
-            options.webSocketPort = port.toInt(&ok);
-            if (!ok || options.webSocketPort < 0 || options.webSocketPort > 65535) {
-                err << "up: --websocket needs a port number (0 picks a free one)\n";
-                return 2;
-            }
         } else if (a == QLatin1String("--secrets-file")) {
             if (!value(options.secretsFile))
                 return 2;
@@ -91,18 +96,6 @@ int UpCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &
             logs = true;
         } else if (a == QLatin1String("--clients-paused")) {
             options.clientsPaused = true;
-        } else if (a == QLatin1String("--postgres-port")) {
-            if (!number(options.postgresPort, 65535, "a port number (0 picks a free one)"))
-                return 2;
-        } else if (a == QLatin1String("--redis-port")) {
-            if (!number(options.redisPort, 65535, "a port number (0 picks a free one)"))
-                return 2;
-        } else if (a == QLatin1String("--kafka-port")) {
-            if (!number(options.kafkaPort, 65535, "a port number (0 picks a free one)"))
-                return 2;
-        } else if (a == QLatin1String("--gateway-port")) {
-            if (!number(options.gatewayPort, 65535, "a port number (0 picks a free one)"))
-                return 2;
         } else if (a == QLatin1String("--trace-sampling")) {
             if (!number(options.samplingPercent, 100, "a whole percentage from 0 to 100"))
                 return 2;

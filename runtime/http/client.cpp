@@ -34,6 +34,7 @@ namespace asio = boost::asio;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
+using namespace std::string_view_literals; // literals appended to the wire without a strlen
 
 std::string_view nameOf(ClientError error)
 {
@@ -250,7 +251,7 @@ void serialize(Exchange &exchange, std::string &out)
     out += request.method;
     out += ' ';
     out += request.target.empty() ? std::string_view("/") : std::string_view(request.target);
-    out += " HTTP/1.1\r\n";
+    out += " HTTP/1.1\r\n"sv;
     bool hasHost = false;
     for (const auto &[name, value] : request.headers.fields()) {
         // Expect is dropped: the body follows the head at once, the client never waits for a 100.
@@ -260,39 +261,39 @@ void serialize(Exchange &exchange, std::string &out)
             continue;
         hasHost = hasHost || Headers::equalsIgnoreCase(name, "host");
         out += name;
-        out += ": ";
+        out += ": "sv;
         out += value;
-        out += "\r\n";
+        out += "\r\n"sv;
     }
     if (!hasHost) {
-        out += "Host: ";
+        out += "Host: "sv;
         out += request.host;
         out += ':';
         out += std::to_string(request.port);
-        out += "\r\n";
+        out += "\r\n"sv;
     }
-    const bool bodyExpected = !request.body.empty() || request.method == "POST" || request.method == "PUT"
-        || request.method == "PATCH";
+    const bool bodyExpected = !request.body.empty() || request.method == "POST"sv || request.method == "PUT"sv
+        || request.method == "PATCH"sv;
     if (request.bodySource) {
         const std::int64_t length = request.bodySource->length();
         exchange.uploadChunked = length < 0;
         if (length < 0) {
-            out += "Transfer-Encoding: chunked\r\n";
+            out += "Transfer-Encoding: chunked\r\n"sv;
         } else {
             char digits[24];
             const auto end = std::to_chars(digits, digits + sizeof digits, length).ptr;
-            out += "Content-Length: ";
+            out += "Content-Length: "sv;
             out.append(digits, end);
-            out += "\r\n";
+            out += "\r\n"sv;
         }
     } else if (bodyExpected) {
         char digits[24];
         const auto end = std::to_chars(digits, digits + sizeof digits, request.body.size()).ptr;
-        out += "Content-Length: ";
+        out += "Content-Length: "sv;
         out.append(digits, end);
-        out += "\r\n";
+        out += "\r\n"sv;
     }
-    out += "\r\n"; // the body goes out as a second buffer
+    out += "\r\n"sv; // the body goes out as a second buffer
 }
 
 } // namespace
@@ -370,7 +371,7 @@ void Client::Private::start(int index, const std::shared_ptr<Exchange> &exchange
     }
     const auto &pool = exchange->pool; // the exchange keeps its pool for its whole life
     pool->link(*exchange);
-    exchange->headRequest = exchange->request.method == "HEAD";
+    exchange->headRequest = exchange->request.method == "HEAD"sv;
     if (pool->resolved)
         return acquire(exchange);
     pool->resolveWaiting.push_back(exchange);

@@ -1,5 +1,7 @@
 // The engine's server against raw sockets: keep-alive, pipelining, chunked, HTTP/1.0,
 // 100-continue, every limit with its status and a clean close, async responders, stop.
+#include "http/detail/responsewriter.h"
+#include "http/detail/tokenchars.h"
 #include "rawsocket.h"
 #include "testserver.h"
 
@@ -326,6 +328,58 @@ private Q_SLOTS:
             QVERIFY(response);
             QCOMPARE(headerValue(*response, "X-Listener"), std::string(id));
         }
+    }
+
+    // The field-value check looks at eight bytes at once; it must agree with the byte rule
+    // (no control byte but HTAB; obs-text allowed) for every byte value at every position of
+    // a value, before, inside and after a whole word, with and without an HTAB ahead of it.
+    void fieldValueCheckAgreesWithTheByteRule()
+    {
+        using namespace Gatehouse::Runtime::Http::detail;
+        for (const std::string prefix : {"", "\t"}) {
+            for (std::size_t length = 1; length <= 19; ++length) {
+                for (std::size_t at = 0; at < length; ++at) {
+                    for (int byte = 0; byte < 256; ++byte) {
+                        std::string value = prefix + std::string(length, 'a');
+                        value[prefix.size() + at] = static_cast<char>(byte);
+                        const bool expected = isFieldValueByte(static_cast<unsigned char>(byte));
+                        if (isFieldValue(value) != expected || isValidField("X-Name", value) != expected)
+                            QFAIL(qPrintable(QStringLiteral("byte 0x%1 at %2 of %3 (prefix %4)")
+                                                 .arg(byte, 2, 16, QLatin1Char('0')).arg(at).arg(length)
+                                                 .arg(prefix.size())));
+                    }
+                }
+            }
+        }
+        QVERIFY(!isValidField("", "v"));
+        QVERIFY(!isValidField("Bad Name", "v"));
+        QVERIFY(isValidField("Good-Name", ""));
+    }
+
+    // A handler's field whose value would break the head (CR LF inside a long value) is left
+    // out of the answer rather than written through.
+    void handlerFieldWithControlBytesIsLeftOut()
+    {
+        EventLoop loop(1);
+        Server server(loop, ServerOptions{}, [](Request, Responder responder) {
+            Response response = Response::text(200, "ok");
+            response.headers.add("X-Injected", "first part\r\nSet-Cookie: stolen=1");
+            response.headers.add("X-Fine", "a perfectly ordinary value\twith a tab");
+            responder.send(std::move(response));
+        });
+        const auto listening = server.listen("127.0.0.1", 0);
+        QVERIFY(listening.ok);
+        loop.start();
+        RawConnection connection(listening.port);
+        QVERIFY(connection.send(kGet));
+        const auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QVERIFY2(response->head.find("stolen") == std::string::npos, response->head.c_str());
+        QVERIFY2(response->head.find("X-Injected") == std::string::npos, response->head.c_str());
+        QCOMPARE(headerValue(*response, "X-Fine"), std::string("a perfectly ordinary value\twith a tab"));
+        server.stop();
+        loop.stop();
     }
 
     void requestHeadersAreCaseInsensitive()

@@ -26,11 +26,6 @@ bool isToken(std::string_view s)
     return true;
 }
 
-bool isFieldValueByte(unsigned char c)
-{
-    return c == '\t' || (c >= 0x20 && c != 0x7f);
-}
-
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -244,10 +239,8 @@ public:
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos || !isToken(line.substr(0, colon)))
             return fail(400); // also catches "Name : value"
-        for (unsigned char c : line.substr(colon + 1)) {
-            if (!isFieldValueByte(c))
-                return fail(400);
-        }
+        if (!isFieldValue(line.substr(colon + 1)))
+            return fail(400);
         if (++fieldCount > limits.maxHeaderFields)
             return fail(431);
     }

@@ -7,6 +7,8 @@
 
 namespace Gatehouse::Runtime::Http::detail {
 
+using namespace std::string_view_literals; // literals appended to the wire without a strlen
+
 namespace {
 
 void appendNumber(std::string &out, std::size_t value, int base = 10)
@@ -26,11 +28,7 @@ bool isValidField(std::string_view name, std::string_view value)
         if (!isTokenChar(c))
             return false;
     }
-    for (unsigned char c : value) {
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-            return false;
-    }
-    return true;
+    return isFieldValue(value);
 }
 
 namespace {
@@ -43,19 +41,19 @@ int validStatus(int status)
 // Status line and the handler's fields, without the framing fields the engine owns.
 void appendHead(const Response &response, int status, std::string &out)
 {
-    out += "HTTP/1.1 ";
+    out += "HTTP/1.1 "sv;
     appendNumber(out, static_cast<std::size_t>(status));
     out += ' ';
     out += reasonPhrase(status);
-    out += "\r\n";
+    out += "\r\n"sv;
     for (const auto &[name, value] : response.headers.fields()) {
         if (Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
             || Headers::equalsIgnoreCase(name, "connection") || !isValidField(name, value))
             continue;
         out += name;
-        out += ": ";
+        out += ": "sv;
         out += value;
-        out += "\r\n";
+        out += "\r\n"sv;
     }
 }
 
@@ -64,7 +62,7 @@ void appendHead(const Response &response, int status, std::string &out)
 void appendChunkHeader(std::string &out, std::size_t size)
 {
     appendNumber(out, size, 16);
-    out += "\r\n";
+    out += "\r\n"sv;
 }
 
 void writeStreamHead(const Response &response, bool keepAlive, int requestVersion, StreamFraming framing,
@@ -76,22 +74,22 @@ void writeStreamHead(const Response &response, bool keepAlive, int requestVersio
     appendHead(response, status, out);
     switch (framing) {
     case StreamFraming::Length:
-        out += "Content-Length: ";
+        out += "Content-Length: "sv;
         appendNumber(out, static_cast<std::size_t>(length));
-        out += "\r\n";
+        out += "\r\n"sv;
         break;
     case StreamFraming::Chunked:
-        out += "Transfer-Encoding: chunked\r\n";
+        out += "Transfer-Encoding: chunked\r\n"sv;
         break;
     case StreamFraming::UntilClose:
         keepAlive = false;
         break;
     }
     if (!keepAlive)
-        out += "Connection: close\r\n";
+        out += "Connection: close\r\n"sv;
     else if (requestVersion == 10)
-        out += "Connection: keep-alive\r\n";
-    out += "\r\n";
+        out += "Connection: keep-alive\r\n"sv;
+    out += "\r\n"sv;
 }
 
 void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion, std::string &out,
@@ -105,28 +103,28 @@ void writeResponse(const Response &response, bool headRequest, bool keepAlive, i
     appendHead(response, status, out);
     if (bodyAllowed) {
         if (chunked) {
-            out += "Transfer-Encoding: chunked\r\n";
+            out += "Transfer-Encoding: chunked\r\n"sv;
         } else {
-            out += "Content-Length: ";
+            out += "Content-Length: "sv;
             appendNumber(out, response.body.size());
-            out += "\r\n";
+            out += "\r\n"sv;
         }
     }
     if (!keepAlive)
-        out += "Connection: close\r\n";
+        out += "Connection: close\r\n"sv;
     else if (requestVersion == 10)
-        out += "Connection: keep-alive\r\n";
-    out += "\r\n";
+        out += "Connection: keep-alive\r\n"sv;
+    out += "\r\n"sv;
     if (!bodyAllowed || headRequest)
         return;
     if (chunked) {
         if (!response.body.empty()) {
             appendNumber(out, response.body.size(), 16);
-            out += "\r\n";
+            out += "\r\n"sv;
             out += response.body;
-            out += "\r\n";
+            out += "\r\n"sv;
         }
-        out += "0\r\n\r\n";
+        out += "0\r\n\r\n"sv;
     } else if (includeBody) {
         out += response.body;
     }

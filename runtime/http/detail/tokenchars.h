@@ -1,6 +1,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -26,6 +28,38 @@ inline constexpr std::array<bool, 256> TokenChars = makeTokenTable();
 inline bool isTokenChar(unsigned char c)
 {
     return TokenChars[c];
+}
+
+// RFC 9110 field-value bytes: anything but a control byte, HTAB excepted (obs-text allowed).
+inline bool isFieldValueByte(unsigned char c)
+{
+    return c == '\t' || (c >= 0x20 && c != 0x7f);
+}
+
+// True when every byte of `value` is a field-value byte. Every field of every message is
+// checked on the way in and on the way out, so eight bytes are looked at at once: a word with
+// no byte below 0x20 and none equal to 0x7f is fine as it stands; from the first word that has
+// one (an HTAB, or a real control byte) on, the bytes are looked at one by one.
+inline bool isFieldValue(std::string_view value)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highBits = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= value.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, value.data() + i, sizeof word);
+        // The classic "has a byte less than n" and "has a zero byte" tests (exact for n <= 128).
+        const std::uint64_t below0x20 = (word - ones * 0x20) & ~word & highBits;
+        const std::uint64_t xorDel = word ^ (ones * 0x7f);
+        const std::uint64_t hasDel = (xorDel - ones) & ~xorDel & highBits;
+        if ((below0x20 | hasDel) != 0)
+            break;
+    }
+    for (; i < value.size(); ++i) {
+        if (!isFieldValueByte(static_cast<unsigned char>(value[i])))
+            return false;
+    }
+    return true;
 }
 
 } // namespace Gatehouse::Runtime::Http::detail

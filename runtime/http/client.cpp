@@ -70,7 +70,7 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
         : socket(context)
     {
     }
-    tcp::socket socket;
+    detail::Socket socket;
     std::chrono::steady_clock::time_point idleSince;
     boost::beast::flat_buffer buffer;
     std::optional<detail::ResponseParser> parser;

@@ -25,6 +25,8 @@ namespace Gatehouse::Runtime::Http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
+using detail::Acceptor;
+using detail::Socket;
 
 namespace {
 class Connection;
@@ -42,7 +44,7 @@ struct alignas(64) ServerShard
 {
     std::atomic<std::uint64_t> requests{0}; // written by this shard's thread only; read by stats()
     std::unique_ptr<asio::steady_timer> sweepTimer;
-    std::vector<std::shared_ptr<tcp::acceptor>> acceptors;
+    std::vector<std::shared_ptr<Acceptor>> acceptors;
     std::unordered_map<Connection *, std::weak_ptr<Connection>> connections;
 };
 
@@ -64,7 +66,7 @@ public:
         limits.streamPieceBytes = BodySource::PieceBytes;
     }
 
-    void accept(int index, std::shared_ptr<tcp::acceptor> acceptor, int listenerId);
+    void accept(int index, std::shared_ptr<Acceptor> acceptor, int listenerId);
     void sweep(int index);
     std::chrono::milliseconds sweepInterval() const
     {
@@ -93,7 +95,7 @@ namespace {
 class Connection : public std::enable_shared_from_this<Connection>
 {
 public:
-    Connection(std::shared_ptr<Server::Private> server, int index, tcp::socket socket, int listenerId)
+    Connection(std::shared_ptr<Server::Private> server, int index, Socket socket, int listenerId)
         : m_server(std::move(server))
         , m_index(index)
         , m_socket(std::move(socket))
@@ -358,7 +360,7 @@ private:
     {
         m_phase = Phase::Lingering;
         error_code ec;
-        m_socket.shutdown(tcp::socket::shutdown_send, ec);
+        m_socket.shutdown(Socket::shutdown_send, ec);
         if (ec)
             return close();
         armTimer(TimerMode::Linger, std::min(kLingerTimeout, m_server->options.requestTimeout));
@@ -384,7 +386,7 @@ public:
 private:
     std::shared_ptr<Server::Private> m_server;
     int m_index;
-    tcp::socket m_socket;
+    Socket m_socket;
     detail::RequestDecoder m_decoder;
     int m_listenerId;
     std::string m_remoteAddress;
@@ -753,10 +755,10 @@ bool Responder::isSent() const
     return m_state && m_state->isSent();
 }
 
-void Server::Private::accept(int index, std::shared_ptr<tcp::acceptor> acceptor, int listenerId)
+void Server::Private::accept(int index, std::shared_ptr<Acceptor> acceptor, int listenerId)
 {
     acceptor->async_accept(loop.context(index), [self = shared_from_this(), index, acceptor, listenerId](
-                                                    const error_code &ec, tcp::socket socket) {
+                                                    const error_code &ec, Socket socket) {
         if (ec == asio::error::operation_aborted || !acceptor->is_open())
             return;
         if (!ec && !self->stopping.load()) {
@@ -856,14 +858,14 @@ ListenResult Server::listen(const std::string &address, std::uint16_t port, int 
         result.error = "invalid address " + address + ": " + ec.message();
         return result;
     }
-    std::vector<std::shared_ptr<tcp::acceptor>> acceptors;
+    std::vector<std::shared_ptr<Acceptor>> acceptors;
     std::uint16_t boundPort = port;
     for (int i = 0; i < m_d->loop.threadCount(); ++i) {
-        auto acceptor = std::make_shared<tcp::acceptor>(m_d->loop.context(i));
+        auto acceptor = std::make_shared<Acceptor>(m_d->loop.context(i));
         const tcp::endpoint endpoint(ip, boundPort);
         acceptor->open(endpoint.protocol(), ec);
         if (!ec)
-            acceptor->set_option(tcp::acceptor::reuse_address(true), ec);
+            acceptor->set_option(Acceptor::reuse_address(true), ec);
         if (!ec)
             acceptor->set_option(ReusePort(true), ec);
         if (!ec)

@@ -2,6 +2,7 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 
 #include <atomic>
 #include <functional>
@@ -10,6 +11,13 @@
 #include <vector>
 
 namespace Gatehouse::Runtime::Http::detail {
+
+// The engine's sockets name their io_context's executor type rather than asio's type-erased
+// any_io_executor: a completion, or a dispatch from the loop's own thread, then runs the
+// handler inline instead of wrapping it into a type-erased function object first.
+using LoopExecutor = boost::asio::io_context::executor_type;
+using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, LoopExecutor>;
+using Acceptor = boost::asio::basic_socket_acceptor<boost::asio::ip::tcp, LoopExecutor>;
 
 // One io_context per thread. Internal: only the engine's .cpp files include this.
 class EventLoopPrivate

@@ -51,10 +51,22 @@ public:
     std::size_t size() const { return m_fields.size(); }
     bool empty() const { return m_fields.empty(); }
 
-    // ASCII case-insensitive comparison used for names and tokens.
-    static bool equalsIgnoreCase(std::string_view a, std::string_view b);
+    // ASCII case-insensitive comparison used for names and tokens. Inline: every field of every
+    // message is compared with a few names on its way through, nearly all differing in length.
+    static bool equalsIgnoreCase(std::string_view a, std::string_view b)
+    {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (lowerAscii(a[i]) != lowerAscii(b[i]))
+                return false;
+        }
+        return true;
+    }
 
 private:
+    static char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
     std::vector<Field> m_fields;
 };
 

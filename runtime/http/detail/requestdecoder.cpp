@@ -6,6 +6,8 @@
 #include "http/detail/requestparser.h"
 #include "http/detail/tokenchars.h"
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace Gatehouse::Runtime::Http::detail {
@@ -249,64 +251,89 @@ public:
     // (including the final CRLFCRLF) once complete, 0 when more bytes are needed or on error.
     std::size_t scanHeader(const char *data, std::size_t size)
     {
+        const std::size_t end = std::min(size, limits.maxHeaderBytes);
         std::size_t i = scanned;
-        const std::size_t limit = limits.maxHeaderBytes;
-        for (; i < size; ++i) {
-            if (i >= limit) {
-                const bool inTarget = lineIndex == 0 && firstSpace != std::string_view::npos
-                    && secondSpace == std::string_view::npos;
-                fail(inTarget && i - firstSpace > limits.maxTargetBytes ? 414 : 431);
+        while (i < end) {
+            // The request line is read byte by byte (an overlong target is refused while it is
+            // still arriving); a field line is found whole: checkFieldLine then refuses a bare CR
+            // or a NUL in it like any other byte that is neither a token nor a field-value byte.
+            const std::size_t lineEnd = lineIndex == 0 ? scanRequestLineBytes(data, i, end, size) : findLf(data, i, end);
+            if (state == State::Error)
+                return 0;
+            if (lineEnd == std::string_view::npos) {
+                i = end;
+                break;
+            }
+            if (lineEnd == 0 || data[lineEnd - 1] != '\r') {
+                fail(400); // bare LF
                 return 0;
             }
-            const auto c = static_cast<unsigned char>(data[i]);
-            if (c == '\n') {
-                if (i == 0 || data[i - 1] != '\r') {
-                    fail(400); // bare LF
+            const std::string_view line(data + lineStart, lineEnd - 1 - lineStart);
+            if (line.empty()) {
+                if (lineIndex == 0) {
+                    fail(400);
                     return 0;
                 }
-                const std::string_view line(data + lineStart, i - 1 - lineStart);
-                if (line.empty()) {
-                    if (lineIndex == 0) {
-                        fail(400);
-                        return 0;
-                    }
-                    return i + 1;
-                }
-                if (lineIndex == 0)
-                    checkRequestLine(line);
-                else
-                    checkFieldLine(line);
-                if (state == State::Error)
-                    return 0;
-                ++lineIndex;
-                lineStart = i + 1;
-            } else if (c == '\r') {
-                if (i + 1 < size && data[i + 1] != '\n') {
-                    fail(400); // bare CR
-                    return 0;
-                }
-            } else if (c == 0) {
-                fail(400);
-                return 0;
-            } else if (lineIndex == 0) {
-                // Reject an overlong target while it is still arriving.
-                if (c == ' ') {
-                    if (firstSpace == std::string_view::npos)
-                        firstSpace = i;
-                    else if (secondSpace == std::string_view::npos)
-                        secondSpace = i;
-                } else if (firstSpace != std::string_view::npos && secondSpace == std::string_view::npos
-                           && i - firstSpace > limits.maxTargetBytes) {
-                    fail(414);
-                    return 0;
-                }
+                return lineEnd + 1;
             }
+            if (lineIndex == 0)
+                checkRequestLine(line);
+            else
+                checkFieldLine(line);
+            if (state == State::Error)
+                return 0;
+            ++lineIndex;
+            lineStart = lineEnd + 1;
+            i = lineEnd + 1;
+        }
+        if (i >= limits.maxHeaderBytes) {
+            const bool inTarget = lineIndex == 0 && firstSpace != std::string_view::npos
+                && secondSpace == std::string_view::npos;
+            fail(inTarget && i - firstSpace > limits.maxTargetBytes ? 414 : 431);
+            return 0;
         }
         // A CR as the last byte received is rechecked when its successor arrives.
         scanned = (size > 0 && data[size - 1] == '\r') ? size - 1 : size;
         if (scanned < lineStart)
             scanned = lineStart;
         return 0;
+    }
+
+    static std::size_t findLf(const char *data, std::size_t from, std::size_t end)
+    {
+        const void *found = std::memchr(data + from, '\n', end - from);
+        return found ? static_cast<std::size_t>(static_cast<const char *>(found) - data) : std::string_view::npos;
+    }
+
+    // Scans the request line from `from` up to `end`: returns the index of its LF, or npos when
+    // it has not arrived yet; fails on a bare CR (looked at up to `size`), a NUL or a target
+    // longer than the limit.
+    std::size_t scanRequestLineBytes(const char *data, std::size_t from, std::size_t end, std::size_t size)
+    {
+        for (std::size_t i = from; i < end; ++i) {
+            const auto c = static_cast<unsigned char>(data[i]);
+            if (c == '\n')
+                return i;
+            if (c == '\r') {
+                if (i + 1 < size && data[i + 1] != '\n') {
+                    fail(400); // bare CR
+                    return std::string_view::npos;
+                }
+            } else if (c == 0) {
+                fail(400);
+                return std::string_view::npos;
+            } else if (c == ' ') {
+                if (firstSpace == std::string_view::npos)
+                    firstSpace = i;
+                else if (secondSpace == std::string_view::npos)
+                    secondSpace = i;
+            } else if (firstSpace != std::string_view::npos && secondSpace == std::string_view::npos
+                       && i - firstSpace > limits.maxTargetBytes) {
+                fail(414);
+                return std::string_view::npos;
+            }
+        }
+        return std::string_view::npos;
     }
 
     void checkHeaderSemantics()

@@ -796,28 +796,31 @@ void Gateway::attempt(const ExchangePtr &ex)
     out.timeout = std::chrono::milliseconds(timeoutMs);
 
     const ConnectionTokens connectionTokens(ex->request.headers);
-    std::vector<Http::Headers::Field> fields
-        = lastAttempt ? ex->request.headers.takeFields() : ex->request.headers.fields();
-    out.headers.reserve(fields.size() + 8);
+    // The client's fields go on as they came (the Headers moved or copied whole, so the engine
+    // knows they passed its parser and does not check them again), less those filtered here.
+    out.headers = lastAttempt ? std::move(ex->request.headers) : ex->request.headers;
     std::string forwardedFor;
     std::optional<std::string> forwardedHost;
-    for (auto &[name, value] : fields) {
+    out.headers.removeIf([&](std::string_view name, std::string_view value) {
         if (Http::Headers::equalsIgnoreCase(name, "host")) {
             if (!forwardedHost)
-                forwardedHost = std::move(value);
-            continue;
+                forwardedHost = std::string(value);
+            return true;
         }
         if (isHopByHop(name) || connectionTokens.names(name) || Http::Headers::equalsIgnoreCase(name, "traceparent")
             || Http::Headers::equalsIgnoreCase(name, "tracestate") || Http::Headers::equalsIgnoreCase(name, "x-api-key")
             || startsWithIgnoreCase(name, "x-gatehouse-")) {
-            continue;
+            return true;
         }
         if (Http::Headers::equalsIgnoreCase(name, "x-forwarded-for")) {
-            forwardedFor += (forwardedFor.empty() ? "" : ", ") + value;
-            continue;
+            if (!forwardedFor.empty())
+                forwardedFor += ", ";
+            forwardedFor += value;
+            return true;
         }
-        out.headers.add(std::move(name), std::move(value));
-    }
+        return false;
+    });
+    out.headers.reserve(out.headers.size() + 8);
     forwardedFor += (forwardedFor.empty() ? "" : ", ") + ex->request.remoteAddress;
     out.headers.add("X-Forwarded-For", std::move(forwardedFor));
     out.headers.add("X-Forwarded-Proto", "http");

@@ -253,11 +253,13 @@ void serialize(Exchange &exchange, std::string &out)
     out += request.target.empty() ? std::string_view("/") : std::string_view(request.target);
     out += " HTTP/1.1\r\n"sv;
     bool hasHost = false;
-    for (const auto &[name, value] : request.headers.fields()) {
+    const auto &fields = request.headers.fields();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto &[name, value] = fields[i];
         // Expect is dropped: the body follows the head at once, the client never waits for a 100.
         if (Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
             || Headers::equalsIgnoreCase(name, "connection") || Headers::equalsIgnoreCase(name, "expect")
-            || !detail::isValidField(name, value))
+            || (i >= request.headers.parsedCount() && !detail::isValidField(name, value)))
             continue;
         hasHost = hasHost || Headers::equalsIgnoreCase(name, "host");
         out += name;

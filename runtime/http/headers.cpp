@@ -40,11 +40,6 @@ std::vector<std::string_view> Headers::values(std::string_view name) const
     return result;
 }
 
-void Headers::add(std::string name, std::string value)
-{
-    m_fields.emplace_back(std::move(name), std::move(value));
-}
-
 void Headers::set(std::string_view name, std::string value)
 {
     remove(name);
@@ -53,9 +48,7 @@ void Headers::set(std::string_view name, std::string value)
 
 std::size_t Headers::remove(std::string_view name)
 {
-    const auto before = m_fields.size();
-    std::erase_if(m_fields, [name](const Field &field) { return equalsIgnoreCase(field.first, name); });
-    return before - m_fields.size();
+    return removeIf([name](std::string_view fieldName, std::string_view) { return equalsIgnoreCase(fieldName, name); });
 }
 
 } // namespace Gatehouse::Runtime::Http

@@ -382,6 +382,84 @@ private Q_SLOTS:
         loop.stop();
     }
 
+    // Headers count the fields that came through a parser (a writer checks only the rest):
+    // removing keeps the count right, adding goes after it, taking, clearing and moving out
+    // reset it, copying keeps it.
+    void headersKnowWhichFieldsTheirParserChecked()
+    {
+        Headers headers;
+        headers.add("A", "1");
+        headers.add("B", "2");
+        headers.add("C", "3");
+        QCOMPARE(headers.parsedCount(), std::size_t(0));
+        headers.markParsed();
+        QCOMPARE(headers.parsedCount(), std::size_t(3));
+        headers.add("D", "4");
+        QCOMPARE(headers.parsedCount(), std::size_t(3));
+        QCOMPARE(headers.removeIf([](std::string_view name, std::string_view) { return name == "B" || name == "D"; }),
+                 std::size_t(2));
+        QCOMPARE(headers.parsedCount(), std::size_t(2));
+        QCOMPARE(headers.fields(), (std::vector<Headers::Field>{{"A", "1"}, {"C", "3"}}));
+        headers.set("a", "replaced"); // removes the parsed "A", appends an unchecked one
+        QCOMPARE(headers.parsedCount(), std::size_t(1));
+        QCOMPARE(headers.fields(), (std::vector<Headers::Field>{{"C", "3"}, {"a", "replaced"}}));
+        const Headers copy = headers;
+        QCOMPARE(copy.parsedCount(), std::size_t(1));
+        Headers moved = std::move(headers);
+        QCOMPARE(moved.parsedCount(), std::size_t(1));
+        QCOMPARE(headers.parsedCount(), std::size_t(0)); // NOLINT(bugprone-use-after-move): reset on purpose
+        QVERIFY(headers.fields().empty());
+        headers.add("X-Late", "v"); // a moved-from list reused: its fields are unchecked
+        QCOMPARE(headers.parsedCount(), std::size_t(0));
+        Headers assigned;
+        assigned = std::move(moved);
+        QCOMPARE(assigned.parsedCount(), std::size_t(1));
+        QCOMPARE(moved.parsedCount(), std::size_t(0)); // NOLINT(bugprone-use-after-move)
+        QVERIFY(assigned.takeFields().size() == 2);
+        QCOMPARE(assigned.parsedCount(), std::size_t(0));
+        Headers cleared = copy;
+        cleared.clear();
+        QCOMPARE(cleared.parsedCount(), std::size_t(0));
+    }
+
+    // The request's own fields are written back unchecked (they passed the parser); a field the
+    // handler adds to them, or to a moved-from list it reuses, is still checked and left out.
+    void addedFieldsAreCheckedAfterParsedOnes()
+    {
+        EventLoop loop(1);
+        Server server(loop, ServerOptions{}, [](Request request, Responder responder) {
+            Response response = Response::text(200, "ok");
+            if (request.target == "/copy") {
+                response.headers = request.headers; // parsed: Host, X-Echo
+                response.headers.add("X-Bad", "long enough value\r\nInjected: 1");
+            } else {
+                const Headers taken = std::move(request.headers);
+                request.headers.add("X-Bad", "another long value\r\nInjected: 2"); // NOLINT(bugprone-use-after-move)
+                response.headers = std::move(request.headers);
+                response.headers.add("X-Taken", std::to_string(taken.size()));
+            }
+            responder.send(std::move(response));
+        });
+        const auto listening = server.listen("127.0.0.1", 0);
+        QVERIFY(listening.ok);
+        loop.start();
+        RawConnection connection(listening.port);
+        for (const std::string target : {"/copy", "/moved"}) {
+            QVERIFY(connection.send("GET " + target + " HTTP/1.1\r\nHost: t\r\nX-Echo: parsed value, checked once\r\n\r\n"));
+            const auto response = connection.readResponse();
+            QVERIFY(response);
+            QCOMPARE(response->status, 200);
+            if (target == "/copy")
+                QCOMPARE(headerValue(*response, "X-Echo"), std::string("parsed value, checked once"));
+            else
+                QCOMPARE(headerValue(*response, "X-Taken"), std::string("2"));
+            QVERIFY2(response->head.find("Injected") == std::string::npos, response->head.c_str());
+            QVERIFY2(response->head.find("X-Bad") == std::string::npos, response->head.c_str());
+        }
+        server.stop();
+        loop.stop();
+    }
+
     void requestHeadersAreCaseInsensitive()
     {
         TestServer server;

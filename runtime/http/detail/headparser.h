@@ -58,11 +58,12 @@ private:
             value.remove_prefix(1);
         while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
             value.remove_suffix(1);
-        headers.add(std::string(name), std::string(value));
+        headers.add(name, value);
         ec = {};
     }
     void on_header_impl(error_code &ec) override
     {
+        headers.markParsed(); // Beast refused any field with a bad name or a control byte in its value
         keepAlive = keepAliveOf(version, headers);
         ec = {};
     }

@@ -46,9 +46,12 @@ void appendHead(const Response &response, int status, std::string &out)
     out += ' ';
     out += reasonPhrase(status);
     out += "\r\n"sv;
-    for (const auto &[name, value] : response.headers.fields()) {
+    const auto &fields = response.headers.fields();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto &[name, value] = fields[i];
         if (Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
-            || Headers::equalsIgnoreCase(name, "connection") || !isValidField(name, value))
+            || Headers::equalsIgnoreCase(name, "connection")
+            || (i >= response.headers.parsedCount() && !isValidField(name, value)))
             continue;
         out += name;
         out += ": "sv;

@@ -38,19 +38,24 @@ QByteArray bytes(std::string_view view)
     return QByteArray(view.data(), static_cast<qsizetype>(view.size()));
 }
 // Appends `text` as UTF-8 to a std::string or a QByteArray: ASCII (ids, roles, route keys:
-// nearly always) unit by unit, without a temporary; the rest through toUtf8() from the first
-// non-ASCII unit on (a unit boundary, so no surrogate pair is split).
+// nearly always) written straight into room made for it at once, without a temporary; the rest
+// through toUtf8() from the first non-ASCII unit on (a unit boundary, so no surrogate pair is
+// split).
 template<typename Bytes>
 void appendUtf8(Bytes &out, QStringView text)
 {
+    const auto start = out.size();
+    out.resize(start + static_cast<decltype(start)>(text.size()));
+    char *ascii = out.data() + start;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
         if (c >= 0x80) {
+            out.resize(start + static_cast<decltype(start)>(i));
             const QByteArray rest = text.mid(i).toUtf8();
             out.append(rest.constData(), rest.size());
             return;
         }
-        out += static_cast<char>(c);
+        ascii[i] = static_cast<char>(c);
     }
 }
 

@@ -62,21 +62,41 @@ constexpr char Script[] = "local r = {}\n"
 constexpr std::chrono::milliseconds TickInterval { 100 };
 
 // RESP pieces (arrays of bulk strings), appended to `out` without temporary strings: a batch
-// of checks is serialised on the loop thread for every write.
+// of checks is serialised on the loop thread for every write. Each piece is put together in a
+// stack buffer and appended in one call (keys, windows and counts always fit; only the script's
+// text, sent after a NOSCRIPT, is appended on its own).
+constexpr size_t PieceBuffer = 256;
+
+char *writeNumber(char *at, char type, size_t n)
+{
+    *at++ = type;
+    at = std::to_chars(at, at + 20, n).ptr;
+    *at++ = '\r';
+    *at++ = '\n';
+    return at;
+}
+
 void appendNumber(QByteArray &out, char type, size_t n)
 {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    out += type;
-    out.append(digits, qsizetype(end - digits));
-    out += "\r\n";
+    char buffer[24];
+    out.append(buffer, qsizetype(writeNumber(buffer, type, n) - buffer));
 }
 
 void appendBulk(QByteArray &out, std::string_view arg)
 {
-    appendNumber(out, '$', arg.size());
-    out.append(arg.data(), qsizetype(arg.size()));
-    out += "\r\n";
+    char buffer[PieceBuffer];
+    char *at = writeNumber(buffer, '$', arg.size());
+    if (arg.size() + 2 > size_t(buffer + sizeof buffer - at)) {
+        out.append(buffer, qsizetype(at - buffer));
+        out.append(arg.data(), qsizetype(arg.size()));
+        out.append("\r\n", 2);
+        return;
+    }
+    std::memcpy(at, arg.data(), arg.size());
+    at += arg.size();
+    *at++ = '\r';
+    *at++ = '\n';
+    out.append(buffer, qsizetype(at - buffer));
 }
 
 // One command in the Redis protocol.

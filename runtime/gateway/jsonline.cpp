@@ -4,10 +4,26 @@
 #include <cstdio>
 #include <iterator>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 
 namespace Gatehouse::Runtime {
+
+namespace {
+
+// True when one of the eight bytes of `word` is one a JSON string cannot hold as it is: a
+// control byte, '"' or '\' (the classic "has a byte less than n" and "has a zero byte" tests).
+bool wordNeedsEscape(std::uint64_t word)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highBits = 0x8080808080808080ULL;
+    const auto hasZeroByte = [](std::uint64_t v) { return (v - ones) & ~v & highBits; };
+    const std::uint64_t below0x20 = (word - ones * 0x20) & ~word & highBits;
+    return (below0x20 | hasZeroByte(word ^ (ones * '"')) | hasZeroByte(word ^ (ones * '\\'))) != 0;
+}
+
+} // namespace
 
 void JsonLine::grow(qsizetype size)
 {
@@ -35,9 +51,16 @@ JsonLine &JsonLine::add(std::string_view k, std::string_view value)
 
 void JsonLine::appendEscaped(std::string_view value)
 {
-    // Runs of characters that need no escaping are copied in one append.
+    // Runs of characters that need no escaping are copied in one append; they are found eight
+    // bytes at a time up to the first word that holds something to escape.
     size_t start = 0;
-    for (size_t i = 0; i < value.size(); ++i) {
+    size_t clean = 0;
+    for (std::uint64_t word; clean + 8 <= value.size(); clean += 8) {
+        std::memcpy(&word, value.data() + clean, sizeof word);
+        if (wordNeedsEscape(word))
+            break;
+    }
+    for (size_t i = clean; i < value.size(); ++i) {
         const auto u = static_cast<unsigned char>(value[i]);
         if (u >= 0x20 && u != '"' && u != '\\')
             continue;

@@ -133,6 +133,27 @@ private Q_SLOTS:
         QVERIFY(!sender.isConnected());
     }
 
+    // Clean runs are skipped eight bytes at a time; every ASCII byte at every position of a
+    // string (before, inside and after whole words) must still come back as it went in.
+    void jsonLineEscapesEveryByteAtEveryPosition()
+    {
+        for (int length = 1; length <= 19; ++length) {
+            for (int at = 0; at < length; ++at) {
+                for (int byte = 0; byte < 0x80; ++byte) {
+                    std::string value(static_cast<size_t>(length), 'a');
+                    value[static_cast<size_t>(at)] = static_cast<char>(byte);
+                    const QByteArray text = JsonLine().add("s", std::string_view(value)).text();
+                    QJsonParseError error;
+                    const QJsonObject o = QJsonDocument::fromJson(text, &error).object();
+                    if (error.error != QJsonParseError::NoError || o["s"].toString() != QString::fromStdString(value))
+                        QFAIL(qPrintable(QStringLiteral("byte 0x%1 at %2 of %3: %4")
+                                             .arg(byte, 2, 16, QLatin1Char('0')).arg(at).arg(length)
+                                             .arg(QString::fromUtf8(text))));
+                }
+            }
+        }
+    }
+
     void jsonLineEscapes()
     {
         const QString tricky = QString::fromUtf8("a\"b\\c\n\td\x01 é ✓ /x?y=1");

@@ -76,6 +76,8 @@ private Q_SLOTS:
         row("TE chunked twice", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n", {400});
         row("TE duplicated field", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", {400});
         row("TE with HTTP/1.0", "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", {400});
+        row("CL in odd case, body framed", "POST / HTTP/1.1\r\n" + host + "content-LENGTH: 3\r\n\r\nabcGET / HTTP/1.1\r\n" + host + "\r\nGET / HTTP/9.9\r\n" + host + "\r\n", {200, 200, 505});
+        row("Connection not a token list", "GET / HTTP/1.1\r\n" + host + "Connection: keep alive\r\n\r\n", {400});
         row("TE space before colon", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding : chunked\r\n\r\n0\r\n\r\n", {400});
         // Chunk framing.
         row("chunk size not hex", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n", {400});

@@ -23,6 +23,16 @@ inline bool keepAliveOf(int version, const Headers &headers)
     return version >= 11;
 }
 
+// A field value without the spaces and tabs around it (RFC 9110 §5.5).
+inline std::string_view trimmedFieldValue(std::string_view value)
+{
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+        value.remove_suffix(1);
+    return value;
+}
+
 // What RequestParser and ResponseParser share: the version, the header fields in the order
 // received with surrounding whitespace trimmed (each copied once, into Headers: no
 // beast::http::basic_fields is built) and the Connection verdict. The body half is BodyParser.
@@ -33,6 +43,9 @@ public:
     int version = 11;
     Headers headers;
     bool keepAlive = false; // the Connection field's verdict, kept after `headers` moved out
+    // Set by an owner that has put the fields into `headers` itself (after checking each one)
+    // and shows Beast only the fields it needs for framing: those are then not added again.
+    bool fieldsGiven = false;
 
 protected:
     using error_code = typename BodyParser<isRequest>::error_code;
@@ -54,12 +67,10 @@ private:
     void on_field_impl(boost::beast::http::field, std::string_view name, std::string_view value,
                        error_code &ec) override
     {
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
-            value.remove_prefix(1);
-        while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
-            value.remove_suffix(1);
-        headers.add(name, value);
         ec = {};
+        if (fieldsGiven)
+            return;
+        headers.add(name, trimmedFieldValue(value));
     }
     void on_header_impl(error_code &ec) override
     {

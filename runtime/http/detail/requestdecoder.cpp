@@ -336,6 +336,41 @@ public:
         return std::string_view::npos;
     }
 
+    // The head has passed scanHeader, which checked every line of it. The fields go into the
+    // request's Headers straight from the head; Beast, which frames the body, is shown the
+    // request line and only the fields it acts on (Connection, Proxy-Connection,
+    // Content-Length, Transfer-Encoding, Upgrade), as they came, so it checks and frames as if
+    // it had read the whole head without parsing every field a second time.
+    void putHead(std::string_view head, beast::error_code &ec)
+    {
+        parser->headers.reserve(fieldsHint);
+        framingHead.clear();
+        std::size_t lineEnd = head.find('\n');
+        framingHead.append(head.substr(0, lineEnd + 1));
+        const std::size_t fieldsEnd = head.size() - 2; // the empty line's CR LF
+        for (std::size_t line = lineEnd + 1; line < fieldsEnd; line = lineEnd + 1) {
+            lineEnd = head.find('\n', line);
+            const std::string_view text = head.substr(line, lineEnd - 1 - line); // without CR LF
+            const std::size_t colon = text.find(':');
+            const std::string_view name = text.substr(0, colon);
+            parser->headers.add(name, trimmedFieldValue(text.substr(colon + 1)));
+            if (isFramingField(name))
+                framingHead.append(head.substr(line, lineEnd + 1 - line));
+        }
+        framingHead.append("\r\n");
+        parser->fieldsGiven = true;
+        const std::size_t n = parser->put(boost::asio::buffer(framingHead), ec);
+        if (!ec && n != framingHead.size())
+            ec = bhttp::error::bad_value;
+    }
+
+    static bool isFramingField(std::string_view name)
+    {
+        return Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
+            || Headers::equalsIgnoreCase(name, "connection") || Headers::equalsIgnoreCase(name, "proxy-connection")
+            || Headers::equalsIgnoreCase(name, "upgrade");
+    }
+
     void checkHeaderSemantics()
     {
         const int version = parser->version;
@@ -406,13 +441,13 @@ public:
             if (headerLength == 0)
                 return 0;
             beast::error_code ec;
-            const std::size_t n = parser->put(boost::asio::buffer(data, headerLength), ec);
-            if (ec || n != headerLength || !parser->is_header_done()) {
+            putHead(std::string_view(data, headerLength), ec);
+            if (ec || !parser->is_header_done()) {
                 mapBeastError(ec ? ec : beast::error_code(bhttp::error::bad_value));
                 return 0;
             }
             headerDone = true;
-            consumed = n;
+            consumed = headerLength;
             checkHeaderSemantics();
             if (state == State::Error)
                 return consumed;
@@ -457,6 +492,7 @@ public:
 
     DecoderLimits limits;
     std::optional<RequestParser> parser;
+    std::string framingHead; // what putHead shows Beast; its capacity serves the next request
     std::size_t fieldsHint = 8; // fields in the last request on this connection: reserved up front
     State state = State::NeedMore;
     int status = 0;

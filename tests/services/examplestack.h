@@ -1,11 +1,12 @@
 #pragma once
 
-// What the order-service kill tests (tst_orderkill, tst_orderrecovery) share about running the
-// built-in example under `gatehouse-runtime up`: the test's copy of the example, the readiness
-// of every node, and each service's database reached as the service's own role.
+// What the tests that run a stack under `gatehouse-runtime up` share (tst_orderkill,
+// tst_orderrecovery, tst_servicestack): starting the runtime, the test's copy of the example,
+// the readiness of every node, and each service's database reached as the service's own role.
 
 #include "infra/pgconnection.h"
 #include "runtimeclient/runtimeclient.h"
+#include "runtimeclient/runtimeprocess.h"
 #include "supervisor/portcheck.h"
 
 #include <QDir>
@@ -13,12 +14,42 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QStringList>
 #include <QtGlobal>
 
 #include <functional>
+#include <unistd.h>
 
 namespace Gatehouse::Test {
+
+// Starts `runtime` (gatehouse-runtime) on `project` with its data in DIR/data and its secrets in
+// DIR/secrets.json, and waits for its control channel. When the tests run as root, PostgreSQL
+// runs as `postgres`, which must be able to enter DIR. Returns "" once connected, otherwise what
+// the runtime wrote to standard error.
+inline QByteArray startRuntime(RuntimeProcess &process, const QString &runtime, const QString &dir,
+                               const QString &project, const QStringList &extraArguments = {})
+{
+    if (::geteuid() == 0)
+        QFile::setPermissions(dir, QFile::permissions(dir) | QFile::ExeOther);
+    QSignalSpy connected(&process, &RuntimeProcess::connected);
+    process.start(runtime, project,
+                  QStringList{"--data-dir", dir + "/data", "--secrets-file", dir + "/secrets.json"} + extraArguments);
+    if (connected.wait(120000))
+        return {};
+    const QByteArray error = process.standardError();
+    return error.isEmpty() ? QByteArrayLiteral("the runtime did not connect within 120 s") : error;
+}
+
+// The secrets the runtime generated for a stack started by startRuntime in DIR (empty when the
+// file cannot be read).
+inline QJsonObject stackSecrets(const QString &dir)
+{
+    QFile file(dir + "/secrets.json");
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
 
 // Writes the example as shipped to DIR/example.gatehouse with what a test run on a shared
 // machine needs: the gateway's public port left to the runtime (an ephemeral one) and a free

@@ -202,24 +202,18 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (::geteuid() == 0) // PostgreSQL runs as `postgres`, which must reach its data dir
-            QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ExeOther);
         const QString project = writeExample(m_dir.path());
         QVERIFY(!project.isEmpty());
-        const QString data = m_dir.filePath("data");
-        const QString secrets = m_dir.filePath("secrets.json");
-        QSignalSpy connected(&m_process, &RuntimeProcess::connected);
-        m_process.start(RUNTIME_PATH, project, {"--data-dir", data, "--secrets-file", secrets, "--clients-paused"});
-        QVERIFY2(connected.wait(120000), m_process.standardError().constData());
+        const QByteArray error = Test::startRuntime(m_process, RUNTIME_PATH, m_dir.path(), project, {"--clients-paused"});
+        QVERIFY2(error.isEmpty(), error.constData());
         connect(m_process.client(), &RuntimeClient::statusChanged, this, [this](const NodeStatus &s) {
             if (s.nodeId == "order")
                 m_orderStatus.append(StatusStep{s.state, s.pid, s.restarts, s.sinceMs, s.message});
         });
         QTRY_VERIFY_WITH_TIMEOUT(allReady(), 180000);
         m_gatewayPort = m_process.client()->node("gateway")->port;
-        QFile file(secrets);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        m_secrets = QJsonDocument::fromJson(file.readAll()).object();
+        m_secrets = Test::stackSecrets(m_dir.path());
+        QVERIFY(!m_secrets.isEmpty());
         QCOMPARE(count(ordersDb(), "SELECT 1"), 1);
         QCOMPARE(count(inventoryDb(), "SELECT 1"), 1);
         QCOMPARE(count(notificationDb(), "SELECT 1"), 1);

@@ -159,19 +159,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (::geteuid() == 0) // PostgreSQL runs as `postgres`, which must reach its data dir
-            QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ExeOther);
         const QString project = writeExample(m_dir.path());
         QVERIFY(!project.isEmpty());
-        const QString secrets = m_dir.filePath("secrets.json");
-        QSignalSpy connected(&m_process, &RuntimeProcess::connected);
-        m_process.start(RUNTIME_PATH, project, {"--data-dir", m_dir.filePath("data"), "--secrets-file", secrets, "--clients-paused"});
-        QVERIFY2(connected.wait(120000), m_process.standardError().constData());
+        const QByteArray error = Test::startRuntime(m_process, RUNTIME_PATH, m_dir.path(), project, {"--clients-paused"});
+        QVERIFY2(error.isEmpty(), error.constData());
         QTRY_VERIFY_WITH_TIMEOUT(allReady(), 180000);
         m_gatewayPort = m_process.client()->node("gateway")->port;
-        QFile file(secrets);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        m_secrets = QJsonDocument::fromJson(file.readAll()).object();
+        m_secrets = Test::stackSecrets(m_dir.path());
+        QVERIFY(!m_secrets.isEmpty());
         QCOMPARE(count(ordersDb(), "SELECT count(*) FROM orders"), 0);
         QCOMPARE(count(inventoryDb(), "SELECT count(*) FROM reservations"), 0);
         for (const QStringList &row : rows(inventoryDb(), "SELECT sku, stock FROM items"))

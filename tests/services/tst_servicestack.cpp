@@ -6,7 +6,7 @@
 // or applied twice (direct produce + idempotent consumer, outbox + relay). Then the same diagram
 // against a Kafka cluster the test hosts (external mode): the broker goes down and comes back
 // while back keeps writing events, and the outbox delivers every one of them.
-#include "runtimeclient/runtimeprocess.h"
+#include "examplestack.h"
 #include "infra/kafkamockcluster.h"
 #include "infra/pgconnection.h"
 
@@ -190,19 +190,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (::geteuid() == 0) // PostgreSQL runs as `postgres`, which must reach its data dir
-            QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ExeOther);
         const QString file = m_dir.filePath("two-generics.gatehouse");
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(project());
         out.close();
-        const QString data = m_dir.filePath("data");
         const QString secrets = m_dir.filePath("secrets.json");
 
-        QSignalSpy connected(&m_process, &RuntimeProcess::connected);
-        m_process.start(RUNTIME_PATH, file, {"--data-dir", data, "--secrets-file", secrets});
-        QVERIFY2(connected.wait(120000), m_process.standardError().constData());
+        const QByteArray error = Test::startRuntime(m_process, RUNTIME_PATH, m_dir.path(), file);
+        QVERIFY2(error.isEmpty(), error.constData());
         RuntimeClient *client = m_process.client();
         connect(client, &RuntimeClient::spansReceived, this, [this](const QList<Span> &spans) { m_spans.append(spans); });
         connect(client, &RuntimeClient::statusChanged, this, [this](const NodeStatus &status) {

@@ -4,6 +4,7 @@
 // the HTTP engine, an ES256 key pair with token minting (libjwt), a telemetry intake, and a
 // blocking HTTP/1.1 client on plain sockets (so a test can keep one keep-alive connection and
 // compare raw response bytes).
+#include "generatedbody.h"
 #include "http/eventloop.h"
 #include "http/server.h"
 
@@ -196,42 +197,6 @@ private:
     int m_port = 0;
 };
 
-// --- a streamed answer ------------------------------------------------------------------------
-// `size` bytes of 'x', handed out piece by piece as the reader asks (length unknown: chunked),
-// breaking off after `failAfter` bytes when that is set (a service dying mid-answer).
-class PatternBody final : public Gatehouse::Runtime::Http::BodySource
-{
-public:
-    PatternBody(std::uint64_t size, bool knownLength, std::uint64_t failAfter = 0)
-        : m_size(size)
-        , m_known(knownLength)
-        , m_failAfter(failAfter)
-    {
-    }
-    std::int64_t length() const override { return m_known ? static_cast<std::int64_t>(m_size) : -1; }
-    std::uint64_t transferred() const override { return m_offset; }
-    void read(Callback callback) override
-    {
-        Gatehouse::Runtime::Http::BodyPiece piece;
-        if (m_failAfter && m_offset >= m_failAfter) {
-            piece.failed = true;
-            piece.error = "the service died";
-            return callback(std::move(piece));
-        }
-        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(PieceBytes, m_size - m_offset));
-        piece.data.assign(n, 'x');
-        m_offset += n;
-        piece.last = m_offset == m_size;
-        callback(std::move(piece));
-    }
-
-private:
-    std::uint64_t m_size;
-    bool m_known;
-    std::uint64_t m_failAfter;
-    std::uint64_t m_offset = 0;
-};
-
 // --- an upstream service --------------------------------------------------------------------
 // Echoes what it received as JSON. "/slow/<ms>…" answers after <ms>; "/flaky" answers with the
 // status in `flakyStatus`; "/fail-once/<x>" answers 503 the first time, 200 after;
@@ -309,7 +274,7 @@ private:
             response.body.clear();
             response.headers = {};
             response.headers.add("Content-Type", "application/octet-stream");
-            response.bodySource = std::make_shared<PatternBody>(path.section('/', 2, 2).toULongLong(),
+            response.bodySource = std::make_shared<Gatehouse::Test::GeneratedBody>(path.section('/', 2, 2).toULongLong(),
                 !path.endsWith("/chunked"), path.section("/fail-after/", 1, 1).toULongLong());
         }
         if (path.startsWith("/fail-once/")) {

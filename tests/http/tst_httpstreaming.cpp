@@ -2,6 +2,7 @@
 // uploads and downloads pass without the gateway holding them (its VmHWM stays bounded), a
 // client that stops reading throttles the upstream, 100-continue waits for the upstream path,
 // and the hostile cases (client gone mid-upload, upstream gone mid-response) end cleanly.
+#include "generatedbody.h"
 #include "http/bodysource.h"
 #include "http/eventloop.h"
 #include "http/server.h"
@@ -24,11 +25,6 @@ constexpr std::size_t MiB = 1024 * 1024;
 // it (about 20 MiB of it is the process itself: Qt, the loop threads, the log writer).
 constexpr qint64 kPeakRssBoundKiB = 48 * 1024;
 
-char patternByte(std::uint64_t offset)
-{
-    return static_cast<char>((offset * 7 + (offset >> 16)) & 0xff);
-}
-
 // FNV-1a over a byte stream, fed piece by piece.
 struct StreamHash
 {
@@ -45,20 +41,12 @@ struct StreamHash
     std::string text() const { return std::to_string(count) + " " + std::to_string(value); }
 };
 
-std::string patternPiece(std::uint64_t offset, std::size_t size)
-{
-    std::string piece(size, '\0');
-    for (std::size_t i = 0; i < size; ++i)
-        piece[i] = patternByte(offset + i);
-    return piece;
-}
-
 std::string expectedHash(std::uint64_t size)
 {
     StreamHash hash;
     for (std::uint64_t offset = 0; offset < size; offset += 64 * 1024) {
         const std::string piece
-            = patternPiece(offset, static_cast<std::size_t>(std::min<std::uint64_t>(64 * 1024, size - offset)));
+            = Test::patternPiece(offset, static_cast<std::size_t>(std::min<std::uint64_t>(64 * 1024, size - offset)));
         hash.add(piece.data(), piece.size());
     }
     return hash.text();
@@ -90,44 +78,6 @@ qint64 nowMs()
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
-
-// A response body made on demand: `size` pattern bytes, failing after `failAfter` if set.
-class GeneratorSource final : public BodySource
-{
-public:
-    GeneratorSource(std::uint64_t size, bool knownLength, std::uint64_t failAfter, UpstreamRecord &record)
-        : m_size(size)
-        , m_known(knownLength)
-        , m_failAfter(failAfter)
-        , m_record(record)
-    {
-    }
-    std::int64_t length() const override { return m_known ? static_cast<std::int64_t>(m_size) : -1; }
-    std::uint64_t transferred() const override { return m_offset; }
-    void read(Callback callback) override
-    {
-        m_record.lastPieceMs.store(nowMs());
-        BodyPiece piece;
-        if (m_failAfter && m_offset >= m_failAfter) {
-            piece.failed = true;
-            piece.error = "generator stopped";
-            return callback(std::move(piece));
-        }
-        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(PieceBytes, m_size - m_offset));
-        piece.data = patternPiece(m_offset, n);
-        m_offset += n;
-        piece.last = m_offset == m_size;
-        m_record.handedOut.fetch_add(n);
-        callback(std::move(piece));
-    }
-
-private:
-    std::uint64_t m_size;
-    bool m_known;
-    std::uint64_t m_failAfter;
-    std::uint64_t m_offset = 0;
-    UpstreamRecord &m_record;
-};
 
 std::uint64_t queryNumber(const std::string &query, const std::string &name)
 {
@@ -172,8 +122,12 @@ private:
             const std::uint64_t size = queryNumber(request.query, "size");
             Response response;
             response.headers.add("Content-Type", "application/octet-stream");
-            response.bodySource = std::make_shared<GeneratorSource>(
-                size, queryNumber(request.query, "chunked") == 0, queryNumber(request.query, "failAfter"), record);
+            response.bodySource = std::make_shared<Test::GeneratedBody>(
+                size, queryNumber(request.query, "chunked") == 0, queryNumber(request.query, "failAfter"),
+                [record = &record](std::size_t handedOut) {
+                    record->lastPieceMs.store(nowMs());
+                    record->handedOut.fetch_add(handedOut);
+                });
             responder.send(std::move(response));
             return;
         }
@@ -366,7 +320,7 @@ bool sendPatternBody(HttpTest::RawConnection &connection, std::uint64_t size, bo
         if (stopAfter && offset >= stopAfter)
             return true;
         const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(piece, size - offset));
-        std::string bytes = patternPiece(offset, n);
+        std::string bytes = Test::patternPiece(offset, n);
         if (chunked) {
             char header[32];
             std::snprintf(header, sizeof header, "%zx\r\n", n);

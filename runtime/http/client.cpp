@@ -2,6 +2,7 @@
 
 #include "http/detail/eventloopprivate.h"
 #include "http/detail/responsewriter.h"
+#include "http/detail/wirewriter.h"
 #include "http/eventloop.h"
 
 #include <boost/asio/connect.hpp>
@@ -243,15 +244,13 @@ void serialize(Exchange &exchange, std::string &out)
 {
     const ClientRequest &request = exchange.request;
     out.clear();
-    // The exact room for the request line and the fields (+ Host and framing): one allocation.
-    std::size_t size = 96 + request.method.size() + request.target.size() + request.host.size();
-    for (const auto &[name, value] : request.headers.fields())
-        size += name.size() + value.size() + 4;
-    out.reserve(size);
-    out += request.method;
-    out += ' ';
-    out += request.target.empty() ? std::string_view("/") : std::string_view(request.target);
-    out += " HTTP/1.1\r\n"sv;
+    // Room for the request line, the fields, Host and the framing field: one resize.
+    const std::size_t room = 96 + request.method.size() + request.target.size() + request.host.size();
+    detail::WireWriter wire(out, detail::WireWriter::roomFor(request.headers, room));
+    wire.put(request.method);
+    wire.put(' ');
+    wire.put(request.target.empty() ? std::string_view("/") : std::string_view(request.target));
+    wire.put(" HTTP/1.1\r\n"sv);
     bool hasHost = false;
     const auto &fields = request.headers.fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -262,17 +261,14 @@ void serialize(Exchange &exchange, std::string &out)
             || (i >= request.headers.parsedCount() && !detail::isValidField(name, value)))
             continue;
         hasHost = hasHost || Headers::equalsIgnoreCase(name, "host");
-        out += name;
-        out += ": "sv;
-        out += value;
-        out += "\r\n"sv;
+        wire.putField(name, value);
     }
     if (!hasHost) {
-        out += "Host: "sv;
-        out += request.host;
-        out += ':';
-        out += std::to_string(request.port);
-        out += "\r\n"sv;
+        wire.put("Host: "sv);
+        wire.put(request.host);
+        wire.put(':');
+        wire.putNumber(request.port);
+        wire.put("\r\n"sv);
     }
     const bool bodyExpected = !request.body.empty() || request.method == "POST"sv || request.method == "PUT"sv
         || request.method == "PATCH"sv;
@@ -280,22 +276,19 @@ void serialize(Exchange &exchange, std::string &out)
         const std::int64_t length = request.bodySource->length();
         exchange.uploadChunked = length < 0;
         if (length < 0) {
-            out += "Transfer-Encoding: chunked\r\n"sv;
+            wire.put("Transfer-Encoding: chunked\r\n"sv);
         } else {
-            char digits[24];
-            const auto end = std::to_chars(digits, digits + sizeof digits, length).ptr;
-            out += "Content-Length: "sv;
-            out.append(digits, end);
-            out += "\r\n"sv;
+            wire.put("Content-Length: "sv);
+            wire.putNumber(static_cast<std::uint64_t>(length));
+            wire.put("\r\n"sv);
         }
     } else if (bodyExpected) {
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, request.body.size()).ptr;
-        out += "Content-Length: "sv;
-        out.append(digits, end);
-        out += "\r\n"sv;
+        wire.put("Content-Length: "sv);
+        wire.putNumber(request.body.size());
+        wire.put("\r\n"sv);
     }
-    out += "\r\n"sv; // the body goes out as a second buffer
+    wire.put("\r\n"sv); // the body goes out as a second buffer
+    wire.finish();
 }
 
 } // namespace

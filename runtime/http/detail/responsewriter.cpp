@@ -1,6 +1,7 @@
 #include "http/detail/responsewriter.h"
 
 #include "http/detail/tokenchars.h"
+#include "http/detail/wirewriter.h"
 #include "http/headers.h"
 
 #include <charconv>
@@ -39,13 +40,13 @@ int validStatus(int status)
 }
 
 // Status line and the handler's fields, without the framing fields the engine owns.
-void appendHead(const Response &response, int status, std::string &out)
+void putHead(const Response &response, int status, WireWriter &wire)
 {
-    out += "HTTP/1.1 "sv;
-    appendNumber(out, static_cast<std::size_t>(status));
-    out += ' ';
-    out += reasonPhrase(status);
-    out += "\r\n"sv;
+    wire.put("HTTP/1.1 "sv);
+    wire.putNumber(static_cast<std::size_t>(status));
+    wire.put(' ');
+    wire.put(reasonPhrase(status));
+    wire.put("\r\n"sv);
     const auto &fields = response.headers.fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto &[name, value] = fields[i];
@@ -53,11 +54,15 @@ void appendHead(const Response &response, int status, std::string &out)
             || Headers::equalsIgnoreCase(name, "connection")
             || (i >= response.headers.parsedCount() && !isValidField(name, value)))
             continue;
-        out += name;
-        out += ": "sv;
-        out += value;
-        out += "\r\n"sv;
+        wire.putField(name, value);
     }
+}
+
+// Room for the status line (the longest reason phrase is under 40 bytes), the fields, and the
+// engine's framing and Connection fields.
+std::size_t headRoom(const Response &response)
+{
+    return WireWriter::roomFor(response.headers, 160);
 }
 
 } // namespace
@@ -73,26 +78,27 @@ void writeStreamHead(const Response &response, bool keepAlive, int requestVersio
 {
     out.clear();
     const int status = validStatus(response.status);
-    out.reserve(128 + response.headers.size() * 48);
-    appendHead(response, status, out);
+    WireWriter wire(out, headRoom(response));
+    putHead(response, status, wire);
     switch (framing) {
     case StreamFraming::Length:
-        out += "Content-Length: "sv;
-        appendNumber(out, static_cast<std::size_t>(length));
-        out += "\r\n"sv;
+        wire.put("Content-Length: "sv);
+        wire.putNumber(length);
+        wire.put("\r\n"sv);
         break;
     case StreamFraming::Chunked:
-        out += "Transfer-Encoding: chunked\r\n"sv;
+        wire.put("Transfer-Encoding: chunked\r\n"sv);
         break;
     case StreamFraming::UntilClose:
         keepAlive = false;
         break;
     }
     if (!keepAlive)
-        out += "Connection: close\r\n"sv;
+        wire.put("Connection: close\r\n"sv);
     else if (requestVersion == 10)
-        out += "Connection: keep-alive\r\n"sv;
-    out += "\r\n"sv;
+        wire.put("Connection: keep-alive\r\n"sv);
+    wire.put("\r\n"sv);
+    wire.finish();
 }
 
 void writeResponse(const Response &response, bool headRequest, bool keepAlive, int requestVersion, std::string &out,
@@ -102,35 +108,39 @@ void writeResponse(const Response &response, bool headRequest, bool keepAlive, i
     const int status = validStatus(response.status);
     const bool bodyAllowed = !(status < 200 || status == 204 || status == 304);
     const bool chunked = bodyAllowed && response.chunked && requestVersion == 11;
-    out.reserve(128 + response.headers.size() * 48 + (headRequest || !includeBody ? 0 : response.body.size()));
-    appendHead(response, status, out);
+    const bool bodyWritten = bodyAllowed && !headRequest && (chunked || includeBody);
+    // The body's room too (and a chunk's size line and the last chunk): the whole message is
+    // one resize.
+    WireWriter wire(out, headRoom(response) + (bodyWritten ? response.body.size() + 32 : 0));
+    putHead(response, status, wire);
     if (bodyAllowed) {
         if (chunked) {
-            out += "Transfer-Encoding: chunked\r\n"sv;
+            wire.put("Transfer-Encoding: chunked\r\n"sv);
         } else {
-            out += "Content-Length: "sv;
-            appendNumber(out, response.body.size());
-            out += "\r\n"sv;
+            wire.put("Content-Length: "sv);
+            wire.putNumber(response.body.size());
+            wire.put("\r\n"sv);
         }
     }
     if (!keepAlive)
-        out += "Connection: close\r\n"sv;
+        wire.put("Connection: close\r\n"sv);
     else if (requestVersion == 10)
-        out += "Connection: keep-alive\r\n"sv;
-    out += "\r\n"sv;
-    if (!bodyAllowed || headRequest)
-        return;
-    if (chunked) {
-        if (!response.body.empty()) {
-            appendNumber(out, response.body.size(), 16);
-            out += "\r\n"sv;
-            out += response.body;
-            out += "\r\n"sv;
+        wire.put("Connection: keep-alive\r\n"sv);
+    wire.put("\r\n"sv);
+    if (bodyWritten) {
+        if (chunked) {
+            if (!response.body.empty()) {
+                wire.putNumber(response.body.size(), 16);
+                wire.put("\r\n"sv);
+                wire.put(response.body);
+                wire.put("\r\n"sv);
+            }
+            wire.put("0\r\n\r\n"sv);
+        } else {
+            wire.put(response.body);
         }
-        out += "0\r\n\r\n"sv;
-    } else if (includeBody) {
-        out += response.body;
     }
+    wire.finish();
 }
 
 } // namespace Gatehouse::Runtime::Http::detail

@@ -23,8 +23,16 @@ namespace Gatehouse::Runtime {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using namespace std::string_view_literals;
 
 constexpr char AdminPrefix[] = "/admin/gateway";
+
+// The admin API: AdminPrefix itself and every path below it.
+bool isAdminApiPath(std::string_view path)
+{
+    constexpr std::string_view prefix(AdminPrefix);
+    return path.substr(0, prefix.size()) == prefix && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
 constexpr std::size_t MaxAdminBodyBytes = 16 * 1024 * 1024;
 
 qint64 epochMicros()
@@ -246,7 +254,6 @@ struct Gateway::Exchange
     Clock::time_point started = Clock::now();
     qint64 startUs = epochMicros();
     TraceContext trace;
-    QString path;
 
     std::shared_ptr<const RouteTable> table; // keeps `route` alive across a reload
     const GatewayRoute *route = nullptr;
@@ -414,7 +421,6 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
     ex->loopIndex = m_c.loop ? m_c.loop->currentThreadIndex() : -1;
     ex->trace = TraceContext::forIncoming(
         bytes(request.headers.value("traceparent")), bytes(request.headers.value("tracestate")));
-    ex->path = QString::fromUtf8(request.path.data(), static_cast<qsizetype>(request.path.size()));
     ex->request = std::move(request);
     ex->responder = std::move(responder);
 
@@ -426,12 +432,10 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
     if (m_retryTokensMilli.load(std::memory_order_relaxed) < cap && m_retryTokensMilli.fetch_add(earned) + earned > cap)
         m_retryTokensMilli.store(cap);
 
-    const QString &path = ex->path;
-    if (path == QLatin1String("/healthz") || path == QLatin1String("/readyz")
-        || (ex->listener == Listener::Internal
-            && (path == QLatin1String("/metrics") || path == QLatin1String(AdminPrefix)
-                || path.startsWith(QLatin1String(AdminPrefix) + QLatin1Char('/'))))) {
-        ex->probe = !path.startsWith(QLatin1String(AdminPrefix));
+    const std::string_view path = ex->request.path;
+    const bool admin = isAdminApiPath(path);
+    if (path == "/healthz"sv || path == "/readyz"sv || (ex->listener == Listener::Internal && (path == "/metrics"sv || admin))) {
+        ex->probe = !admin;
         if (ex->request.bodySource) {
             // Built-ins and the admin API take whole documents (a reload body may be large).
             Http::readWholeBody(std::move(ex->request.bodySource), MaxAdminBodyBytes,
@@ -467,8 +471,7 @@ void Gateway::handle(Http::Request request, Http::Responder responder)
 
 void Gateway::serveBuiltin(const ExchangePtr &ex)
 {
-    const QString &path = ex->path;
-    if (path.startsWith(QLatin1String(AdminPrefix))) {
+    if (isAdminApiPath(ex->request.path)) {
         if (!authenticate(ex, AuthMode::Admin, true))
             return;
         serveAdmin(ex);
@@ -480,9 +483,10 @@ void Gateway::serveBuiltin(const ExchangePtr &ex)
         finish(ex, std::move(r));
         return;
     }
-    if (path == QLatin1String("/healthz")) {
+    const std::string_view path = ex->request.path;
+    if (path == "/healthz"sv) {
         finish(ex, jsonResponse(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") } }));
-    } else if (path == QLatin1String("/readyz")) {
+    } else if (path == "/readyz"sv) {
         const QStringList reasons = degradedReasons();
         QJsonObject body { { QStringLiteral("status"),
                                reasons.isEmpty() ? QStringLiteral("ready") : QStringLiteral("degraded") },
@@ -541,7 +545,7 @@ QByteArray Gateway::renderMetrics()
 
 void Gateway::serveAdmin(const ExchangePtr &ex)
 {
-    const QString sub = ex->path.mid(int(sizeof(AdminPrefix)) - 1);
+    const QString sub = QString::fromUtf8(ex->request.path).mid(int(sizeof(AdminPrefix)) - 1);
     const std::string &method = ex->request.method;
     const bool get = method == "GET" || method == "HEAD";
     if (sub == QLatin1String("/routes") && get) {
@@ -638,7 +642,7 @@ void Gateway::route(const ExchangePtr &ex)
 {
     // The thread running now (a delayed request may continue on another loop thread).
     ex->table = routesOfThread(m_c.loop ? m_c.loop->currentThreadIndex() : -1);
-    const RouteMatch match = ex->table->match(ex->request.method, ex->path, ex->listener);
+    const RouteMatch match = ex->table->match(ex->request.method, ex->request.path, ex->listener);
     if (match.methodNotAllowed()) {
         Http::Response r = problem(405, QStringLiteral("method not allowed on this path"));
         r.headers.add("Allow", str(match.allowedMethods.join(QStringLiteral(", "))));
@@ -1033,7 +1037,8 @@ void Gateway::record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, 
         span.spanId = QString::fromLatin1(ex->trace.spanId);
         span.parentSpanId = QString::fromLatin1(ex->trace.parentSpanId);
         span.nodeId = m_options.nodeId;
-        span.name = ex->route ? routeKey : QString::fromStdString(ex->request.method) + QLatin1Char(' ') + ex->path;
+        span.name = ex->route ? routeKey : QString::fromStdString(ex->request.method) + QLatin1Char(' ')
+                + QString::fromUtf8(ex->request.path);
         span.kind = SpanKind::HttpServer;
         span.outcome = ex->fallback ? SpanOutcome::Fallback : ex->timedOut ? SpanOutcome::Timeout : spanOutcomeOfStatus(status);
         span.startUs = ex->startUs;

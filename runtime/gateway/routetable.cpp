@@ -22,24 +22,28 @@ QStringList splitPath(const QString &path)
 
 // The segments of a request path as views into it (same rules as splitPath): matching runs on
 // every request, so it allocates nothing for paths of up to 16 segments.
-using PathParts = QVarLengthArray<QStringView, 16>;
-PathParts splitRequestPath(QStringView path)
+using PathParts = QVarLengthArray<std::string_view, 16>;
+PathParts splitRequestPath(std::string_view path)
 {
     PathParts parts;
-    const qsizetype firstSlash = path.indexOf(QLatin1Char('/'));
-    if (firstSlash < 0)
+    const std::size_t firstSlash = path.find('/');
+    if (firstSlash == std::string_view::npos)
         return parts; // like splitPath: what precedes the first '/' is never a segment
-    path = path.mid(firstSlash + 1);
-    if (path.isEmpty())
+    path.remove_prefix(firstSlash + 1);
+    if (path.empty())
         return parts;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i <= path.size(); ++i) {
-        if (i == path.size() || path[i] == QLatin1Char('/')) {
-            parts.append(path.mid(start, i - start));
-            start = i + 1;
-        }
+    for (;;) {
+        const std::size_t slash = path.find('/');
+        parts.append(path.substr(0, slash));
+        if (slash == std::string_view::npos)
+            return parts;
+        path.remove_prefix(slash + 1);
     }
-    return parts;
+}
+
+QString fromUtf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 QString joined(const PathParts &parts, qsizetype from)
@@ -48,9 +52,20 @@ QString joined(const PathParts &parts, qsizetype from)
     for (qsizetype i = from; i < parts.size(); ++i) {
         if (i > from)
             text += QLatin1Char('/');
-        text += parts[i];
+        text += fromUtf8(parts[i]);
     }
     return text;
+}
+
+char lowerAscii(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Methods are compared without case (route methods are stored upper-case).
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return lowerAscii(x) == lowerAscii(y); });
 }
 
 bool isValidParamName(const QString &name)
@@ -107,15 +122,15 @@ bool matchPath(const GatewayRoute &route, const PathParts &parts, QHash<QString,
         }
         if (i >= parts.size())
             return false;
-        const QStringView part = parts[i];
+        const std::string_view part = parts[i];
         if (seg.kind == GatewayRoute::SegmentKind::Literal) {
-            if (part != seg.text)
+            if (part != seg.utf8)
                 return false;
         } else {
-            if (part.isEmpty())
+            if (part.empty())
                 return false;
             if (params)
-                params->insert(seg.text, part.toString());
+                params->insert(seg.text, fromUtf8(part));
         }
     }
     return segs.size() == parts.size();
@@ -152,6 +167,7 @@ std::optional<GatewayRoute> RouteTable::compile(
     compiled.edgeId = edgeId;
     compiled.upstreamNodeId = upstreamNodeId;
     compiled.key = compiled.route.method + QLatin1Char(' ') + route.path;
+    compiled.method = compiled.route.method.toStdString();
     const QStringList parts = splitPath(route.path);
     QSet<QString> names;
     for (qsizetype i = 0; i < parts.size(); ++i) {
@@ -183,6 +199,7 @@ std::optional<GatewayRoute> RouteTable::compile(
                 return fail(QStringLiteral("path \"%1\": a parameter must be a whole segment").arg(route.path));
             seg.text = part;
         }
+        seg.utf8 = seg.text.toStdString();
         compiled.segments.append(seg);
     }
     compiled.requiresAdmin = route.auth == AuthMode::Admin || isAdminPath(route.path);
@@ -224,11 +241,10 @@ std::shared_ptr<const RouteTable> RouteTable::fromTopology(
     return std::make_shared<const RouteTable>(std::move(routes));
 }
 
-RouteMatch RouteTable::match(QByteArrayView method, const QString &path, Listener listener) const
+RouteMatch RouteTable::match(std::string_view method, std::string_view path, Listener listener) const
 {
     RouteMatch result;
     const PathParts parts = splitRequestPath(path);
-    const QLatin1String requestMethod(method.data(), method.size());
     const GatewayRoute *best = nullptr;
     QStringList allowed;
     for (const GatewayRoute &route : m_routes) {
@@ -236,9 +252,7 @@ RouteMatch RouteTable::match(QByteArrayView method, const QString &path, Listene
             continue;
         if (!matchPath(route, parts, nullptr))
             continue;
-        // Route methods are stored upper-case; the request's is compared without case.
-        const bool methodOk = route.route.method == QLatin1String("*")
-            || route.route.method.compare(requestMethod, Qt::CaseInsensitive) == 0;
+        const bool methodOk = route.method == "*" || equalsIgnoreCase(route.method, method);
         if (!methodOk) {
             if (!allowed.contains(route.route.method))
                 allowed.append(route.route.method);

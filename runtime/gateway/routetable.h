@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace Gatehouse::Runtime {
 
@@ -24,12 +26,14 @@ struct GatewayRoute
     {
         SegmentKind kind = SegmentKind::Literal;
         QString text; // literal text, or the parameter name
+        std::string utf8; // `text` as UTF-8: literals are compared with the request's bytes
     };
 
     Route route;
     QString edgeId; // the gateway → service edge that carries it
     QString upstreamNodeId; // the service it forwards to
     QString key; // "GET /orders/{id}": stable name in logs, metrics, rate-limit keys
+    std::string method; // route.method (upper case) as bytes, "*" for any
     bool internalOnly = false; // internal visibility, or an /admin path
     bool requiresAdmin = false; // auth admin, or an /admin path
     QList<Segment> segments;
@@ -71,9 +75,10 @@ public:
     static std::optional<GatewayRoute> compile(
         const Route &route, const QString &edgeId, const QString &upstreamNodeId, QString *error = nullptr);
 
-    // `path` is the request target without the query string. Allocates nothing unless the
-    // match has parameters or the method is not allowed (it runs on every request).
-    RouteMatch match(QByteArrayView method, const QString &path, Listener listener) const;
+    // `path` is the request target without the query string, as the request's bytes (UTF-8).
+    // Allocates nothing unless the match has parameters or the method is not allowed (it runs
+    // on every request, so it compares bytes and never converts the path to a QString).
+    RouteMatch match(std::string_view method, std::string_view path, Listener listener) const;
 
     const QList<GatewayRoute> &routes() const { return m_routes; }
 

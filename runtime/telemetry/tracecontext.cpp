@@ -1,6 +1,8 @@
 #include "tracecontext.h"
 
 #include <QRandomGenerator>
+#include <array>
+#include <cstring>
 #include <random>
 
 namespace Gatehouse::Runtime {
@@ -39,10 +41,21 @@ std::mt19937_64 &idGenerator()
     return generator;
 }
 
+// Every byte's two lower-case hex digits, in the order they are written: an id's 24 or 48
+// digits are then one 16-bit copy per byte instead of two table lookups and shifts each.
+constexpr std::array<std::array<char, 2>, 256> makeHexPairs()
+{
+    constexpr char digits[] = "0123456789abcdef";
+    std::array<std::array<char, 2>, 256> pairs{};
+    for (int byte = 0; byte < 256; ++byte)
+        pairs[byte] = { digits[byte >> 4], digits[byte & 0xf] };
+    return pairs;
+}
+constexpr auto HexPairs = makeHexPairs();
+
 // `bytes` random bytes (a multiple of 8), never all zero, as lower-case hex: one allocation.
 QByteArray randomHex(int bytes)
 {
-    static constexpr char digits[] = "0123456789abcdef";
     QByteArray hex(bytes * 2, Qt::Uninitialized);
     char *out = hex.data();
     bool allZero = true;
@@ -51,11 +64,8 @@ QByteArray randomHex(int bytes)
         for (int i = 0; i < bytes; i += 8) {
             const quint64 value = idGenerator()();
             allZero = allZero && value == 0;
-            for (int j = 0; j < 8; ++j) {
-                const auto byte = static_cast<unsigned>((value >> (8 * j)) & 0xff);
-                out[2 * (i + j)] = digits[byte >> 4];
-                out[2 * (i + j) + 1] = digits[byte & 0xf];
-            }
+            for (int j = 0; j < 8; ++j)
+                std::memcpy(out + 2 * (i + j), HexPairs[(value >> (8 * j)) & 0xff].data(), 2);
         }
     } while (allZero); // all-zero ids are invalid
     return hex;

@@ -174,7 +174,7 @@ private Q_SLOTS:
         QFETCH(QString, params);
         QFETCH(QString, allowed);
         const RouteTable t = table();
-        const RouteMatch m = t.match(method.toLatin1(), path, internal ? Listener::Internal : Listener::Public);
+        const RouteMatch m = t.match(method.toStdString(), path.toStdString(), internal ? Listener::Internal : Listener::Public);
         QCOMPARE(m.found() ? m.route->key : QString(), expectedKey);
         QStringList got;
         for (auto it = m.params.constBegin(); it != m.params.constEnd(); ++it)

@@ -38,6 +38,7 @@ RouteTable table()
         makeRoute("GET", "/internal/state", RouteVisibility::Internal),
         makeRoute("GET", "/admin/orders"),
         makeRoute("GET", "/"),
+        makeRoute("GET", QString::fromUtf8("/caf\u00e9/{name}")),
     };
     for (const Route &r : list) {
         auto compiled = RouteTable::compile(r, "e1", "svc");
@@ -135,6 +136,13 @@ private Q_SLOTS:
                               << "/" << false << "GET /"
                               << ""
                               << "";
+        // The request's path is matched as bytes against the pattern's UTF-8.
+        QTest::newRow("non-ASCII literal") << "GET" << QString::fromUtf8("/caf\u00e9/cr\u00e8me") << false
+                                           << QString::fromUtf8("GET /caf\u00e9/{name}")
+                                           << QString::fromUtf8("name=cr\u00e8me") << "";
+        QTest::newRow("non-ASCII literal differs") << "GET" << QString::fromUtf8("/cafe\u0301/x") << false << ""
+                                                   << ""
+                                                   << "";
         QTest::newRow("missing") << "GET"
                                  << "/nothing" << false << ""
                                  << ""

@@ -829,7 +829,6 @@ void Gateway::attempt(const ExchangePtr &ex)
         }
         return false;
     });
-    out.headers.reserve(out.headers.size() + 8);
     forwardedFor += (forwardedFor.empty() ? "" : ", ") + ex->request.remoteAddress;
     out.headers.add("X-Forwarded-For", std::move(forwardedFor));
     out.headers.add("X-Forwarded-Proto", "http");
@@ -936,7 +935,7 @@ void Gateway::attempt(const ExchangePtr &ex)
         {
             // The upstream's fields go back in place, without the hop-by-hop ones.
             const ConnectionTokens responseTokens(response.headers);
-            response.headers.removeIf([&responseTokens](const std::string &name, const std::string &) {
+            response.headers.removeIf([&responseTokens](std::string_view name, std::string_view) {
                 return isHopByHop(name) || responseTokens.names(name);
             });
             back.headers = std::move(response.headers);

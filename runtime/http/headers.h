@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
+#include <memory>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,33 +15,116 @@ namespace Gatehouse::Runtime::Http {
 // duplicates are kept as received (the gateway forwards them in order). Names and values are
 // stored without surrounding whitespace. Plain value type; not thread-safe for writes.
 //
+// Storage: every name and value is appended to one byte buffer, and the list holds where each
+// field's name and value are in it. A message's fields are then one or two allocations however
+// many there are and however long their values (a proxied request or answer passes through
+// this list twice per hop: as a list of std::string pairs it was five to eight allocations, and
+// a string moved for every field on each copy or removal). Views returned by value(), values()
+// and fields() point into the buffer: they stay valid until the list is changed (add, set,
+// remove, clear) or destroyed, like iterators into a std::vector.
+//
 // The list knows how many of its first fields came through one of the engine's parsers, which
 // refuse every field a writer would have to leave out (a name that is not a token, a control
 // byte in a value): the writers check only the fields after those. Removing fields keeps the
-// count right; adding appends after it; anything else (take, clear, moving out) resets it.
+// count right; adding appends after it; clearing or moving out resets it.
 class Headers
 {
+    struct Entry
+    {
+        std::size_t offset; // of the name in m_bytes; the value follows it directly
+        std::size_t nameSize;
+        std::size_t valueSize;
+    };
+
 public:
-    using Field = std::pair<std::string, std::string>;
+    using Field = std::pair<std::string, std::string>; // an owned copy of one field
+    using FieldView = std::pair<std::string_view, std::string_view>; // name, value
+
+    // The fields in order, as views (see the class comment for how long they stay valid).
+    class FieldList
+    {
+    public:
+        class const_iterator
+        {
+        public:
+            using iterator_category = std::forward_iterator_tag;
+            using value_type = FieldView;
+            using difference_type = std::ptrdiff_t;
+            using pointer = void;
+            using reference = FieldView;
+
+            const_iterator(const Headers *headers, std::size_t index)
+                : m_headers(headers)
+                , m_index(index)
+            {
+            }
+            FieldView operator*() const { return m_headers->fieldAt(m_index); }
+            const_iterator &operator++()
+            {
+                ++m_index;
+                return *this;
+            }
+            bool operator==(const const_iterator &other) const { return m_index == other.m_index; }
+            bool operator!=(const const_iterator &other) const { return m_index != other.m_index; }
+
+        private:
+            const Headers *m_headers;
+            std::size_t m_index;
+        };
+
+        explicit FieldList(const Headers &headers)
+            : m_headers(&headers)
+        {
+        }
+        std::size_t size() const { return m_headers->size(); }
+        bool empty() const { return m_headers->empty(); }
+        FieldView operator[](std::size_t index) const { return m_headers->fieldAt(index); }
+        FieldView back() const { return m_headers->fieldAt(size() - 1); }
+        const_iterator begin() const { return { m_headers, 0 }; }
+        const_iterator end() const { return { m_headers, size() }; }
+
+    private:
+        const Headers *m_headers;
+    };
 
     Headers() = default;
-    Headers(const Headers &) = default;
-    Headers &operator=(const Headers &) = default;
+    Headers(const Headers &other)
+        : m_entries(other.m_entries)
+        , m_parsedCount(other.m_parsedCount)
+    {
+        copyBytesOf(other);
+    }
+    Headers &operator=(const Headers &other)
+    {
+        if (this == &other)
+            return *this;
+        m_entries = other.m_entries;
+        m_parsedCount = other.m_parsedCount;
+        copyBytesOf(other);
+        return *this;
+    }
     Headers(Headers &&other) noexcept
-        : m_fields(std::move(other.m_fields))
+        : m_bytes(std::move(other.m_bytes))
+        , m_size(std::exchange(other.m_size, 0))
+        , m_capacity(std::exchange(other.m_capacity, 0))
+        , m_entries(std::move(other.m_entries))
         , m_parsedCount(std::exchange(other.m_parsedCount, 0))
     {
-        other.m_fields.clear();
+        other.m_entries.clear();
     }
     Headers &operator=(Headers &&other) noexcept
     {
         if (this == &other)
             return *this;
-        m_fields = std::move(other.m_fields);
-        other.m_fields.clear();
+        m_bytes = std::move(other.m_bytes);
+        m_size = std::exchange(other.m_size, 0);
+        m_capacity = std::exchange(other.m_capacity, 0);
+        m_entries = std::move(other.m_entries);
+        other.m_entries.clear();
         m_parsedCount = std::exchange(other.m_parsedCount, 0);
         return *this;
     }
+    ~Headers() = default;
 
     // First value of the field named `name` (case-insensitive), or an empty view.
     std::string_view value(std::string_view name) const;
@@ -48,65 +134,79 @@ public:
     // All values of `name`, in order.
     std::vector<std::string_view> values(std::string_view name) const;
 
-    // Appends a field (keeps existing ones with the same name). Name and value are anything a
-    // std::string can be made of (strings are moved, views and literals copied once, straight
-    // into the list: parsers add every field of every message through here).
-    template <class Name, class Value>
-    void add(Name &&name, Value &&value)
+    // Appends a field (keeps existing ones with the same name). Both are copied into the list;
+    // they may be views into this very list (the copy is made before the old buffer goes).
+    void add(std::string_view name, std::string_view value)
     {
-        m_fields.emplace_back(std::forward<Name>(name), std::forward<Value>(value));
+        const std::size_t offset = m_size;
+        const std::size_t room = m_capacity - m_size; // (m_size <= m_capacity)
+        if (name.size() > room || value.size() > room - name.size()) {
+            growAndAdd(name, value);
+        } else {
+            // Two plain copies: std::string::append would check and branch out of line for each.
+            std::memcpy(m_bytes.get() + m_size, name.data(), name.size());
+            std::memcpy(m_bytes.get() + m_size + name.size(), value.data(), value.size());
+            m_size += name.size() + value.size();
+        }
+        m_entries.push_back({ offset, name.size(), value.size() });
     }
     // Replaces every field named `name` with one field (appended at the end if absent).
-    void set(std::string_view name, std::string value);
+    void set(std::string_view name, std::string_view value);
     // Removes every field named `name`; returns how many were removed.
     std::size_t remove(std::string_view name);
     // Removes every field for which pred(name, value) is true, keeping the others in order (a
     // proxy drops hop-by-hop fields in place instead of copying the rest); returns the count.
-    // pred sees the fields in order, once each.
+    // pred sees the fields in order, once each. The removed fields' bytes stay in the buffer
+    // until the list is cleared: a message's list lives as long as the message.
     template <class Predicate>
     std::size_t removeIf(Predicate pred)
     {
         std::size_t kept = 0;
         std::size_t parsedKept = 0;
-        for (std::size_t i = 0; i < m_fields.size(); ++i) {
-            const Field &field = m_fields[i];
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            const FieldView field = fieldAt(i);
             if (pred(field.first, field.second))
                 continue;
             if (i < m_parsedCount)
                 ++parsedKept;
-            if (kept != i)
-                m_fields[kept] = std::move(m_fields[i]);
-            ++kept;
+            m_entries[kept++] = m_entries[i];
         }
-        const std::size_t removed = m_fields.size() - kept;
-        m_fields.erase(m_fields.begin() + static_cast<std::ptrdiff_t>(kept), m_fields.end());
+        const std::size_t removed = m_entries.size() - kept;
+        m_entries.resize(kept);
         m_parsedCount = parsedKept;
         return removed;
     }
     void clear()
     {
-        m_fields.clear();
+        m_size = 0; // the buffer is kept for the next fields
+        m_entries.clear();
         m_parsedCount = 0;
     }
-    // Room for `n` fields without reallocating (the engine knows the count when it parses).
-    void reserve(std::size_t n) { m_fields.reserve(n); }
-
-    const std::vector<Field> &fields() const { return m_fields; }
-    // Moves the fields out (forwarding without copying); leaves this empty.
-    std::vector<Field> takeFields()
+    // Room for `fields` fields whose names and values total `bytes` bytes, without
+    // reallocating (the engine knows about how many when it parses).
+    void reserve(std::size_t fields, std::size_t bytes)
     {
-        std::vector<Field> fields;
-        fields.swap(m_fields);
-        m_parsedCount = 0;
-        return fields;
+        m_entries.reserve(fields);
+        if (bytes > m_capacity)
+            reallocate(bytes);
     }
+
+    FieldList fields() const { return FieldList(*this); }
+    FieldView fieldAt(std::size_t index) const
+    {
+        const Entry &entry = m_entries[index];
+        const char *name = m_bytes.get() + entry.offset;
+        return { std::string_view(name, entry.nameSize), std::string_view(name + entry.nameSize, entry.valueSize) };
+    }
+    // The fields as owned strings (for tests and for code that keeps them past the list).
+    std::vector<Field> toVector() const;
 
     // For the engine's parsers: every field so far came through the parser's checks.
-    void markParsed() { m_parsedCount = m_fields.size(); }
+    void markParsed() { m_parsedCount = m_entries.size(); }
     // The first parsedCount() fields came through a parser; a writer checks the others only.
     std::size_t parsedCount() const { return m_parsedCount; }
-    std::size_t size() const { return m_fields.size(); }
-    bool empty() const { return m_fields.empty(); }
+    std::size_t size() const { return m_entries.size(); }
+    bool empty() const { return m_entries.empty(); }
 
     // ASCII case-insensitive comparison used for names and tokens. Inline: every field of every
     // message is compared with a few names on its way through, nearly all differing in length.
@@ -123,8 +223,18 @@ public:
 
 private:
     static char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+    // add() when the buffer must grow: the new buffer is filled while the old one (which the
+    // arguments may point into) is still alive.
+    void growAndAdd(std::string_view name, std::string_view value);
+    void reallocate(std::size_t capacity);
+    void copyBytesOf(const Headers &other);
 
-    std::vector<Field> m_fields;
+    // Every field's name and value, back to back: m_size bytes used of m_capacity. A plain
+    // buffer rather than a std::string, so that adding a field is two memcpy calls.
+    std::unique_ptr<char[]> m_bytes;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
+    std::vector<Entry> m_entries;
     std::size_t m_parsedCount = 0;
 };
 

@@ -250,7 +250,7 @@ private:
         }
         QJsonArray fieldNames; // every field name received, lower-case, in order
         for (const auto &field : request.headers.fields())
-            fieldNames.append(QString::fromStdString(field.first).toLower());
+            fieldNames.append(QString::fromUtf8(field.first).toLower());
         echo["fields"] = fieldNames;
         {
             std::lock_guard lock(m_mutex);

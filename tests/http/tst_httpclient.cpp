@@ -483,7 +483,7 @@ private Q_SLOTS:
         QCOMPARE(response.headers.size(), expected.size());
         for (std::size_t i = 0; i < expected.size(); ++i) {
             const auto &[name, value] = response.headers.fields()[i];
-            QVERIFY2(name == expected[i].first && value == expected[i].second, (name + ": " + value).c_str());
+            QVERIFY2(name == expected[i].first && value == expected[i].second, (std::string(name) + ": " + std::string(value)).c_str());
         }
         QCOMPARE(response.headers.count("set-cookie"), std::size_t(3));
         QCOMPARE(std::string(response.headers.value("x-field-7")), std::string("value 7"));

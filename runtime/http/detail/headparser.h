@@ -60,7 +60,7 @@ protected:
     void startHead(int messageVersion)
     {
         version = messageVersion;
-        headers.reserve(m_expectedFields);
+        headers.reserve(m_expectedFields, m_expectedFields * AverageFieldBytes);
     }
 
 private:
@@ -79,6 +79,9 @@ private:
         ec = {};
     }
 
+    // Name and value of a typical response or request field ("Date" and its 29-byte value is
+    // 33): a guess for the room reserved up front; a longer head grows the buffer once or twice.
+    static constexpr std::size_t AverageFieldBytes = 40;
     std::size_t m_expectedFields;
 };
 

@@ -247,6 +247,13 @@ QHash<QString, Gateway::Target> Gateway::targetsOf(const QHash<QString, Endpoint
 // Redis thread hands it back to the loop thread it came from).
 struct Gateway::Exchange
 {
+    // Built around the request (moved in, not assigned over a default one: it has six strings).
+    Exchange(Http::Request &&request, Http::Responder &&responder)
+        : request(std::move(request))
+        , responder(std::move(responder))
+    {
+    }
+
     Http::Request request;
     Http::Responder responder;
     Listener listener = Listener::Public;
@@ -416,13 +423,11 @@ bool Gateway::takeRetryToken()
 
 void Gateway::handle(Http::Request request, Http::Responder responder)
 {
-    auto ex = std::make_shared<Exchange>();
-    ex->listener = request.listenerId == InternalListenerId ? Listener::Internal : Listener::Public;
+    auto ex = std::make_shared<Exchange>(std::move(request), std::move(responder));
+    ex->listener = ex->request.listenerId == InternalListenerId ? Listener::Internal : Listener::Public;
     ex->loopIndex = m_c.loop ? m_c.loop->currentThreadIndex() : -1;
     ex->trace = TraceContext::forIncoming(
-        bytes(request.headers.value("traceparent")), bytes(request.headers.value("tracestate")));
-    ex->request = std::move(request);
-    ex->responder = std::move(responder);
+        bytes(ex->request.headers.value("traceparent")), bytes(ex->request.headers.value("tracestate")));
 
     // The retry budget earns a share of a token per request, up to a small cap. Read first: at
     // the cap (no retries lately, the usual state) the shared counter is not written, so the

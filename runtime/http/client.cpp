@@ -84,6 +84,12 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
 
 struct Exchange : std::enable_shared_from_this<Exchange>
 {
+    // Built around the request (moved in, not assigned over a default one: it has four strings).
+    Exchange(ClientRequest &&request, Client::Callback &&callback)
+        : request(std::move(request))
+        , callback(std::move(callback))
+    {
+    }
     ~Exchange();
 
     ClientRequest request;
@@ -928,9 +934,7 @@ void Client::request(ClientRequest request, Callback callback)
     int index = m_d->loop.currentIndex();
     if (index < 0)
         index = m_d->loop.nextIndex();
-    auto exchange = std::make_shared<Exchange>();
-    exchange->request = std::move(request);
-    exchange->callback = std::move(callback);
+    auto exchange = std::make_shared<Exchange>(std::move(request), std::move(callback));
     if (m_d->loop.currentIndex() == index)
         return m_d->start(index, std::move(exchange));
     asio::post(m_d->loop.context(index), [d = m_d, index, exchange] { d->start(index, exchange); });

@@ -2,6 +2,7 @@
 
 #include "http/detail/eventloopprivate.h"
 #include "http/detail/responsewriter.h"
+#include "http/detail/tokenchars.h"
 #include "http/detail/wirewriter.h"
 #include "http/eventloop.h"
 
@@ -76,6 +77,7 @@ struct UpstreamConnection : std::enable_shared_from_this<UpstreamConnection>
     boost::beast::flat_buffer buffer;
     std::optional<detail::ResponseParser> parser;
     std::string wire; // the request head being sent; its capacity serves the next request too
+    std::string framingHead; // what a streamed answer's parser is shown of its head (readHead)
     std::size_t fieldsHint = 8; // fields in the last response: the next one likely has as many
     bool idle = false;
     bool closed = false;
@@ -163,6 +165,9 @@ public:
     void send(const std::shared_ptr<Exchange> &exchange);
     void newParser(const Exchange &exchange, UpstreamConnection &connection);
     void readResponse(const std::shared_ptr<Exchange> &exchange);
+    void readHead(const std::shared_ptr<Exchange> &exchange);
+    bool takeBufferedHead(const std::shared_ptr<Exchange> &exchange);
+    void readHeadWithBeast(const std::shared_ptr<Exchange> &exchange);
     void onResponse(const std::shared_ptr<Exchange> &exchange, const error_code &ec);
     void onHead(const std::shared_ptr<Exchange> &exchange, const error_code &ec);
     void pumpUpload(const std::shared_ptr<Exchange> &exchange);
@@ -244,6 +249,48 @@ Exchange::~Exchange()
 {
     if (activeLinked && pool)
         pool->unlink(*this);
+}
+
+// Takes a streamed answer's head out of `received` in one pass, when the whole head is there
+// and every line of it is plain: CR LF line ends, and each field line a token name right before
+// the colon and a value of field-value bytes (detail::isFieldLine). The fields go into
+// parser.headers as they are checked; the status line and the framing fields into
+// `framingHead`, for Beast to frame the body with (it checks the status line). Returns the
+// head's length, final empty line included; 0 when it took nothing (a partial head, a folded
+// line, a bad byte, a head over `limit`): the caller then leaves the whole head to Beast, whose
+// verdict on odd heads stays the one the client has always had.
+std::size_t takeResponseHead(std::string_view received, std::size_t limit, detail::ResponseParser &parser,
+                             std::string &framingHead)
+{
+    framingHead.clear();
+    const auto notTaken = [&parser] {
+        parser.headers.clear();
+        return std::size_t(0);
+    };
+    for (std::size_t lineStart = 0;;) {
+        const std::size_t lf = received.find('\n', lineStart);
+        if (lf == std::string_view::npos || lf >= limit || lf == lineStart || received[lf - 1] != '\r')
+            return notTaken();
+        const std::string_view line = received.substr(lineStart, lf - 1 - lineStart);
+        const std::string_view lineWithEnd = received.substr(lineStart, lf + 1 - lineStart);
+        if (lineStart == 0) {
+            if (line.empty())
+                return notTaken();
+            framingHead.append(lineWithEnd);
+        } else if (line.empty()) {
+            framingHead.append("\r\n");
+            return lf + 1;
+        } else {
+            const std::size_t nameLength = detail::fieldNameLength(line);
+            if (nameLength == std::string_view::npos || !detail::isFieldValue(line.substr(nameLength + 1)))
+                return notTaken();
+            const std::string_view name = line.substr(0, nameLength);
+            parser.headers.add(name, detail::trimmedFieldValue(line.substr(nameLength + 1)));
+            if (detail::isFramingField(name))
+                framingHead.append(lineWithEnd);
+        }
+        lineStart = lf + 1;
+    }
 }
 
 void serialize(Exchange &exchange, std::string &out)
@@ -491,21 +538,70 @@ void Client::Private::newParser(const Exchange &exchange, UpstreamConnection &co
 void Client::Private::readResponse(const std::shared_ptr<Exchange> &exchange)
 {
     const auto &connection = exchange->connection;
-    if (exchange->request.streamResponse) {
-        bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
-                                 [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
-                                     if (exchange->done || exchange->connection != connection)
-                                         return;
-                                     self->onHead(exchange, ec);
-                                 });
-        return;
-    }
+    if (exchange->request.streamResponse)
+        return readHead(exchange);
     bhttp::async_read(connection->socket, connection->buffer, *connection->parser,
                       [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
                           if (exchange->done || exchange->connection != connection)
                               return;
                           self->onResponse(exchange, ec);
                       });
+}
+
+// A streamed answer's head: when it is all in the first bytes read (nearly always: a head is
+// a few hundred bytes), its fields go into Headers straight from takeResponseHead's checked
+// lines and Beast's parser is shown the status line and the framing fields only, so it does not
+// parse every field a second time. Otherwise Beast reads and parses the whole head as it
+// arrives (readHeadWithBeast): heads that come in pieces are not scanned over and over, and odd
+// ones get Beast's verdict.
+void Client::Private::readHead(const std::shared_ptr<Exchange> &exchange)
+{
+    if (takeBufferedHead(exchange))
+        return;
+    const auto &connection = exchange->connection;
+    if (connection->buffer.size() > 0)
+        return readHeadWithBeast(exchange);
+    connection->socket.async_read_some(
+        connection->buffer.prepare(16 * 1024),
+        [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t n) {
+            if (exchange->done || exchange->connection != connection)
+                return;
+            if (ec)
+                return self->onHead(exchange, ec);
+            connection->buffer.commit(n);
+            if (!self->takeBufferedHead(exchange))
+                self->readHeadWithBeast(exchange);
+        });
+}
+
+bool Client::Private::takeBufferedHead(const std::shared_ptr<Exchange> &exchange)
+{
+    const auto &connection = exchange->connection;
+    const auto bytes = connection->buffer.data();
+    if (bytes.size() == 0)
+        return false;
+    const std::string_view received(static_cast<const char *>(bytes.data()), bytes.size());
+    auto &parser = *connection->parser;
+    parser.headers.reserve(connection->fieldsHint, std::min(received.size(), options.maxResponseHeaderBytes));
+    const std::size_t length = takeResponseHead(received, options.maxResponseHeaderBytes, parser, connection->framingHead);
+    if (length == 0)
+        return false;
+    error_code ec;
+    detail::putFramingHead(parser, connection->framingHead, ec);
+    connection->buffer.consume(length);
+    onHead(exchange, ec);
+    return true;
+}
+
+void Client::Private::readHeadWithBeast(const std::shared_ptr<Exchange> &exchange)
+{
+    const auto &connection = exchange->connection;
+    bhttp::async_read_header(connection->socket, connection->buffer, *connection->parser,
+                             [self = shared_from_this(), exchange, connection](const error_code &ec, std::size_t) {
+                                 if (exchange->done || exchange->connection != connection)
+                                     return;
+                                 self->onHead(exchange, ec);
+                             });
 }
 
 void Client::Private::pumpUpload(const std::shared_ptr<Exchange> &exchange)

@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <future>
+#include <thread>
 
 using namespace HttpTest;
 
@@ -509,6 +510,82 @@ private Q_SLOTS:
         QVERIFY2(value.rfind("first ", 0) == 0 && value.size() > 6 && value.substr(value.size() - 6) == "second",
                  value.c_str());
         QCOMPARE(result.response->body, std::string("ok"));
+    }
+
+    // A streamed answer's head is taken straight from the first bytes read when it is all there
+    // and plain; otherwise Beast reads it. Either way the caller must get the same fields and
+    // body as from a buffered read: heads sent whole, byte by byte, and cut in a field; plain,
+    // folded, with a tab in a value, with a bare LF (refused on every path).
+    void streamedHeadIsTheSameHowEverItArrives_data()
+    {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << QByteArray("HTTP/1.1 200 OK\r\nServer: up\r\nX-A:  a b\t\r\ncontent-LENGTH: 5\r\n"
+                                             "Date: Mon, 30 Nov 2026 01:29:16 GMT\r\n\r\nhello")
+                               << true;
+        QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-B: \x80\xff\r\n\r\n"
+                                               "5\r\nhello\r\n0\r\n\r\n")
+                                 << true;
+        QTest::newRow("folded") << QByteArray("HTTP/1.1 200 OK\r\nX-Folded: first\r\n  second\r\nContent-Length: 2\r\n\r\nok")
+                                << true;
+        QTest::newRow("tab in value") << QByteArray("HTTP/1.1 200 OK\r\nX-Tab: a\tb\r\nContent-Length: 2\r\n\r\nok") << true;
+        QTest::newRow("bare LF") << QByteArray("HTTP/1.1 200 OK\r\nX-A: 1\nContent-Length: 2\r\n\r\nok") << false;
+        QTest::newRow("no status line") << QByteArray("\r\nContent-Length: 2\r\n\r\nok") << false;
+    }
+
+    void streamedHeadIsTheSameHowEverItArrives()
+    {
+        QFETCH(QByteArray, reply);
+        QFETCH(bool, valid);
+        const std::string wire = reply.toStdString();
+        std::optional<ClientResponse> reference; // buffered, sent whole: Beast parses all of it
+        std::string referenceBody;
+        for (const bool streamed : {false, true}) {
+            for (const std::string_view delivery : {"whole", "bytes", "cut"}) {
+                RawListener listener;
+                EventLoop loop(1);
+                loop.start();
+                Client client(loop);
+                ClientRequest request = get(listener.port(), "/");
+                request.streamResponse = streamed;
+                auto pending = std::async(std::launch::async, [&] { return fetch(client, request); });
+                const int fd = listener.accept();
+                QVERIFY(fd >= 0);
+                std::string head;
+                QVERIFY(readRequestHead(fd, head));
+                if (delivery == "whole") {
+                    QVERIFY(sendAll(fd, wire));
+                } else {
+                    const std::size_t cut = delivery == "cut" ? wire.find(':') + 2 : 1;
+                    for (std::size_t at = 0; at < wire.size(); at += delivery == "cut" ? cut : 1) {
+                        if (!sendAll(fd, wire.substr(at, delivery == "cut" ? cut : 1))) {
+                            QVERIFY(!valid); // the client may hang up on a bad head before its end
+                            break;
+                        }
+                        std::this_thread::sleep_for(std::chrono::milliseconds(delivery == "cut" ? 20 : 1));
+                    }
+                }
+                ::shutdown(fd, SHUT_WR);
+                auto response = pending.get();
+                ::close(fd);
+                const std::string what = std::string(streamed ? "streamed, " : "buffered, ") + std::string(delivery);
+                QVERIFY2(response, what.c_str());
+                QVERIFY2(response->ok() == valid, (what + ": " + std::string(nameOf(response->error))).c_str());
+                if (!valid) {
+                    QVERIFY2(response->error == ClientError::Protocol, what.c_str());
+                    continue;
+                }
+                const std::string body = response->bodySource ? drain(response->bodySource).value_or("(failed)") : response->body;
+                if (!reference) {
+                    reference = response;
+                    referenceBody = body;
+                    continue;
+                }
+                QVERIFY2(response->headers.toVector() == reference->headers.toVector(), what.c_str());
+                QVERIFY2(body == referenceBody, what.c_str());
+                QCOMPARE(response->status, reference->status);
+            }
+        }
     }
 
     // Whether the upstream connection goes back to the pool follows the response's framing and

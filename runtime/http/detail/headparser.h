@@ -3,6 +3,8 @@
 #include "http/detail/bodyparser.h"
 #include "http/headers.h"
 
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http/error.hpp>
 #include <boost/beast/http/rfc7230.hpp>
 #include <cstddef>
 #include <string>
@@ -84,5 +86,55 @@ private:
     static constexpr std::size_t AverageFieldBytes = 40;
     std::size_t m_expectedFields;
 };
+
+// The fields Beast acts on while it frames a message: it is shown these, as they came.
+inline bool isFramingField(std::string_view name)
+{
+    const auto is = [name](std::string_view framing) { return Headers::equalsIgnoreCase(name, framing); };
+    switch (name.size()) { // by length first: this runs for every field of every message
+    case 7: return is("upgrade");
+    case 10: return is("connection");
+    case 14: return is("content-length");
+    case 16: return is("proxy-connection");
+    case 17: return is("transfer-encoding");
+    default: return false;
+    }
+}
+
+// Gives Beast's parser a short head — the start line and the framing fields, exactly as they
+// came, then the empty line — after the caller has put every field into parser.headers itself
+// from lines it checked one by one: Beast's framing, its checks of those values and its body
+// decoding are then what they would have been, without parsing every field a second time.
+template <bool isRequest>
+void putFramingHead(HeadParser<isRequest> &parser, const std::string &framingHead, boost::beast::error_code &ec)
+{
+    parser.fieldsGiven = true;
+    const std::size_t n = parser.put(boost::asio::buffer(framingHead), ec);
+    if (!ec && (n != framingHead.size() || !parser.is_header_done()))
+        ec = boost::beast::http::error::bad_value;
+}
+
+// For a head whose lines the caller has checked already (the request decoder's scan): its
+// fields into parser.headers, the rest as putFramingHead. `framingHead`: the caller's scratch.
+template <bool isRequest>
+void putCheckedHead(HeadParser<isRequest> &parser, std::string_view head, std::string &framingHead,
+                    boost::beast::error_code &ec)
+{
+    framingHead.clear();
+    std::size_t lineEnd = head.find('\n');
+    framingHead.append(head.substr(0, lineEnd + 1));
+    const std::size_t fieldsEnd = head.size() - 2; // the empty line's CR LF
+    for (std::size_t line = lineEnd + 1; line < fieldsEnd; line = lineEnd + 1) {
+        lineEnd = head.find('\n', line);
+        const std::string_view text = head.substr(line, lineEnd - 1 - line); // without CR LF
+        const std::size_t colon = text.find(':');
+        const std::string_view name = text.substr(0, colon);
+        parser.headers.add(name, trimmedFieldValue(text.substr(colon + 1)));
+        if (isFramingField(name))
+            framingHead.append(head.substr(line, lineEnd + 1 - line));
+    }
+    framingHead.append("\r\n");
+    putFramingHead(parser, framingHead, ec);
+}
 
 } // namespace Gatehouse::Runtime::Http::detail

@@ -17,17 +17,6 @@ namespace bhttp = boost::beast::http;
 
 namespace {
 
-bool isToken(std::string_view s)
-{
-    if (s.empty())
-        return false;
-    for (unsigned char c : s) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -236,13 +225,8 @@ public:
 
     void checkFieldLine(std::string_view line)
     {
-        if (line.front() == ' ' || line.front() == '\t')
-            return fail(400); // obs-fold
-        const std::size_t colon = line.find(':');
-        if (colon == std::string_view::npos || !isToken(line.substr(0, colon)))
-            return fail(400); // also catches "Name : value"
-        if (!isFieldValue(line.substr(colon + 1)))
-            return fail(400);
+        if (!isFieldLine(line))
+            return fail(400); // also obs-fold and "Name : value"
         if (++fieldCount > limits.maxHeaderFields)
             return fail(431);
     }
@@ -336,41 +320,13 @@ public:
         return std::string_view::npos;
     }
 
-    // The head has passed scanHeader, which checked every line of it. The fields go into the
-    // request's Headers straight from the head; Beast, which frames the body, is shown the
-    // request line and only the fields it acts on (Connection, Proxy-Connection,
-    // Content-Length, Transfer-Encoding, Upgrade), as they came, so it checks and frames as if
-    // it had read the whole head without parsing every field a second time.
+    // The head has passed scanHeader, which checked every line of it (see putCheckedHead).
     void putHead(std::string_view head, beast::error_code &ec)
     {
         // The fields' bytes take less room than the head; the rest leaves room for the fields a
         // handler that forwards the request adds (the gateway adds four to six, ~150 bytes).
         parser->headers.reserve(fieldsHint + 8, head.size() + 256);
-        framingHead.clear();
-        std::size_t lineEnd = head.find('\n');
-        framingHead.append(head.substr(0, lineEnd + 1));
-        const std::size_t fieldsEnd = head.size() - 2; // the empty line's CR LF
-        for (std::size_t line = lineEnd + 1; line < fieldsEnd; line = lineEnd + 1) {
-            lineEnd = head.find('\n', line);
-            const std::string_view text = head.substr(line, lineEnd - 1 - line); // without CR LF
-            const std::size_t colon = text.find(':');
-            const std::string_view name = text.substr(0, colon);
-            parser->headers.add(name, trimmedFieldValue(text.substr(colon + 1)));
-            if (isFramingField(name))
-                framingHead.append(head.substr(line, lineEnd + 1 - line));
-        }
-        framingHead.append("\r\n");
-        parser->fieldsGiven = true;
-        const std::size_t n = parser->put(boost::asio::buffer(framingHead), ec);
-        if (!ec && n != framingHead.size())
-            ec = bhttp::error::bad_value;
-    }
-
-    static bool isFramingField(std::string_view name)
-    {
-        return Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
-            || Headers::equalsIgnoreCase(name, "connection") || Headers::equalsIgnoreCase(name, "proxy-connection")
-            || Headers::equalsIgnoreCase(name, "upgrade");
+        putCheckedHead(*parser, head, framingHead, ec);
     }
 
     void checkHeaderSemantics()

@@ -30,6 +30,18 @@ inline bool isTokenChar(unsigned char c)
     return TokenChars[c];
 }
 
+// A non-empty run of tchar: a method or a field name.
+inline bool isToken(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    for (unsigned char c : text) {
+        if (!isTokenChar(c))
+            return false;
+    }
+    return true;
+}
+
 // RFC 9110 field-value bytes: anything but a control byte, HTAB excepted (obs-text allowed).
 inline bool isFieldValueByte(unsigned char c)
 {
@@ -60,6 +72,30 @@ inline bool isFieldValue(std::string_view value)
             return false;
     }
     return true;
+}
+
+// The length of the field name that starts `line`: a non-empty token right before a colon (no
+// space between them), or npos when the line does not start that way. One pass over the name,
+// no separate search for the colon.
+inline std::size_t fieldNameLength(std::string_view line)
+{
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c == ':')
+            return i > 0 ? i : std::string_view::npos;
+        if (!isTokenChar(c))
+            return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+// One field line without its CR LF, as both parsers accept it: a token name right before the
+// colon, a value of field-value bytes. A folded line (leading space or tab, obs-fold, which RFC
+// 9112 lets a server refuse and a proxy answer with 502) fails the name test.
+inline bool isFieldLine(std::string_view line)
+{
+    const std::size_t nameLength = fieldNameLength(line);
+    return nameLength != std::string_view::npos && isFieldValue(line.substr(nameLength + 1));
 }
 
 } // namespace Gatehouse::Runtime::Http::detail

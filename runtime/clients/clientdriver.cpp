@@ -378,7 +378,7 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
     request.target = path.toStdString();
     request.timeout = options.requestTimeout;
     request.headers.add("Accept", "application/json");
-    request.headers.add("traceparent", trace.traceParentText());
+    request.headers.add("traceparent", trace.traceParentText().view());
     if (auth == AuthMode::Jwt && !bearer.isEmpty())
         request.headers.add("Authorization", "Bearer " + bearer.toStdString());
     if (auth == AuthMode::ApiKey)
@@ -389,8 +389,8 @@ void ClientDriver::Private::send(Session &session, const QString &stepName, cons
     }
 
     Span span;
-    span.traceId = QString::fromLatin1(trace.traceId);
-    span.spanId = QString::fromLatin1(trace.spanId);
+    span.traceId = trace.traceId.toString();
+    span.spanId = trace.spanId.toString();
     span.nodeId = plan.nodeId;
     span.edgeId = plan.edgeId;
     span.name = method + QLatin1Char(' ') + path;

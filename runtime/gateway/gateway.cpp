@@ -840,7 +840,7 @@ void Gateway::attempt(const ExchangePtr &ex)
     if (forwardedHost)
         out.headers.add("X-Forwarded-Host", std::move(*forwardedHost));
     const TraceContext hop = ex->trace.child();
-    out.headers.add("traceparent", hop.traceParentText());
+    out.headers.add("traceparent", hop.traceParentText().view());
     if (!ex->trace.traceState.isEmpty())
         out.headers.add("tracestate", ex->trace.traceState.toStdString());
     if (ex->claims) {
@@ -891,9 +891,9 @@ void Gateway::attempt(const ExchangePtr &ex)
 
         if (m_c.telemetry) {
             Span span;
-            span.traceId = QString::fromLatin1(hop.traceId);
-            span.spanId = QString::fromLatin1(hop.spanId);
-            span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+            span.traceId = hop.traceId.toString();
+            span.spanId = hop.spanId.toString();
+            span.parentSpanId = hop.parentSpanId.toString();
             span.nodeId = m_options.nodeId;
             span.edgeId = r.edgeId;
             span.name = r.key;
@@ -1037,9 +1037,9 @@ void Gateway::record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, 
 
     if (m_c.telemetry && !ex->probe) {
         Span span;
-        span.traceId = QString::fromLatin1(ex->trace.traceId);
-        span.spanId = QString::fromLatin1(ex->trace.spanId);
-        span.parentSpanId = QString::fromLatin1(ex->trace.parentSpanId);
+        span.traceId = ex->trace.traceId.toString();
+        span.spanId = ex->trace.spanId.toString();
+        span.parentSpanId = ex->trace.parentSpanId.toString();
         span.nodeId = m_options.nodeId;
         span.name = ex->route ? routeKey : QString::fromStdString(ex->request.method) + QLatin1Char(' ')
                 + QString::fromUtf8(ex->request.path);
@@ -1067,8 +1067,8 @@ void Gateway::record(const ExchangePtr &ex, int status, std::uint64_t bytesOut, 
         line.add("type", "access")
             .addTime("time", ex->startUs)
             .add("nodeId", m_options.nodeId)
-            .add("traceId", ex->trace.traceId)
-            .add("spanId", ex->trace.spanId)
+            .add("traceId", ex->trace.traceId.view())
+            .add("spanId", ex->trace.spanId.view())
             .add("client", ex->clientId())
             .add("remote", std::string_view(ex->request.remoteAddress))
             .add("listener", ex->listener == Listener::Internal ? "internal" : "public")

@@ -86,9 +86,9 @@ public:
         session->setParent({});
         if (tracing.telemetry) {
             Span span;
-            span.traceId = QString::fromLatin1(hop.traceId);
-            span.spanId = QString::fromLatin1(hop.spanId);
-            span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+            span.traceId = hop.traceId.toString();
+            span.spanId = hop.spanId.toString();
+            span.parentSpanId = hop.parentSpanId.toString();
             span.nodeId = tracing.nodeId;
             span.edgeId = tracing.edgeId;
             span.name = QStringLiteral("consume ") + event.topic;

@@ -220,9 +220,9 @@ void GenericBehaviour::handleWithoutDatabase(std::shared_ptr<ServiceCall> call)
         // the consumer's span is its child.
         const TraceContext hop = parent ? *parent : TraceContext::forIncoming({}, {});
         Span span;
-        span.traceId = QString::fromLatin1(hop.traceId);
-        span.spanId = QString::fromLatin1(hop.spanId);
-        span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+        span.traceId = hop.traceId.toString();
+        span.spanId = hop.spanId.toString();
+        span.parentSpanId = hop.parentSpanId.toString();
         span.nodeId = m_context.nodeId();
         span.edgeId = publishEdgeOf(topic);
         span.name = QStringLiteral("publish ") + topic;

@@ -227,9 +227,9 @@ void InventoryBehaviour::getItem(const ServiceCall &call)
             const auto parent = TraceContext::parseTraceParent(call.traceparent);
             if (parent) {
                 Span span;
-                span.traceId = QString::fromLatin1(parent->traceId);
-                span.spanId = QString::fromLatin1(parent->spanId);
-                span.parentSpanId = QString::fromLatin1(parent->parentSpanId);
+                span.traceId = parent->traceId.toString();
+                span.spanId = parent->spanId.toString();
+                span.parentSpanId = parent->parentSpanId.toString();
                 span.nodeId = m_context.nodeId();
                 span.name = QStringLiteral("cache GET item");
                 span.kind = SpanKind::Cache;

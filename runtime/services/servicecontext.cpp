@@ -71,13 +71,13 @@ void ServiceContext::call(const QString &target, const std::string &method, cons
     request.body = std::move(body);
     if (!request.body.empty())
         request.headers.add("Content-Type", "application/json");
-    request.headers.add("traceparent", hop.traceParentText());
+    request.headers.add("traceparent", hop.traceParentText().view());
     request.timeout = std::chrono::milliseconds(edge->timeoutMs > 0 ? edge->timeoutMs : DefaultCallTimeoutMs);
 
     Span span;
-    span.traceId = QString::fromLatin1(hop.traceId);
-    span.spanId = QString::fromLatin1(hop.spanId);
-    span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+    span.traceId = hop.traceId.toString();
+    span.spanId = hop.spanId.toString();
+    span.parentSpanId = hop.parentSpanId.toString();
     span.nodeId = m_config.nodeId;
     span.edgeId = edge->id;
     span.name = QString::fromStdString(method) + QLatin1Char(' ') + QString::fromStdString(path);
@@ -163,9 +163,9 @@ QString ServiceContext::publish(SqlSession &connection, const QString &topic, co
         }
     }
     Span span;
-    span.traceId = QString::fromLatin1(hop.traceId);
-    span.spanId = QString::fromLatin1(hop.spanId);
-    span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+    span.traceId = hop.traceId.toString();
+    span.spanId = hop.spanId.toString();
+    span.parentSpanId = hop.parentSpanId.toString();
     span.nodeId = m_config.nodeId;
     span.edgeId = edgeId;
     span.name = QStringLiteral("publish ") + topic;

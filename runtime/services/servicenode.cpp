@@ -94,9 +94,9 @@ void ServiceNode::Private::handle(Http::Request request, Http::Responder respond
         // Probes are not traffic: no span for them, or the canvas would blink every second.
         auto done = std::make_shared<std::atomic<bool>>(false);
         Span span;
-        span.traceId = QString::fromLatin1(hop.traceId);
-        span.spanId = QString::fromLatin1(hop.spanId);
-        span.parentSpanId = QString::fromLatin1(hop.parentSpanId);
+        span.traceId = hop.traceId.toString();
+        span.spanId = hop.spanId.toString();
+        span.parentSpanId = hop.parentSpanId.toString();
         span.nodeId = config.nodeId;
         span.name = QString::fromStdString(request.method) + QLatin1Char(' ') + QString::fromStdString(request.path);
         span.kind = SpanKind::HttpServer;

@@ -102,8 +102,8 @@ void SqlSession::setParent(const QByteArray &traceparent)
         return;
     // parseTraceParent() reads the header's span id as the parent of a new hop: that header span
     // (the request's or the consume's) is the parent of our statements.
-    m_traceId = QString::fromLatin1(parent->traceId);
-    m_parentSpanId = QString::fromLatin1(parent->parentSpanId);
+    m_traceId = parent->traceId.toString();
+    m_parentSpanId = parent->parentSpanId.toString();
 }
 
 void SqlSession::record(const QString &sql, qint64 startUs, bool ok)
@@ -116,7 +116,7 @@ void SqlSession::record(const QString &sql, qint64 startUs, bool ok)
     }
     Span span;
     span.traceId = m_traceId;
-    span.spanId = QString::fromLatin1(TraceContext::newSpanId());
+    span.spanId = TraceContext::newSpanId().toString();
     span.parentSpanId = m_parentSpanId;
     span.nodeId = m_tracing.nodeId;
     span.edgeId = m_tracing.edgeId;

@@ -9,7 +9,7 @@ namespace Gatehouse::Runtime {
 
 namespace {
 
-bool isLowerHex(const QByteArray &text)
+bool isLowerHex(QByteArrayView text)
 {
     for (char c : text) {
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
@@ -18,7 +18,7 @@ bool isLowerHex(const QByteArray &text)
     return true;
 }
 
-bool isAllZero(const QByteArray &text)
+bool isAllZero(QByteArrayView text)
 {
     for (char c : text) {
         if (c != '0')
@@ -53,33 +53,53 @@ constexpr std::array<std::array<char, 2>, 256> makeHexPairs()
 }
 constexpr auto HexPairs = makeHexPairs();
 
-// `bytes` random bytes (a multiple of 8), never all zero, as lower-case hex: one allocation.
-QByteArray randomHex(int bytes)
+// Fills `out` (a multiple of 16 digits) with random lower-case hex digits, never all zero.
+void randomHexDigits(char *out, int digits)
 {
-    QByteArray hex(bytes * 2, Qt::Uninitialized);
-    char *out = hex.data();
     bool allZero = true;
     do {
         allZero = true;
-        for (int i = 0; i < bytes; i += 8) {
+        for (int i = 0; i < digits; i += 16) {
             const quint64 value = idGenerator()();
             allZero = allZero && value == 0;
             for (int j = 0; j < 8; ++j)
-                std::memcpy(out + 2 * (i + j), HexPairs[(value >> (8 * j)) & 0xff].data(), 2);
+                std::memcpy(out + i + 2 * j, HexPairs[(value >> (8 * j)) & 0xff].data(), 2);
         }
     } while (allZero); // all-zero ids are invalid
-    return hex;
 }
 
 } // namespace
 
-std::optional<TraceContext> TraceContext::parseTraceParent(const QByteArray &header)
+template <int Digits>
+std::optional<HexId<Digits>> HexId<Digits>::parse(QByteArrayView text)
 {
-    const QByteArray value = header.trimmed();
+    if (text.size() != Digits || !isLowerHex(text) || isAllZero(text))
+        return std::nullopt;
+    HexId id;
+    std::memcpy(id.m_digits.data(), text.data(), Digits);
+    id.m_set = true;
+    return id;
+}
+
+template <int Digits>
+HexId<Digits> HexId<Digits>::random()
+{
+    HexId id;
+    randomHexDigits(id.m_digits.data(), Digits);
+    id.m_set = true;
+    return id;
+}
+
+template class HexId<32>;
+template class HexId<16>;
+
+std::optional<TraceContext> TraceContext::parseTraceParent(QByteArrayView header)
+{
+    const QByteArrayView value = header.trimmed();
     // version(2) '-' trace-id(32) '-' parent-id(16) '-' flags(2); higher versions may append "-…".
     if (value.size() < 55)
         return std::nullopt;
-    const QByteArray version = value.left(2);
+    const QByteArrayView version = value.first(2);
     if (!isLowerHex(version) || version == "ff")
         return std::nullopt;
     if (version == "00" && value.size() != 55)
@@ -88,25 +108,25 @@ std::optional<TraceContext> TraceContext::parseTraceParent(const QByteArray &hea
         return std::nullopt;
     if (value.at(2) != '-' || value.at(35) != '-' || value.at(52) != '-')
         return std::nullopt;
+    const auto traceId = TraceId::parse(value.sliced(3, 32));
+    const auto parentSpanId = SpanId::parse(value.sliced(36, 16));
+    const QByteArrayView flags = value.sliced(53, 2);
+    if (!traceId || !parentSpanId || !isLowerHex(flags))
+        return std::nullopt;
     TraceContext ctx;
-    ctx.traceId = value.mid(3, 32);
-    ctx.parentSpanId = value.mid(36, 16);
-    const QByteArray flags = value.mid(53, 2);
-    if (!isLowerHex(ctx.traceId) || !isLowerHex(ctx.parentSpanId) || !isLowerHex(flags))
-        return std::nullopt;
-    if (isAllZero(ctx.traceId) || isAllZero(ctx.parentSpanId))
-        return std::nullopt;
-    ctx.flags = static_cast<quint8>(flags.toUInt(nullptr, 16));
+    ctx.traceId = *traceId;
+    ctx.parentSpanId = *parentSpanId;
+    ctx.flags = static_cast<quint8>(flags.toByteArray().toUInt(nullptr, 16));
     ctx.spanId = newSpanId();
     return ctx;
 }
 
-TraceContext TraceContext::forIncoming(const QByteArray &traceparent, const QByteArray &tracestate)
+TraceContext TraceContext::forIncoming(QByteArrayView traceparent, QByteArrayView tracestate)
 {
     if (!traceparent.isEmpty()) {
         if (auto ctx = parseTraceParent(traceparent)) {
             if (tracestate.size() <= 512)
-                ctx->traceState = tracestate;
+                ctx->traceState = tracestate.toByteArray();
             return *ctx;
         }
     }
@@ -124,45 +144,25 @@ TraceContext TraceContext::child() const
     return ctx;
 }
 
-namespace {
-
-// Appends "00-<traceId>-<spanId>-<flags>" to `out` (a QByteArray or a std::string) after one
-// reservation: it is written on every forwarded request.
-template<typename Text>
-Text traceParentOf(const TraceContext &ctx)
+TraceParentText TraceContext::traceParentText() const
 {
     static constexpr char digits[] = "0123456789abcdef";
-    Text out;
-    out.reserve(3 + ctx.traceId.size() + 1 + ctx.spanId.size() + 3);
-    out.append("00-", 3);
-    out.append(ctx.traceId.constData(), ctx.traceId.size());
-    out += '-';
-    out.append(ctx.spanId.constData(), ctx.spanId.size());
-    out += '-';
-    out += digits[ctx.flags >> 4];
-    out += digits[ctx.flags & 0xf];
-    return out;
+    TraceParentText text;
+    char *out = text.chars.data();
+    std::memcpy(out, "00-", 3);
+    std::memcpy(out + 3, traceId.data(), 32);
+    out[35] = '-';
+    std::memcpy(out + 36, spanId.data(), 16);
+    out[52] = '-';
+    out[53] = digits[flags >> 4];
+    out[54] = digits[flags & 0xf];
+    return text;
 }
-
-} // namespace
 
 QByteArray TraceContext::traceParent() const
 {
-    return traceParentOf<QByteArray>(*this);
-}
-
-std::string TraceContext::traceParentText() const
-{
-    return traceParentOf<std::string>(*this);
-}
-
-QByteArray TraceContext::newTraceId()
-{
-    return randomHex(16);
-}
-QByteArray TraceContext::newSpanId()
-{
-    return randomHex(8);
+    const TraceParentText text = traceParentText();
+    return QByteArray(text.chars.data(), static_cast<qsizetype>(text.chars.size()));
 }
 
 } // namespace Gatehouse::Runtime

@@ -16,8 +16,8 @@ namespace {
 Span span(int i)
 {
     Span s;
-    s.traceId = QString(TraceContext::newTraceId());
-    s.spanId = QString(TraceContext::newSpanId());
+    s.traceId = TraceContext::newTraceId().toString();
+    s.spanId = TraceContext::newSpanId().toString();
     s.nodeId = "gw";
     s.name = QString("GET /x/%1").arg(i);
     s.kind = SpanKind::HttpServer;
@@ -48,6 +48,10 @@ private Q_SLOTS:
         QTest::newRow("zero trace") << QByteArray("00-00000000000000000000000000000000-00f067aa0ba902b7-01") << false;
         QTest::newRow("zero parent") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01") << false;
         QTest::newRow("short") << QByteArray("00-4bf92f-01") << false;
+        QTest::newRow("spaces around") << QByteArray(" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00\t") << true;
+        QTest::newRow("bad separator") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7-01") << false;
+        QTest::newRow("bad flags") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g") << false;
+        QTest::newRow("short trace id") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e473-x00f067aa0ba902b7-01") << false;
         QTest::newRow("empty") << QByteArray() << false;
     }
 
@@ -61,9 +65,12 @@ private Q_SLOTS:
         QCOMPARE(ctx.traceId.size(), 32);
         QCOMPARE(ctx.spanId.size(), 16);
         QCOMPARE(ctx.traceParent().size(), 55);
+        const QByteArray flags = valid ? header.trimmed().mid(53, 2) : QByteArray("01");
+        QCOMPARE(ctx.traceParent(), QByteArray("00-" + ctx.traceId.toByteArray() + "-" + ctx.spanId.toByteArray() + "-" + flags));
+        QCOMPARE(QByteArray(ctx.traceParentText().view().data(), 55), ctx.traceParent());
         if (valid) {
-            QCOMPARE(ctx.traceId, header.mid(3, 32));
-            QCOMPARE(ctx.parentSpanId, header.mid(36, 16));
+            QCOMPARE(ctx.traceId.toByteArray(), header.trimmed().mid(3, 32));
+            QCOMPARE(ctx.parentSpanId.toByteArray(), header.trimmed().mid(36, 16));
             QVERIFY(ctx.spanId != ctx.parentSpanId);
             QCOMPARE(ctx.traceState, QByteArray("k=v"));
         } else {
@@ -71,8 +78,8 @@ private Q_SLOTS:
             QVERIFY(ctx.traceState.isEmpty());
         }
         const TraceContext child = ctx.child();
-        QCOMPARE(child.traceId, ctx.traceId);
-        QCOMPARE(child.parentSpanId, ctx.spanId);
+        QVERIFY(child.traceId == ctx.traceId);
+        QVERIFY(child.parentSpanId == ctx.spanId);
         QVERIFY(child.spanId != ctx.spanId);
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <iterator>
@@ -209,20 +210,45 @@ public:
     bool empty() const { return m_entries.empty(); }
 
     // ASCII case-insensitive comparison used for names and tokens. Inline: every field of every
-    // message is compared with a few names on its way through, nearly all differing in length.
+    // message is compared with a few names on its way through (hop-by-hop, framing, Host…):
+    // nearly all differ in length; those that do not are compared eight bytes at a time.
     static bool equalsIgnoreCase(std::string_view a, std::string_view b)
     {
-        if (a.size() != b.size())
+        const std::size_t size = a.size();
+        if (size != b.size())
             return false;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (lowerAscii(a[i]) != lowerAscii(b[i]))
+        if (size < 8) {
+            for (std::size_t i = 0; i < size; ++i) {
+                if (lowerAscii(a[i]) != lowerAscii(b[i]))
+                    return false;
+            }
+            return true;
+        }
+        // Whole words, then the last eight bytes (overlapping the previous word when the size
+        // is not a multiple of eight).
+        for (std::size_t i = 0; i + 8 < size; i += 8) {
+            if (lowerAscii8(a.data() + i) != lowerAscii8(b.data() + i))
                 return false;
         }
-        return true;
+        return lowerAscii8(a.data() + size - 8) == lowerAscii8(b.data() + size - 8);
     }
 
 private:
     static char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+    // The eight bytes at `bytes` with 'A'..'Z' lower-cased and every other byte as it is.
+    static std::uint64_t lowerAscii8(const char *bytes)
+    {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        std::uint64_t word;
+        std::memcpy(&word, bytes, sizeof word);
+        // Per byte, without carries between bytes (each sum stays below 0x100): the high bit of
+        // atLeastA is set when the byte's low seven bits are >= 'A', that of aboveZ when > 'Z'.
+        const std::uint64_t low7 = word & (ones * 0x7f);
+        const std::uint64_t atLeastA = low7 + ones * (0x80 - 'A');
+        const std::uint64_t aboveZ = low7 + ones * (0x80 - 'Z' - 1);
+        const std::uint64_t upper = atLeastA & ~aboveZ & ~word & (ones * 0x80); // and the byte < 0x80
+        return word | (upper >> 2); // 0x80 >> 2 == 0x20, the case bit
+    }
     // add() when the buffer must grow: the new buffer is filled while the old one (which the
     // arguments may point into) is still alive.
     void growAndAdd(std::string_view name, std::string_view value);

@@ -70,6 +70,51 @@ private Q_SLOTS:
         QCOMPARE(copy.value("X-Field-199"), std::string_view(std::string(199 % 37, static_cast<char>('a' + 199 % 26))));
     }
 
+    // equalsIgnoreCase compares eight bytes at a time past seven: it must agree with the plain
+    // byte rule (only 'A'..'Z' and 'a'..'z' fold) for every byte value at every position of
+    // every length up to 40, and for every pair of bytes in one position.
+    void equalsIgnoreCaseFoldsOnlyAsciiLetters()
+    {
+        const auto fold = [](unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : int(c); };
+        const auto reference = [&fold](std::string_view a, std::string_view b) {
+            if (a.size() != b.size())
+                return false;
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                if (fold(static_cast<unsigned char>(a[i])) != fold(static_cast<unsigned char>(b[i])))
+                    return false;
+            }
+            return true;
+        };
+        for (std::size_t size = 1; size <= 40; ++size) {
+            const std::string base = std::string("Content-Length-Transfer-Encoding-X-Forwarded").substr(0, size);
+            std::string lower = base;
+            for (char &c : lower)
+                c = static_cast<char>(fold(static_cast<unsigned char>(c)));
+            QVERIFY(Headers::equalsIgnoreCase(base, lower));
+            for (std::size_t at = 0; at < size; ++at) {
+                for (int a = 0; a < 256; ++a) {
+                    for (const int b : {a, fold(static_cast<unsigned char>(a)), a ^ 0x20, a ^ 0x80, int(base[at])}) {
+                        std::string left = base, right = lower;
+                        left[at] = static_cast<char>(a);
+                        right[at] = static_cast<char>(b & 0xff);
+                        if (Headers::equalsIgnoreCase(left, right) != reference(left, right))
+                            QFAIL(qPrintable(QString("size %1 at %2: %3 vs %4").arg(size).arg(at).arg(a).arg(b & 0xff)));
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < 256; ++a) { // every pair of bytes, in the last position of a long name
+            for (int b = 0; b < 256; ++b) {
+                const std::string left = "x-forwarded-" + std::string(1, char(a));
+                const std::string right = "X-FORWARDED-" + std::string(1, char(b));
+                if (Headers::equalsIgnoreCase(left, right) != reference(left, right))
+                    QFAIL(qPrintable(QString("bytes %1 and %2").arg(a).arg(b)));
+            }
+        }
+        QVERIFY(!Headers::equalsIgnoreCase("content-length", "content-lengtx"));
+        QVERIFY(!Headers::equalsIgnoreCase("Content-Length", "Content-Lengt"));
+    }
+
     void headersRemoveIfKeepsTheOthersInOrder()
     {
         Headers headers;

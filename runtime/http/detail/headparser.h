@@ -62,7 +62,8 @@ protected:
     void startHead(int messageVersion)
     {
         version = messageVersion;
-        headers.reserve(m_expectedFields, m_expectedFields * AverageFieldBytes);
+        if (!fieldsGiven) // else the owner has put the fields in already, into room it reserved
+            headers.reserve(m_expectedFields, m_expectedFields * AverageFieldBytes);
     }
 
 private:

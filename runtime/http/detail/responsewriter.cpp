@@ -39,6 +39,19 @@ int validStatus(int status)
     return (status < 100 || status > 999) ? 500 : status;
 }
 
+// The response fields the engine writes itself. By length first: this runs for every field of
+// every response.
+bool isWrittenByTheEngine(std::string_view name)
+{
+    const auto is = [name](std::string_view field) { return Headers::equalsIgnoreCase(name, field); };
+    switch (name.size()) {
+    case 10: return is("connection");
+    case 14: return is("content-length");
+    case 17: return is("transfer-encoding");
+    default: return false;
+    }
+}
+
 // Status line and the handler's fields, without the framing fields the engine owns.
 void putHead(const Response &response, int status, WireWriter &wire)
 {
@@ -50,9 +63,7 @@ void putHead(const Response &response, int status, WireWriter &wire)
     const auto &fields = response.headers.fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto &[name, value] = fields[i];
-        if (Headers::equalsIgnoreCase(name, "content-length") || Headers::equalsIgnoreCase(name, "transfer-encoding")
-            || Headers::equalsIgnoreCase(name, "connection")
-            || (i >= response.headers.parsedCount() && !isValidField(name, value)))
+        if (isWrittenByTheEngine(name) || (i >= response.headers.parsedCount() && !isValidField(name, value)))
             continue;
         wire.putField(name, value);
     }

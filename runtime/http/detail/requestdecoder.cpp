@@ -122,13 +122,18 @@ bool isAcceptablePath(std::string_view path)
         const std::string_view segment = path.substr(start, end - start);
         if (segment.find('\\') != std::string_view::npos)
             return false;
-        if (!percentDecode(segment, decoded))
+        // Decoded only when it has a '%' (most paths have none: no copy then).
+        std::string_view text = segment;
+        if (segment.find('%') != std::string_view::npos) {
+            if (!percentDecode(segment, decoded))
+                return false;
+            text = decoded;
+        }
+        if (text == "." || text == "..")
             return false;
-        if (decoded == "." || decoded == "..")
+        if (text.find('/') != std::string_view::npos || text.find('\\') != std::string_view::npos)
             return false;
-        if (decoded.find('/') != std::string::npos || decoded.find('\\') != std::string::npos)
-            return false;
-        if (hasControlByte(decoded) || !isValidUtf8(decoded))
+        if (hasControlByte(text) || !isValidUtf8(text))
             return false;
         start = end + 1;
     }

@@ -141,6 +141,19 @@ bool matchPath(const GatewayRoute &route, const PathParts &parts, QHash<QString,
 RouteTable::RouteTable(QList<GatewayRoute> routes)
     : m_routes(std::move(routes))
 {
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const GatewayRoute &route = m_routes.at(i);
+        if (route.segments.isEmpty() || route.segments.first().kind != GatewayRoute::SegmentKind::Literal) {
+            m_notByFirstSegment.push_back(i);
+            continue;
+        }
+        const std::string &first = route.segments.first().utf8;
+        auto bucket = std::lower_bound(m_byFirstSegment.begin(), m_byFirstSegment.end(), first,
+            [](const auto &entry, const std::string &text) { return entry.first < text; });
+        if (bucket == m_byFirstSegment.end() || bucket->first != first)
+            bucket = m_byFirstSegment.insert(bucket, { first, {} });
+        bucket->second.push_back(i);
+    }
 }
 
 bool RouteTable::isAdminPath(const QString &pattern)
@@ -247,20 +260,34 @@ RouteMatch RouteTable::match(std::string_view method, std::string_view path, Lis
     const PathParts parts = splitRequestPath(path);
     const GatewayRoute *best = nullptr;
     QStringList allowed;
-    for (const GatewayRoute &route : m_routes) {
+    const auto consider = [&](const GatewayRoute &route) {
         if (route.internalOnly && listener != Listener::Internal)
-            continue;
+            return;
         if (!matchPath(route, parts, nullptr))
-            continue;
+            return;
         const bool methodOk = route.method == "*" || equalsIgnoreCase(route.method, method);
         if (!methodOk) {
             if (!allowed.contains(route.route.method))
                 allowed.append(route.route.method);
-            continue;
+            return;
         }
         if (!best || moreSpecific(route, *best))
             best = &route;
+    };
+    // Only routes whose first segment is this path's first segment can match, besides those
+    // that start with a parameter or a rest (or have no segment). The order routes are looked
+    // at in does not change the outcome: the most specific one wins and `allowed` is sorted.
+    if (!parts.isEmpty()) {
+        const std::string_view first = parts.first();
+        const auto bucket = std::lower_bound(m_byFirstSegment.begin(), m_byFirstSegment.end(), first,
+            [](const auto &entry, std::string_view text) { return std::string_view(entry.first) < text; });
+        if (bucket != m_byFirstSegment.end() && bucket->first == first) {
+            for (const qsizetype index : bucket->second)
+                consider(m_routes.at(index));
+        }
     }
+    for (const qsizetype index : m_notByFirstSegment)
+        consider(m_routes.at(index));
     if (best) {
         result.route = best;
         matchPath(*best, parts, &result.params);

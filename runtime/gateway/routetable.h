@@ -12,6 +12,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace Gatehouse::Runtime {
 
@@ -87,6 +89,10 @@ public:
 
 private:
     QList<GatewayRoute> m_routes;
+    // An index for match(): the routes whose pattern starts with a literal segment, by that
+    // segment (sorted by it), and the others. Positions in m_routes, so copies stay valid.
+    std::vector<std::pair<std::string, std::vector<qsizetype>>> m_byFirstSegment;
+    std::vector<qsizetype> m_notByFirstSegment;
 };
 
 } // namespace Gatehouse::Runtime

@@ -39,6 +39,7 @@ RouteTable table()
         makeRoute("GET", "/admin/orders"),
         makeRoute("GET", "/"),
         makeRoute("GET", QString::fromUtf8("/caf\u00e9/{name}")),
+        makeRoute("GET", "/{tenant}/status"),
     };
     for (const Route &r : list) {
         auto compiled = RouteTable::compile(r, "e1", "svc");
@@ -136,6 +137,20 @@ private Q_SLOTS:
                               << "/" << false << "GET /"
                               << ""
                               << "";
+        // A pattern that starts with a parameter competes with those that start with the literal.
+        QTest::newRow("parameter first") << "GET" << "/acme/status" << false << "GET /{tenant}/status"
+                                         << "tenant=acme"
+                                         << "";
+        QTest::newRow("literal first beats parameter first") << "GET" << "/orders/status" << false
+                                                             << "GET /orders/{id}"
+                                                             << "id=status"
+                                                             << "";
+        QTest::newRow("parameter first, other method") << "DELETE" << "/acme/status" << false << ""
+                                                       << ""
+                                                       << "GET";
+        QTest::newRow("both kinds, other method") << "PUT" << "/things/status" << false << "* /things/{id}"
+                                                  << "id=status"
+                                                  << "";
         // The request's path is matched as bytes against the pattern's UTF-8.
         QTest::newRow("non-ASCII literal") << "GET" << QString::fromUtf8("/caf\u00e9/cr\u00e8me") << false
                                            << QString::fromUtf8("GET /caf\u00e9/{name}")

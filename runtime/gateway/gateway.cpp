@@ -421,7 +421,7 @@ bool Gateway::takeRetryToken()
     return false;
 }
 
-void Gateway::handle(Http::Request request, Http::Responder responder)
+void Gateway::handle(Http::Request &&request, Http::Responder &&responder)
 {
     auto ex = std::make_shared<Exchange>(std::move(request), std::move(responder));
     ex->listener = ex->request.listenerId == InternalListenerId ? Listener::Internal : Listener::Public;

@@ -80,7 +80,7 @@ public:
 
     // The Http::Server handler. Requests of listener InternalListenerId may reach internal
     // routes and the admin API; every other listener id is public.
-    void handle(Http::Request request, Http::Responder responder);
+    void handle(Http::Request &&request, Http::Responder &&responder);
 
     std::shared_ptr<const RouteTable> routes() const;
     void setRoutes(std::shared_ptr<const RouteTable> routes);

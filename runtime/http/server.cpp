@@ -733,7 +733,7 @@ void Connection::dispatch()
     m_server->shards[static_cast<std::size_t>(m_index)].requests.fetch_add(1, std::memory_order_relaxed);
     Responder responder(std::make_shared<detail::ResponderState>(shared_from_this()));
     try {
-        m_server->handler(std::move(request), responder);
+        m_server->handler(std::move(request), Responder(responder)); // a copy: kept for the 500 below
     } catch (...) {
         responder.send(Response::text(500, "handler failed\n"));
     }

@@ -65,7 +65,9 @@ struct ListenResult
 class Server
 {
 public:
-    using Handler = std::function<void(Request request, Responder responder)>;
+    // Takes the request and responder as rvalues: a handler declared with by-value parameters
+    // moves each once (a by-value std::function signature moved them twice more per request).
+    using Handler = std::function<void(Request &&request, Responder &&responder)>;
 
     Server(EventLoop &loop, ServerOptions options, Handler handler);
     ~Server(); // stop()

@@ -1037,7 +1037,7 @@ Client::~Client()
     stop();
 }
 
-void Client::request(ClientRequest request, Callback callback)
+void Client::request(ClientRequest &&request, Callback &&callback)
 {
     int index = m_d->loop.currentIndex();
     if (index < 0)

@@ -100,14 +100,16 @@ struct ClientStats
 class Client
 {
 public:
-    using Callback = std::function<void(ClientResponse response)>;
+    // The response is handed over as an rvalue: a callback declared with a by-value parameter
+    // moves it once.
+    using Callback = std::function<void(ClientResponse &&response)>;
 
     explicit Client(EventLoop &loop, ClientOptions options = {});
     ~Client(); // stop()
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
-    void request(ClientRequest request, Callback callback);
+    void request(ClientRequest &&request, Callback &&callback);
     // Fails pending requests with Cancelled and closes every connection. Blocks; call from
     // outside the loop threads while the loop runs.
     void stop();

@@ -45,7 +45,7 @@ public:
     Responder() = default;
     explicit Responder(std::shared_ptr<detail::ResponderState> state);
 
-    void send(Response response) const;
+    void send(Response &&response) const; // an rvalue: a response is moved, never copied
     // True when send() has been called on any copy.
     bool isSent() const;
     bool isValid() const { return m_state != nullptr; }

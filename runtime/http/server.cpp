@@ -119,7 +119,7 @@ public:
 
     auto executor() { return m_socket.get_executor(); }
 
-    void deliver(Response response)
+    void deliver(Response &&response)
     {
         if (m_phase != Phase::Handling)
             return;
@@ -305,7 +305,7 @@ private:
         });
     }
 
-    void deliverStreamed(Response response, bool keepAlive);
+    void deliverStreamed(Response &&response, bool keepAlive);
     void nextResponsePiece();
     void onResponsePiece(BodyPiece piece);
     void pumpBody();
@@ -598,7 +598,7 @@ void Connection::bodyFailed(std::string reason, int status)
     }
 }
 
-void Connection::deliverStreamed(Response response, bool keepAlive)
+void Connection::deliverStreamed(Response &&response, bool keepAlive)
 {
     const std::int64_t length = response.bodySource->length();
     if (length >= 0)
@@ -692,7 +692,7 @@ public:
             send(Response::text(500, "handler dropped the request\n"));
     }
 
-    void send(Response response)
+    void send(Response &&response)
     {
         if (m_sent.exchange(true))
             return;
@@ -744,7 +744,7 @@ Responder::Responder(std::shared_ptr<detail::ResponderState> state)
 {
 }
 
-void Responder::send(Response response) const
+void Responder::send(Response &&response) const
 {
     if (m_state)
         m_state->send(std::move(response));

@@ -287,9 +287,9 @@ private:
         if (path.startsWith("/slow/")) {
             const int ms = path.section('/', 2, 2).toInt();
             std::lock_guard lock(m_mutex);
-            m_sleepers.emplace_back([responder, response, ms] {
+            m_sleepers.emplace_back([responder, response = std::move(response), ms]() mutable {
                 std::this_thread::sleep_for(std::chrono::milliseconds(ms)); // the simulated slow service
-                responder.send(response);
+                responder.send(std::move(response));
             });
             return;
         }

@@ -50,28 +50,37 @@ inline bool isFieldValueByte(unsigned char c)
 
 // True when every byte of `value` is a field-value byte. Every field of every message is
 // checked on the way in and on the way out, so eight bytes are looked at at once: a word with
-// no byte below 0x20 and none equal to 0x7f is fine as it stands; from the first word that has
-// one (an HTAB, or a real control byte) on, the bytes are looked at one by one.
+// no byte below 0x20 and none equal to 0x7f is fine as it stands (a value of eight bytes or more
+// ends with its last eight bytes, overlapping the word before); a word that has one (an HTAB,
+// or a real control byte), and a value shorter than eight bytes, are looked at byte by byte.
 inline bool isFieldValue(std::string_view value)
 {
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t highBits = 0x8080808080808080ULL;
-    std::size_t i = 0;
-    for (; i + 8 <= value.size(); i += 8) {
+    const auto plainWord = [](const char *bytes) {
         std::uint64_t word;
-        std::memcpy(&word, value.data() + i, sizeof word);
+        std::memcpy(&word, bytes, sizeof word);
         // The classic "has a byte less than n" and "has a zero byte" tests (exact for n <= 128).
         const std::uint64_t below0x20 = (word - ones * 0x20) & ~word & highBits;
         const std::uint64_t xorDel = word ^ (ones * 0x7f);
         const std::uint64_t hasDel = (xorDel - ones) & ~xorDel & highBits;
-        if ((below0x20 | hasDel) != 0)
-            break;
-    }
-    for (; i < value.size(); ++i) {
-        if (!isFieldValueByte(static_cast<unsigned char>(value[i])))
+        return (below0x20 | hasDel) == 0;
+    };
+    const auto byteByByte = [](std::string_view bytes) {
+        for (unsigned char c : bytes) {
+            if (!isFieldValueByte(c))
+                return false;
+        }
+        return true;
+    };
+    if (value.size() < 8)
+        return byteByByte(value);
+    for (std::size_t i = 0; i + 8 < value.size(); i += 8) {
+        if (!plainWord(value.data() + i) && !byteByByte(value.substr(i, 8)))
             return false;
     }
-    return true;
+    const std::size_t last = value.size() - 8;
+    return plainWord(value.data() + last) || byteByByte(value.substr(last));
 }
 
 // The length of the field name that starts `line`: a non-empty token right before a colon (no

@@ -32,12 +32,29 @@ GatewayMetrics::Shard &GatewayMetrics::shard()
     return m_shards[thread % ShardCount];
 }
 
+namespace {
+
+// The same string data: equal without comparing characters (see GatewayMetrics::LastCounted).
+bool sameData(const QString &a, const QString &b)
+{
+    return a.constData() == b.constData() && a.size() == b.size();
+}
+
+} // namespace
+
 void GatewayMetrics::observeRequest(const QString &route, int status, double seconds)
 {
     Shard &s = shard();
     std::lock_guard lock(s.mutex);
-    ++s.counters.requests[{ route, status }];
-    Histogram &h = s.counters.durations[route];
+    LastCounted &last = s.last;
+    if (!last.requests || status != last.status || !sameData(route, last.route)) {
+        last.route = route;
+        last.status = status;
+        last.requests = &s.counters.requests[{ route, status }];
+        last.durations = &s.counters.durations[route];
+    }
+    ++*last.requests;
+    Histogram &h = *last.durations;
     for (size_t i = 0; i < Buckets.size(); ++i) {
         if (seconds <= Buckets[i])
             ++h.buckets[i];
@@ -64,7 +81,13 @@ void GatewayMetrics::countUpstream(const QString &upstream, const QString &outco
 {
     Shard &s = shard();
     std::lock_guard lock(s.mutex);
-    ++s.counters.upstream[{ upstream, outcome }];
+    LastCounted &last = s.last;
+    if (!last.upstreamCount || !sameData(upstream, last.upstream) || !sameData(outcome, last.outcome)) {
+        last.upstream = upstream;
+        last.outcome = outcome;
+        last.upstreamCount = &s.counters.upstream[{ upstream, outcome }];
+    }
+    ++*last.upstreamCount;
 }
 
 void GatewayMetrics::countRetry(const QString &upstream)

@@ -43,11 +43,28 @@ private:
         std::map<QString, quint64> retries;
         void addTo(Counters &total) const;
     };
+    // The counters a shard counted last, found again without a std::map lookup: a thread's
+    // requests nearly all count the same route, status and upstream as the one before, and a
+    // lookup with QString keys costs several string comparisons. A key is recognised by its
+    // string data (the route table's and the callers' QStrings are shared, not rebuilt), and
+    // the cache holds a copy of each string, so the data cannot be freed and reused meanwhile.
+    // std::map nodes stay where they are, so the pointers stay valid.
+    struct LastCounted
+    {
+        QString route;
+        int status = -1;
+        quint64 *requests = nullptr;
+        Histogram *durations = nullptr;
+        QString upstream;
+        QString outcome;
+        quint64 *upstreamCount = nullptr;
+    };
     // Each shard on its own cache lines, so two threads counting do not share one.
     struct alignas(64) Shard
     {
         mutable std::mutex mutex;
         Counters counters;
+        LastCounted last;
     };
     static constexpr std::size_t ShardCount = 8; // more than the I/O threads of this kind of machine
     Shard &shard(); // the calling thread's

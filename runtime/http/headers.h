@@ -214,9 +214,17 @@ public:
     // nearly all differ in length; those that do not are compared eight bytes at a time.
     static bool equalsIgnoreCase(std::string_view a, std::string_view b)
     {
-        const std::size_t size = a.size();
-        if (size != b.size())
-            return false;
+        // Then the first bytes: names of one length mostly differ there. Bytes equal but for
+        // case differ at most in the case bit 0x20, so this never turns away equal names.
+        return a.size() == b.size() && (a.empty() || ((a[0] ^ b[0]) & ~0x20) == 0)
+            && equalBytesIgnoreCase(a.data(), b.data(), a.size());
+    }
+
+private:
+    // equalsIgnoreCase once the sizes are known to match: out of line (its word loop is too big
+    // to inline everywhere), so that the size test, which settles nearly every call, is inlined.
+    [[gnu::noinline]] static bool equalBytesIgnoreCase(const char *a, const char *b, std::size_t size)
+    {
         if (size < 8) {
             for (std::size_t i = 0; i < size; ++i) {
                 if (lowerAscii(a[i]) != lowerAscii(b[i]))
@@ -227,13 +235,11 @@ public:
         // Whole words, then the last eight bytes (overlapping the previous word when the size
         // is not a multiple of eight).
         for (std::size_t i = 0; i + 8 < size; i += 8) {
-            if (lowerAscii8(a.data() + i) != lowerAscii8(b.data() + i))
+            if (lowerAscii8(a + i) != lowerAscii8(b + i))
                 return false;
         }
-        return lowerAscii8(a.data() + size - 8) == lowerAscii8(b.data() + size - 8);
+        return lowerAscii8(a + size - 8) == lowerAscii8(b + size - 8);
     }
-
-private:
     static char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
     // The eight bytes at `bytes` with 'A'..'Z' lower-cased and every other byte as it is.
     static std::uint64_t lowerAscii8(const char *bytes)

@@ -2,6 +2,7 @@
 
 #include <QRandomGenerator>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <random>
 
@@ -41,17 +42,19 @@ std::mt19937_64 &idGenerator()
     return generator;
 }
 
-// Every byte's two lower-case hex digits, in the order they are written: an id's 24 or 48
-// digits are then one 16-bit copy per byte instead of two table lookups and shifts each.
-constexpr std::array<std::array<char, 2>, 256> makeHexPairs()
+// The eight nibbles of `value`, one per byte of the result, as lower-case hex digits. The
+// order of the digits does not matter here (the bits are random), so no byte swapping: spread
+// the nibbles apart, then add '0' to each, and 'a' - '0' - 10 more to those of ten and above.
+std::uint64_t hexDigitsOf(std::uint32_t value)
 {
-    constexpr char digits[] = "0123456789abcdef";
-    std::array<std::array<char, 2>, 256> pairs{};
-    for (int byte = 0; byte < 256; ++byte)
-        pairs[byte] = { digits[byte >> 4], digits[byte & 0xf] };
-    return pairs;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    std::uint64_t x = value;
+    x = (x | (x << 16)) & 0x0000ffff0000ffffULL;
+    x = (x | (x << 8)) & 0x00ff00ff00ff00ffULL;
+    x = (x | (x << 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    const std::uint64_t tenOrMore = ((x + ones * 6) >> 4) & ones; // 6 + nibble carries into bit 4 from ten on
+    return x + ones * '0' + tenOrMore * ('a' - '0' - 10);
 }
-constexpr auto HexPairs = makeHexPairs();
 
 // Fills `out` (a multiple of 16 digits) with random lower-case hex digits, never all zero.
 void randomHexDigits(char *out, int digits)
@@ -62,8 +65,10 @@ void randomHexDigits(char *out, int digits)
         for (int i = 0; i < digits; i += 16) {
             const quint64 value = idGenerator()();
             allZero = allZero && value == 0;
-            for (int j = 0; j < 8; ++j)
-                std::memcpy(out + i + 2 * j, HexPairs[(value >> (8 * j)) & 0xff].data(), 2);
+            const std::uint64_t low = hexDigitsOf(static_cast<std::uint32_t>(value));
+            const std::uint64_t high = hexDigitsOf(static_cast<std::uint32_t>(value >> 32));
+            std::memcpy(out + i, &low, 8);
+            std::memcpy(out + i + 8, &high, 8);
         }
     } while (allZero); // all-zero ids are invalid
 }

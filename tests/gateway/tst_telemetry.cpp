@@ -83,6 +83,29 @@ private Q_SLOTS:
         QVERIFY(child.spanId != ctx.spanId);
     }
 
+    // New ids are lower-case hex of the right length, not all zero (they parse as incoming ids
+    // would), use every digit, and do not repeat.
+    void newIdsAreValidAndDistinct()
+    {
+        QSet<QByteArray> seen;
+        QSet<char> digits;
+        for (int i = 0; i < 2000; ++i) {
+            const TraceId trace = TraceContext::newTraceId();
+            const SpanId span = TraceContext::newSpanId();
+            QVERIFY(TraceId::parse(trace.toByteArray()) == trace);
+            QVERIFY(SpanId::parse(span.toByteArray()) == span);
+            QVERIFY(!seen.contains(trace.toByteArray()) && !seen.contains(span.toByteArray()));
+            seen.insert(trace.toByteArray());
+            seen.insert(span.toByteArray());
+            for (char c : trace.view())
+                digits.insert(c);
+        }
+        QCOMPARE(digits.size(), 16);
+        QVERIFY(!TraceId::parse("0123456789abcdef0123456789abcdeF"));
+        QVERIFY(!TraceId::parse("0123456789abcdef0123456789abcde"));
+        QVERIFY(!SpanId::parse("0000000000000000"));
+    }
+
     void sendsSpanBatchesAndLogs()
     {
         GatewayTest::TelemetrySink sink;

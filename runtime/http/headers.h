@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/detail/smallcopy.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -145,8 +147,8 @@ public:
             growAndAdd(name, value);
         } else {
             // Two plain copies: std::string::append would check and branch out of line for each.
-            std::memcpy(m_bytes.get() + m_size, name.data(), name.size());
-            std::memcpy(m_bytes.get() + m_size + name.size(), value.data(), value.size());
+            detail::copySmall(m_bytes.get() + m_size, name.data(), name.size());
+            detail::copySmall(m_bytes.get() + m_size + name.size(), value.data(), value.size());
             m_size += name.size() + value.size();
         }
         m_entries.push_back({ offset, name.size(), value.size() });

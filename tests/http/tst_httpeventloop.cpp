@@ -115,6 +115,24 @@ private Q_SLOTS:
         QVERIFY(!Headers::equalsIgnoreCase("Content-Length", "Content-Lengt"));
     }
 
+    // copySmall copies 4 to 16 bytes with overlapping words: every size and alignment must come
+    // out byte for byte, with nothing written around the copy.
+    void copySmallCopiesExactly()
+    {
+        for (std::size_t size = 0; size <= 64; ++size) {
+            for (std::size_t offset = 0; offset < 8; ++offset) {
+                std::string from(80, '\0'), to(80, '#');
+                for (std::size_t i = 0; i < from.size(); ++i)
+                    from[i] = static_cast<char>('a' + (i * 7 + size) % 26);
+                Gatehouse::Runtime::Http::detail::copySmall(to.data() + offset, from.data() + 3, size);
+                const std::string expected = std::string(offset, '#') + from.substr(3, size)
+                    + std::string(80 - offset - size, '#');
+                if (to != expected)
+                    QFAIL(qPrintable(QString("size %1 offset %2").arg(size).arg(offset)));
+            }
+        }
+    }
+
     void headersRemoveIfKeepsTheOthersInOrder()
     {
         Headers headers;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/detail/smallcopy.h"
 #include "http/headers.h"
 
 #include <algorithm>
@@ -42,7 +43,7 @@ public:
     {
         if (static_cast<std::size_t>(m_end - m_cursor) < piece.size())
             grow(piece.size());
-        std::memcpy(m_cursor, piece.data(), piece.size());
+        copySmall(m_cursor, piece.data(), piece.size());
         m_cursor += piece.size();
     }
     void put(char c) { put(std::string_view(&c, 1)); }
@@ -58,11 +59,11 @@ public:
         const std::size_t size = name.size() + value.size() + 4;
         if (static_cast<std::size_t>(m_end - m_cursor) < size)
             grow(size);
-        std::memcpy(m_cursor, name.data(), name.size());
+        copySmall(m_cursor, name.data(), name.size());
         m_cursor += name.size();
         std::memcpy(m_cursor, ": ", 2);
         m_cursor += 2;
-        std::memcpy(m_cursor, value.data(), value.size());
+        copySmall(m_cursor, value.data(), value.size());
         m_cursor += value.size();
         std::memcpy(m_cursor, "\r\n", 2);
         m_cursor += 2;

@@ -65,35 +65,63 @@ std::vector<Headers::Field> Headers::toVector() const
 
 void Headers::growAndAdd(std::string_view name, std::string_view value)
 {
-    const std::size_t size = m_size + name.size() + value.size();
-    const std::size_t capacity = std::max(m_capacity * 2, size + 64);
-    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
-    if (m_size > 0)
-        std::memcpy(bigger.get(), m_bytes.get(), m_size);
-    std::memcpy(bigger.get() + m_size, name.data(), name.size());
-    std::memcpy(bigger.get() + m_size + name.size(), value.data(), value.size());
-    m_bytes = std::move(bigger); // only now is the old buffer, which name or value may be in, freed
-    m_size = size;
-    m_capacity = capacity;
+    // The old block (which name or value may point into) lives until the new one holds them.
+    const std::unique_ptr<Entry[]> old = std::move(m_block);
+    const char *oldBytes = reinterpret_cast<const char *>(old.get() + m_entryCapacity);
+    const std::size_t entryCapacity = m_count < m_entryCapacity ? m_entryCapacity : std::max<std::size_t>(8, m_entryCapacity * 2);
+    const std::size_t needed = m_byteCount + name.size() + value.size();
+    const std::size_t byteCapacity = needed <= m_byteCapacity ? m_byteCapacity : std::max(m_byteCapacity * 2, needed + 64);
+    m_block = std::make_unique_for_overwrite<Entry[]>(entryCapacity + (byteCapacity + sizeof(Entry) - 1) / sizeof(Entry));
+    if (m_count > 0)
+        std::memcpy(m_block.get(), old.get(), m_count * sizeof(Entry));
+    m_entryCapacity = entryCapacity;
+    m_byteCapacity = byteCapacity;
+    char *to = bytes();
+    if (m_byteCount > 0)
+        std::memcpy(to, oldBytes, m_byteCount);
+    std::memcpy(to + m_byteCount, name.data(), name.size());
+    std::memcpy(to + m_byteCount + name.size(), value.data(), value.size());
+    entries()[m_count++] = { m_byteCount, name.size(), value.size() };
+    m_byteCount = needed;
 }
 
-void Headers::reallocate(std::size_t capacity)
+void Headers::reallocate(std::size_t entryCapacity, std::size_t byteCapacity)
 {
-    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
-    if (m_size > 0)
-        std::memcpy(bigger.get(), m_bytes.get(), m_size);
-    m_bytes = std::move(bigger);
-    m_capacity = capacity;
+    const std::unique_ptr<Entry[]> old = std::move(m_block);
+    const char *oldBytes = reinterpret_cast<const char *>(old.get() + m_entryCapacity);
+    m_block = std::make_unique_for_overwrite<Entry[]>(entryCapacity + (byteCapacity + sizeof(Entry) - 1) / sizeof(Entry));
+    if (m_count > 0)
+        std::memcpy(m_block.get(), old.get(), m_count * sizeof(Entry));
+    m_entryCapacity = entryCapacity;
+    m_byteCapacity = byteCapacity;
+    if (m_byteCount > 0)
+        std::memcpy(bytes(), oldBytes, m_byteCount);
 }
 
-void Headers::copyBytesOf(const Headers &other)
+void Headers::copyFrom(const Headers &other)
 {
-    // Only the bytes in use; room for more comes with the next add.
-    m_bytes = other.m_size > 0 ? std::make_unique_for_overwrite<char[]>(other.m_size) : nullptr;
-    if (other.m_size > 0)
-        std::memcpy(m_bytes.get(), other.m_bytes.get(), other.m_size);
-    m_size = other.m_size;
-    m_capacity = other.m_size;
+    // Only what is in use; room for more comes with the next add.
+    m_block.reset();
+    m_entryCapacity = m_byteCapacity = m_count = m_byteCount = 0;
+    if (other.m_count > 0)
+        reallocate(other.m_count, other.m_byteCount);
+    if (other.m_count > 0)
+        std::memcpy(entries(), other.entries(), other.m_count * sizeof(Entry));
+    if (other.m_byteCount > 0)
+        std::memcpy(bytes(), other.bytes(), other.m_byteCount);
+    m_count = other.m_count;
+    m_byteCount = other.m_byteCount;
+    m_parsedCount = other.m_parsedCount;
+}
+
+void Headers::takeFrom(Headers &other) noexcept
+{
+    m_block = std::move(other.m_block);
+    m_entryCapacity = std::exchange(other.m_entryCapacity, 0);
+    m_count = std::exchange(other.m_count, 0);
+    m_byteCapacity = std::exchange(other.m_byteCapacity, 0);
+    m_byteCount = std::exchange(other.m_byteCount, 0);
+    m_parsedCount = std::exchange(other.m_parsedCount, 0);
 }
 
 } // namespace Gatehouse::Runtime::Http

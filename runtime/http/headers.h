@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <iterator>
@@ -18,9 +19,9 @@ namespace Gatehouse::Runtime::Http {
 // duplicates are kept as received (the gateway forwards them in order). Names and values are
 // stored without surrounding whitespace. Plain value type; not thread-safe for writes.
 //
-// Storage: every name and value is appended to one byte buffer, and the list holds where each
-// field's name and value are in it. A message's fields are then one or two allocations however
-// many there are and however long their values (a proxied request or answer passes through
+// Storage: one allocation holds the index (where each field's name and value are) followed by
+// every name and value back to back. A message's fields are then one allocation however many
+// there are and however long their values (a proxied request or answer passes through
 // this list twice per hop: as a list of std::string pairs it was five to eight allocations, and
 // a string moved for every field on each copy or removal). Views returned by value(), values()
 // and fields() point into the buffer: they stay valid until the list is changed (add, set,
@@ -34,7 +35,7 @@ class Headers
 {
     struct Entry
     {
-        std::size_t offset; // of the name in m_bytes; the value follows it directly
+        std::size_t offset; // of the name among the bytes; the value follows it directly
         std::size_t nameSize;
         std::size_t valueSize;
     };
@@ -91,40 +92,18 @@ public:
     };
 
     Headers() = default;
-    Headers(const Headers &other)
-        : m_entries(other.m_entries)
-        , m_parsedCount(other.m_parsedCount)
-    {
-        copyBytesOf(other);
-    }
+    Headers(const Headers &other) { copyFrom(other); }
     Headers &operator=(const Headers &other)
     {
-        if (this == &other)
-            return *this;
-        m_entries = other.m_entries;
-        m_parsedCount = other.m_parsedCount;
-        copyBytesOf(other);
+        if (this != &other)
+            copyFrom(other);
         return *this;
     }
-    Headers(Headers &&other) noexcept
-        : m_bytes(std::move(other.m_bytes))
-        , m_size(std::exchange(other.m_size, 0))
-        , m_capacity(std::exchange(other.m_capacity, 0))
-        , m_entries(std::move(other.m_entries))
-        , m_parsedCount(std::exchange(other.m_parsedCount, 0))
-    {
-        other.m_entries.clear();
-    }
+    Headers(Headers &&other) noexcept { takeFrom(other); }
     Headers &operator=(Headers &&other) noexcept
     {
-        if (this == &other)
-            return *this;
-        m_bytes = std::move(other.m_bytes);
-        m_size = std::exchange(other.m_size, 0);
-        m_capacity = std::exchange(other.m_capacity, 0);
-        m_entries = std::move(other.m_entries);
-        other.m_entries.clear();
-        m_parsedCount = std::exchange(other.m_parsedCount, 0);
+        if (this != &other)
+            takeFrom(other);
         return *this;
     }
     ~Headers() = default;
@@ -141,17 +120,14 @@ public:
     // they may be views into this very list (the copy is made before the old buffer goes).
     void add(std::string_view name, std::string_view value)
     {
-        const std::size_t offset = m_size;
-        const std::size_t room = m_capacity - m_size; // (m_size <= m_capacity)
-        if (name.size() > room || value.size() > room - name.size()) {
-            growAndAdd(name, value);
-        } else {
-            // Two plain copies: std::string::append would check and branch out of line for each.
-            detail::copySmall(m_bytes.get() + m_size, name.data(), name.size());
-            detail::copySmall(m_bytes.get() + m_size + name.size(), value.data(), value.size());
-            m_size += name.size() + value.size();
-        }
-        m_entries.push_back({ offset, name.size(), value.size() });
+        const std::size_t room = m_byteCapacity - m_byteCount; // (m_byteCount <= m_byteCapacity)
+        if (m_count == m_entryCapacity || name.size() > room || value.size() > room - name.size())
+            return growAndAdd(name, value);
+        char *to = bytes() + m_byteCount;
+        detail::copySmall(to, name.data(), name.size());
+        detail::copySmall(to + name.size(), value.data(), value.size());
+        entries()[m_count++] = { m_byteCount, name.size(), value.size() };
+        m_byteCount += name.size() + value.size();
     }
     // Replaces every field named `name` with one field (appended at the end if absent).
     void set(std::string_view name, std::string_view value);
@@ -166,50 +142,50 @@ public:
     {
         std::size_t kept = 0;
         std::size_t parsedKept = 0;
-        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        Entry *list = entries();
+        for (std::size_t i = 0; i < m_count; ++i) {
             const FieldView field = fieldAt(i);
             if (pred(field.first, field.second))
                 continue;
             if (i < m_parsedCount)
                 ++parsedKept;
-            m_entries[kept++] = m_entries[i];
+            list[kept++] = list[i];
         }
-        const std::size_t removed = m_entries.size() - kept;
-        m_entries.resize(kept);
+        const std::size_t removed = m_count - kept;
+        m_count = kept;
         m_parsedCount = parsedKept;
         return removed;
     }
     void clear()
     {
-        m_size = 0; // the buffer is kept for the next fields
-        m_entries.clear();
+        m_count = 0; // the block is kept for the next fields
+        m_byteCount = 0;
         m_parsedCount = 0;
     }
     // Room for `fields` fields whose names and values total `bytes` bytes, without
     // reallocating (the engine knows about how many when it parses).
     void reserve(std::size_t fields, std::size_t bytes)
     {
-        m_entries.reserve(fields);
-        if (bytes > m_capacity)
-            reallocate(bytes);
+        if (fields > m_entryCapacity || bytes > m_byteCapacity)
+            reallocate(std::max(fields, m_entryCapacity), std::max(bytes, m_byteCapacity));
     }
 
     FieldList fields() const { return FieldList(*this); }
     FieldView fieldAt(std::size_t index) const
     {
-        const Entry &entry = m_entries[index];
-        const char *name = m_bytes.get() + entry.offset;
+        const Entry &entry = entries()[index];
+        const char *name = bytes() + entry.offset;
         return { std::string_view(name, entry.nameSize), std::string_view(name + entry.nameSize, entry.valueSize) };
     }
     // The fields as owned strings (for tests and for code that keeps them past the list).
     std::vector<Field> toVector() const;
 
     // For the engine's parsers: every field so far came through the parser's checks.
-    void markParsed() { m_parsedCount = m_entries.size(); }
+    void markParsed() { m_parsedCount = m_count; }
     // The first parsedCount() fields came through a parser; a writer checks the others only.
     std::size_t parsedCount() const { return m_parsedCount; }
-    std::size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
+    std::size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
 
     // ASCII case-insensitive comparison used for names and tokens. Inline: every field of every
     // message is compared with a few names on its way through (hop-by-hop, framing, Host…):
@@ -260,15 +236,22 @@ private:
     // add() when the buffer must grow: the new buffer is filled while the old one (which the
     // arguments may point into) is still alive.
     void growAndAdd(std::string_view name, std::string_view value);
-    void reallocate(std::size_t capacity);
-    void copyBytesOf(const Headers &other);
+    // A new block with room for `entryCapacity` fields and `byteCapacity` bytes, holding what
+    // the old one held.
+    void reallocate(std::size_t entryCapacity, std::size_t byteCapacity);
+    void copyFrom(const Headers &other);
+    void takeFrom(Headers &other) noexcept;
 
-    // Every field's name and value, back to back: m_size bytes used of m_capacity. A plain
-    // buffer rather than a std::string, so that adding a field is two memcpy calls.
-    std::unique_ptr<char[]> m_bytes;
-    std::size_t m_size = 0;
-    std::size_t m_capacity = 0;
-    std::vector<Entry> m_entries;
+    Entry *entries() const { return m_block.get(); }
+    char *bytes() const { return reinterpret_cast<char *>(m_block.get() + m_entryCapacity); }
+
+    // One block: m_entryCapacity entries (m_count used), then m_byteCapacity bytes of names and
+    // values (m_byteCount used). Allocated as Entry slots so that the entries are aligned.
+    std::unique_ptr<Entry[]> m_block;
+    std::size_t m_entryCapacity = 0;
+    std::size_t m_count = 0;
+    std::size_t m_byteCapacity = 0;
+    std::size_t m_byteCount = 0;
     std::size_t m_parsedCount = 0;
 };
 

@@ -293,21 +293,6 @@ std::size_t takeResponseHead(std::string_view received, std::size_t limit, detai
     }
 }
 
-// The request fields the client sets itself (framing, Connection) or drops (Expect: the body
-// follows the head at once, the client never waits for a 100). By length first: this runs for
-// every field of every request.
-bool isWrittenByTheClient(std::string_view name)
-{
-    const auto is = [name](std::string_view field) { return Headers::equalsIgnoreCase(name, field); };
-    switch (name.size()) {
-    case 6: return is("expect");
-    case 10: return is("connection");
-    case 14: return is("content-length");
-    case 17: return is("transfer-encoding");
-    default: return false;
-    }
-}
-
 void serialize(Exchange &exchange, std::string &out)
 {
     const ClientRequest &request = exchange.request;
@@ -323,7 +308,9 @@ void serialize(Exchange &exchange, std::string &out)
     const auto &fields = request.headers.fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto &[name, value] = fields[i];
-        if (isWrittenByTheClient(name) || (i >= request.headers.parsedCount() && !detail::isValidField(name, value)))
+        // Expect is dropped: the body follows the head at once, the client never waits for a 100.
+        if (detail::isFramingFieldOfTheWriter(name) || (name.size() == 6 && Headers::equalsIgnoreCase(name, "expect"))
+            || (i >= request.headers.parsedCount() && !detail::isValidField(name, value)))
             continue;
         hasHost = hasHost || (name.size() == 4 && Headers::equalsIgnoreCase(name, "host"));
         wire.putField(name, value);

@@ -134,6 +134,30 @@ std::vector<Headers::Field> manyFields()
     return fields;
 }
 
+// A request in flight to a RawListener on which the test plays the upstream: the client on its
+// own loop thread, the connection accepted and the request head read (`ready`).
+struct RawUpstreamCall
+{
+    RawListener listener;
+    EventLoop loop { 1 };
+    std::optional<Client> client;
+    std::future<std::optional<ClientResponse>> pending; // declared after client: waited for first
+    int fd = -1;
+    bool ready = false;
+
+    explicit RawUpstreamCall(bool streamed, ClientOptions options = {})
+    {
+        loop.start();
+        client.emplace(loop, options);
+        ClientRequest request = get(listener.port(), "/");
+        request.streamResponse = streamed;
+        pending = std::async(std::launch::async, [this, request]() mutable { return fetch(*client, std::move(request)); });
+        fd = listener.accept();
+        std::string head;
+        ready = fd >= 0 && readRequestHead(fd, head);
+    }
+};
+
 } // namespace
 
 class TestHttpClient : public QObject
@@ -349,23 +373,14 @@ private Q_SLOTS:
         QFETCH(int, error);
         QFETCH(int, streamedError);
         for (const bool streamed : {false, true}) { // the head is parsed by another path when streamed
-            RawListener listener;
-            EventLoop loop(1);
-            loop.start();
             ClientOptions options;
             options.maxResponseBodyBytes = 1000;
-            Client client(loop, options);
-            ClientRequest request = get(listener.port(), "/");
-            request.streamResponse = streamed;
-            auto result = std::async(std::launch::async, [&] { return fetch(client, request); });
-            const int fd = listener.accept();
-            QVERIFY(fd >= 0);
-            std::string head;
-            QVERIFY(readRequestHead(fd, head));
-            QVERIFY(sendAll(fd, reply.toStdString()));
-            ::shutdown(fd, SHUT_WR);
-            const auto response = result.get();
-            ::close(fd);
+            RawUpstreamCall call(streamed, options);
+            QVERIFY(call.ready);
+            QVERIFY(sendAll(call.fd, reply.toStdString()));
+            ::shutdown(call.fd, SHUT_WR);
+            const auto response = call.pending.get();
+            ::close(call.fd);
             QVERIFY(response);
             const int expected = streamed ? streamedError : error;
             if (expected == -1) {
@@ -392,16 +407,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, interim);
         for (const bool streamed : {false, true}) {
             for (const bool split : {false, true}) { // the final response in the same segment or later
-                RawListener listener;
-                EventLoop loop(1);
-                loop.start();
-                Client client(loop);
-                ClientRequest request = get(listener.port(), "/");
-                request.streamResponse = streamed;
-                auto pending = std::async(std::launch::async, [&] { return fetch(client, request); });
-                const int fd = listener.accept();
-                std::string buffer;
-                QVERIFY(readRequestHead(fd, buffer));
+                RawUpstreamCall call(streamed);
+                QVERIFY(call.ready);
+                const int fd = call.fd;
+                auto &pending = call.pending;
                 const std::string final = "HTTP/1.1 200 OK\r\nX-Final: yes\r\nContent-Length: 2\r\n\r\nok";
                 QVERIFY(sendAll(fd, interim.toStdString() + (split ? std::string() : final)));
                 if (split) {
@@ -416,8 +425,8 @@ private Q_SLOTS:
                 QVERIFY(!response->headers.contains("link"));
                 QCOMPARE(response->body, std::string("ok"));
                 // The same connection serves the next request.
-                auto second = std::async(std::launch::async, [&] { return fetch(client, get(listener.port(), "/2")); });
-                buffer.clear();
+                auto second = std::async(std::launch::async, [&] { return fetch(*call.client, get(call.listener.port(), "/2")); });
+                std::string buffer;
                 QVERIFY(readRequestHead(fd, buffer));
                 QVERIFY(sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ntwo"));
                 const auto next = second.get();
@@ -542,17 +551,9 @@ private Q_SLOTS:
         std::string referenceBody;
         for (const bool streamed : {false, true}) {
             for (const std::string_view delivery : {"whole", "bytes", "cut"}) {
-                RawListener listener;
-                EventLoop loop(1);
-                loop.start();
-                Client client(loop);
-                ClientRequest request = get(listener.port(), "/");
-                request.streamResponse = streamed;
-                auto pending = std::async(std::launch::async, [&] { return fetch(client, request); });
-                const int fd = listener.accept();
-                QVERIFY(fd >= 0);
-                std::string head;
-                QVERIFY(readRequestHead(fd, head));
+                RawUpstreamCall call(streamed);
+                QVERIFY(call.ready);
+                const int fd = call.fd;
                 if (delivery == "whole") {
                     QVERIFY(sendAll(fd, wire));
                 } else {
@@ -566,7 +567,7 @@ private Q_SLOTS:
                     }
                 }
                 ::shutdown(fd, SHUT_WR);
-                auto response = pending.get();
+                auto response = call.pending.get();
                 ::close(fd);
                 const std::string what = std::string(streamed ? "streamed, " : "buffered, ") + std::string(delivery);
                 QVERIFY2(response, what.c_str());

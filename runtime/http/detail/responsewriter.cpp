@@ -21,6 +21,17 @@ void appendNumber(std::string &out, std::size_t value, int base = 10)
 
 } // namespace
 
+bool isFramingFieldOfTheWriter(std::string_view name)
+{
+    const auto is = [name](std::string_view field) { return Headers::equalsIgnoreCase(name, field); };
+    switch (name.size()) {
+    case 10: return is("connection");
+    case 14: return is("content-length");
+    case 17: return is("transfer-encoding");
+    default: return false;
+    }
+}
+
 bool isValidField(std::string_view name, std::string_view value)
 {
     if (name.empty())
@@ -39,19 +50,6 @@ int validStatus(int status)
     return (status < 100 || status > 999) ? 500 : status;
 }
 
-// The response fields the engine writes itself. By length first: this runs for every field of
-// every response.
-bool isWrittenByTheEngine(std::string_view name)
-{
-    const auto is = [name](std::string_view field) { return Headers::equalsIgnoreCase(name, field); };
-    switch (name.size()) {
-    case 10: return is("connection");
-    case 14: return is("content-length");
-    case 17: return is("transfer-encoding");
-    default: return false;
-    }
-}
-
 // Status line and the handler's fields, without the framing fields the engine owns.
 void putHead(const Response &response, int status, WireWriter &wire)
 {
@@ -63,7 +61,7 @@ void putHead(const Response &response, int status, WireWriter &wire)
     const auto &fields = response.headers.fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto &[name, value] = fields[i];
-        if (isWrittenByTheEngine(name) || (i >= response.headers.parsedCount() && !isValidField(name, value)))
+        if (isFramingFieldOfTheWriter(name) || (i >= response.headers.parsedCount() && !isValidField(name, value)))
             continue;
         wire.putField(name, value);
     }

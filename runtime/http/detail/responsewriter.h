@@ -27,6 +27,11 @@ void writeStreamHead(const Response &response, bool keepAlive, int requestVersio
 // and the CRLF after it are separate buffers.
 void appendChunkHeader(std::string &out, std::size_t size);
 
+// Connection, Content-Length or Transfer-Encoding: the fields both writers (the server's
+// answers, the client's requests) set themselves and never take from the caller. By length
+// first: this runs for every field of every message written.
+bool isFramingFieldOfTheWriter(std::string_view name);
+
 // True when `name` is a token and `value` has no CR, LF, NUL or other control byte but HTAB.
 bool isValidField(std::string_view name, std::string_view value);
 

@@ -1,5 +1,7 @@
 #include "routetable.h"
 
+#include "http/headers.h"
+
 #include <QSet>
 #include <QVarLengthArray>
 #include <algorithm>
@@ -55,17 +57,6 @@ QString joined(const PathParts &parts, qsizetype from)
         text += fromUtf8(parts[i]);
     }
     return text;
-}
-
-char lowerAscii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// Methods are compared without case (route methods are stored upper-case).
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return lowerAscii(x) == lowerAscii(y); });
 }
 
 bool isValidParamName(const QString &name)
@@ -265,7 +256,8 @@ RouteMatch RouteTable::match(std::string_view method, std::string_view path, Lis
             return;
         if (!matchPath(route, parts, nullptr))
             return;
-        const bool methodOk = route.method == "*" || equalsIgnoreCase(route.method, method);
+        // Route methods are stored upper-case; the request's is compared without case.
+        const bool methodOk = route.method == "*" || Http::Headers::equalsIgnoreCase(route.method, method);
         if (!methodOk) {
             if (!allowed.contains(route.route.method))
                 allowed.append(route.route.method);

@@ -284,10 +284,7 @@ std::size_t takeResponseHead(std::string_view received, std::size_t limit, detai
             const std::size_t nameLength = detail::fieldNameLength(line);
             if (nameLength == std::string_view::npos || !detail::isFieldValue(line.substr(nameLength + 1)))
                 return notTaken();
-            const std::string_view name = line.substr(0, nameLength);
-            parser.headers.add(name, detail::trimmedFieldValue(line.substr(nameLength + 1)));
-            if (detail::isFramingField(name))
-                framingHead.append(lineWithEnd);
+            detail::takeFieldLine(parser, line, nameLength, lineWithEnd, framingHead);
         }
         lineStart = lf + 1;
     }

@@ -65,29 +65,17 @@ std::vector<Headers::Field> Headers::toVector() const
 
 void Headers::growAndAdd(std::string_view name, std::string_view value)
 {
-    // The old block (which name or value may point into) lives until the new one holds them.
-    const std::unique_ptr<Entry[]> old = std::move(m_block);
-    const char *oldBytes = reinterpret_cast<const char *>(old.get() + m_entryCapacity);
     const std::size_t entryCapacity = m_count < m_entryCapacity ? m_entryCapacity : std::max<std::size_t>(8, m_entryCapacity * 2);
     const std::size_t needed = m_byteCount + name.size() + value.size();
     const std::size_t byteCapacity = needed <= m_byteCapacity ? m_byteCapacity : std::max(m_byteCapacity * 2, needed + 64);
-    m_block = std::make_unique_for_overwrite<Entry[]>(entryCapacity + (byteCapacity + sizeof(Entry) - 1) / sizeof(Entry));
-    if (m_count > 0)
-        std::memcpy(m_block.get(), old.get(), m_count * sizeof(Entry));
-    m_entryCapacity = entryCapacity;
-    m_byteCapacity = byteCapacity;
-    char *to = bytes();
-    if (m_byteCount > 0)
-        std::memcpy(to, oldBytes, m_byteCount);
-    std::memcpy(to + m_byteCount, name.data(), name.size());
-    std::memcpy(to + m_byteCount + name.size(), value.data(), value.size());
-    entries()[m_count++] = { m_byteCount, name.size(), value.size() };
-    m_byteCount = needed;
+    // The old block, which name or value may point into, lives until the field is copied.
+    const std::unique_ptr<Entry[]> old = reallocate(entryCapacity, byteCapacity);
+    add(name, value);
 }
 
-void Headers::reallocate(std::size_t entryCapacity, std::size_t byteCapacity)
+std::unique_ptr<Headers::Entry[]> Headers::reallocate(std::size_t entryCapacity, std::size_t byteCapacity)
 {
-    const std::unique_ptr<Entry[]> old = std::move(m_block);
+    std::unique_ptr<Entry[]> old = std::move(m_block);
     const char *oldBytes = reinterpret_cast<const char *>(old.get() + m_entryCapacity);
     m_block = std::make_unique_for_overwrite<Entry[]>(entryCapacity + (byteCapacity + sizeof(Entry) - 1) / sizeof(Entry));
     if (m_count > 0)
@@ -96,6 +84,7 @@ void Headers::reallocate(std::size_t entryCapacity, std::size_t byteCapacity)
     m_byteCapacity = byteCapacity;
     if (m_byteCount > 0)
         std::memcpy(bytes(), oldBytes, m_byteCount);
+    return old;
 }
 
 void Headers::copyFrom(const Headers &other)
@@ -103,15 +92,15 @@ void Headers::copyFrom(const Headers &other)
     // Only what is in use; room for more comes with the next add.
     m_block.reset();
     m_entryCapacity = m_byteCapacity = m_count = m_byteCount = 0;
-    if (other.m_count > 0)
-        reallocate(other.m_count, other.m_byteCount);
-    if (other.m_count > 0)
-        std::memcpy(entries(), other.entries(), other.m_count * sizeof(Entry));
+    m_parsedCount = other.m_parsedCount;
+    if (other.m_count == 0)
+        return;
+    reallocate(other.m_count, other.m_byteCount);
+    std::memcpy(entries(), other.entries(), other.m_count * sizeof(Entry));
     if (other.m_byteCount > 0)
         std::memcpy(bytes(), other.bytes(), other.m_byteCount);
     m_count = other.m_count;
     m_byteCount = other.m_byteCount;
-    m_parsedCount = other.m_parsedCount;
 }
 
 void Headers::takeFrom(Headers &other) noexcept

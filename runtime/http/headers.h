@@ -237,8 +237,8 @@ private:
     // arguments may point into) is still alive.
     void growAndAdd(std::string_view name, std::string_view value);
     // A new block with room for `entryCapacity` fields and `byteCapacity` bytes, holding what
-    // the old one held.
-    void reallocate(std::size_t entryCapacity, std::size_t byteCapacity);
+    // the old one held; returns the old block (freed when the caller lets go of it).
+    std::unique_ptr<Entry[]> reallocate(std::size_t entryCapacity, std::size_t byteCapacity);
     void copyFrom(const Headers &other);
     void takeFrom(Headers &other) noexcept;
 

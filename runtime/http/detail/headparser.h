@@ -115,6 +115,19 @@ void putFramingHead(HeadParser<isRequest> &parser, const std::string &framingHea
         ec = boost::beast::http::error::bad_value;
 }
 
+// One checked field line (without its CR LF; `colon` where its name ends) into parser.headers,
+// the value trimmed, and into `framingHead` as it came (`lineWithEnd`, CR LF included) when
+// Beast frames the body by it.
+template <bool isRequest>
+void takeFieldLine(HeadParser<isRequest> &parser, std::string_view line, std::size_t colon,
+                   std::string_view lineWithEnd, std::string &framingHead)
+{
+    const std::string_view name = line.substr(0, colon);
+    parser.headers.add(name, trimmedFieldValue(line.substr(colon + 1)));
+    if (isFramingField(name))
+        framingHead.append(lineWithEnd);
+}
+
 // For a head whose lines the caller has checked already (the request decoder's scan): its
 // fields into parser.headers, the rest as putFramingHead. `framingHead`: the caller's scratch.
 template <bool isRequest>
@@ -128,11 +141,7 @@ void putCheckedHead(HeadParser<isRequest> &parser, std::string_view head, std::s
     for (std::size_t line = lineEnd + 1; line < fieldsEnd; line = lineEnd + 1) {
         lineEnd = head.find('\n', line);
         const std::string_view text = head.substr(line, lineEnd - 1 - line); // without CR LF
-        const std::size_t colon = text.find(':');
-        const std::string_view name = text.substr(0, colon);
-        parser.headers.add(name, trimmedFieldValue(text.substr(colon + 1)));
-        if (isFramingField(name))
-            framingHead.append(head.substr(line, lineEnd + 1 - line));
+        takeFieldLine(parser, text, text.find(':'), head.substr(line, lineEnd + 1 - line), framingHead);
     }
     framingHead.append("\r\n");
     putFramingHead(parser, framingHead, ec);

@@ -21,26 +21,9 @@ void appendNumber(std::string &out, std::size_t value, int base = 10)
 
 } // namespace
 
-bool isFramingFieldOfTheWriter(std::string_view name)
-{
-    const auto is = [name](std::string_view field) { return Headers::equalsIgnoreCase(name, field); };
-    switch (name.size()) {
-    case 10: return is("connection");
-    case 14: return is("content-length");
-    case 17: return is("transfer-encoding");
-    default: return false;
-    }
-}
-
 bool isValidField(std::string_view name, std::string_view value)
 {
-    if (name.empty())
-        return false;
-    for (unsigned char c : name) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return isFieldValue(value);
+    return isToken(name) && isFieldValue(value);
 }
 
 namespace {

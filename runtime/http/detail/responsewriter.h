@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/headers.h"
 #include "http/response.h"
 
 #include <cstdint>
@@ -29,8 +30,17 @@ void appendChunkHeader(std::string &out, std::size_t size);
 
 // Connection, Content-Length or Transfer-Encoding: the fields both writers (the server's
 // answers, the client's requests) set themselves and never take from the caller. By length
-// first: this runs for every field of every message written.
-bool isFramingFieldOfTheWriter(std::string_view name);
+// first, and inline: this runs for every field of every message written.
+inline bool isFramingFieldOfTheWriter(std::string_view name)
+{
+    const auto is = [name](std::string_view field) { return Headers::equalsIgnoreCase(name, field); };
+    switch (name.size()) {
+    case 10: return is("connection");
+    case 14: return is("content-length");
+    case 17: return is("transfer-encoding");
+    default: return false;
+    }
+}
 
 // True when `name` is a token and `value` has no CR, LF, NUL or other control byte but HTAB.
 bool isValidField(std::string_view name, std::string_view value);
